@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-app"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "limber-application.h"
+#include "limber-window.h"
+
+/* Exit status for a command line that could not be understood, as for most
+ * command-line tools (GLib's own default is 1). */
+#define EXIT_USAGE 2
+
+struct _LimberApplication
+{
+  AdwApplication  parent_instance;
+
+  LimberCatalog  *catalog;
+  GSettings      *settings;
+  gboolean        parsed_options;
+};
+
+G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
+
+/* From the generated limber-ui-resources.c */
+void limber_ui_register_resource (void);
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "list-routines", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the routines with their length and exit"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
+
+LimberApplication *
+limber_application_new (void)
+{
+  return g_object_new (LIMBER_TYPE_APPLICATION,
+                       "application-id", LIMBER_APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", LIMBER_RESOURCE_PREFIX,
+                       NULL);
+}
+
+static void
+print_problems (LimberCatalog *catalog)
+{
+  GPtrArray *problems = limber_catalog_get_problems (catalog);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const GError *error = g_ptr_array_index (problems, i);
+
+      g_printerr (_("limber: skipped %s\n"), error->message);
+    }
+}
+
+static int
+list_routines (void)
+{
+  g_autoptr(LimberCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *routines;
+  guint n, id_width = 2, name_width = 4;
+
+  catalog = limber_catalog_new_default (&error);
+  if (catalog == NULL)
+    {
+      g_printerr (_("limber: the bundled data set is damaged: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+  print_problems (catalog);
+
+  routines = limber_catalog_get_routines (catalog);
+  n = g_list_model_get_n_items (routines);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+
+      id_width = MAX (id_width, strlen (limber_routine_get_id (routine)));
+      name_width = MAX (name_width, (guint) g_utf8_strlen (limber_routine_get_name (routine), -1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+      const char *name = limber_routine_get_name (routine);
+      g_autofree char *duration = limber_format_duration (limber_routine_get_duration (routine));
+      guint pad = name_width - g_utf8_strlen (name, -1);
+
+      g_print ("%-*s  %s%*s  %s\n", (int) id_width, limber_routine_get_id (routine),
+               name, (int) pad, "", duration);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+limber_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+  g_autofree const char **extra = NULL;
+
+  self->parsed_options = TRUE;
+
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &extra))
+    {
+      g_printerr (_("limber: unexpected argument “%s”\n"), extra[0]);
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("limber %s\n", LIMBER_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "list-routines"))
+    return list_routines ();
+
+  return -1;
+}
+
+static gboolean
+limber_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+  gboolean handled;
+
+  self->parsed_options = FALSE;
+  handled = G_APPLICATION_CLASS (limber_application_parent_class)->local_command_line (app, arguments, exit_status);
+
+  /* GApplication has already printed why it could not parse the options. */
+  if (handled && *exit_status == EXIT_FAILURE && !self->parsed_options)
+    {
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      *exit_status = EXIT_USAGE;
+    }
+
+  return handled;
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+  const char *developers[] = { _("The Limber developers"), NULL };
+  const char *artists[] = { _("The Limber developers"), NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Limber"),
+                         "application-icon", LIMBER_APP_ID,
+                         "developer-name", _("The Limber developers"),
+                         "version", LIMBER_VERSION,
+                         "website", "https://github.com/limber/limber",
+                         "issue-url", "https://github.com/limber/limber/issues",
+                         "comments", _("A gentle coach for stretching and warming up, with a journal to see whether it helps.\n\n"
+                                       "Limber gives general information, not medical advice. If something hurts, stop, and see a health professional about pain that lasts or spreads."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Limber developers",
+                         "developers", developers,
+                         "artists", artists,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_app (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window lets it save its state first. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+  { "quit", quit_app },
+};
+
+static void
+limber_application_startup (GApplication *app)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (limber_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  /* Run from an unusual prefix without the schema installed, Limber still
+   * works; it only forgets its window size. */
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, LIMBER_APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (LIMBER_APP_ID);
+  else
+    g_message ("The GSettings schema %s is not installed; settings will not be kept", LIMBER_APP_ID);
+
+  self->catalog = limber_catalog_new_default (&error);
+  if (self->catalog == NULL)
+    g_error ("The bundled data set is damaged: %s", error->message);
+  print_problems (self->catalog);
+}
+
+static void
+limber_application_activate (GApplication *app)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (limber_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+limber_application_dispose (GObject *object)
+{
+  LimberApplication *self = LIMBER_APPLICATION (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (limber_application_parent_class)->dispose (object);
+}
+
+static void
+limber_application_class_init (LimberApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = limber_application_dispose;
+  app_class->local_command_line = limber_application_local_command_line;
+  app_class->handle_local_options = limber_application_handle_local_options;
+  app_class->startup = limber_application_startup;
+  app_class->activate = limber_application_activate;
+
+  limber_ui_register_resource ();
+}
+
+static void
+limber_application_init (LimberApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A stretching and warm-up coach."));
+}
+
+LimberCatalog *
+limber_application_get_catalog (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+  return self->catalog;
+}
+
+/**
+ * limber_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the schema
+ * is not installed.
+ */
+GSettings *
+limber_application_get_settings (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

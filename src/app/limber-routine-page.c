@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-app"
+
+#include <glib/gi18n.h>
+
+#include "limber-routine-page.h"
+
+struct _LimberRoutinePage
+{
+  GtkWidget       parent_instance;
+
+  LimberRoutine  *routine;
+
+  GtkWidget      *box;
+  AdwWindowTitle *window_title;
+  GtkScrolledWindow *scroller;
+  GtkLabel       *name_label;
+  GtkLabel       *summary_label;
+  GtkLabel       *meta_label;
+  GtkListBox     *step_list;
+};
+
+G_DEFINE_FINAL_TYPE (LimberRoutinePage, limber_routine_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ROUTINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * limber_describe_step:
+ *
+ * Returns: (transfer full): how long a step takes, for people: “Hold 30 s
+ * on each side”, “10 times on each side, 2 s each”.
+ */
+char *
+limber_describe_step (const LimberRoutineStep *step)
+{
+  gboolean each_side = limber_exercise_get_each_side (step->exercise);
+  g_autofree char *work = NULL;
+
+  if (step->repetitions > 0)
+    {
+      if (each_side)
+        work = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u time on each side, %u s each",
+                                             "%u times on each side, %u s each", step->repetitions),
+                                step->repetitions, step->tempo);
+      else
+        work = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u time, %u s each",
+                                             "%u times, %u s each", step->repetitions),
+                                step->repetitions, step->tempo);
+    }
+  else if (each_side)
+    work = g_strdup_printf (_("Hold %u s on each side"), step->hold);
+  else
+    work = g_strdup_printf (_("Hold %u s"), step->hold);
+
+  if (step->sets > 1)
+    /* Translators: the timing of one set, then how many sets */
+    return g_strdup_printf (_("%s · %u sets"), work, step->sets);
+
+  return g_steal_pointer (&work);
+}
+
+static GtkWidget *
+make_details (LimberExercise *exercise)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *picture = gtk_picture_new_for_resource (limber_exercise_get_illustration_path (exercise));
+  GtkWidget *label;
+  GtkWidget *caution_box, *icon;
+  const char * const *steps = limber_exercise_get_instructions (exercise);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *muscles = g_strjoinv (", ", (char **) limber_exercise_get_muscles (exercise));
+  g_autofree char *works = g_strdup_printf (_("Works: %s"), muscles);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), limber_exercise_get_name (exercise));
+  gtk_widget_set_size_request (picture, -1, 200);
+  gtk_widget_add_css_class (picture, "limber-illustration");
+  gtk_box_append (GTK_BOX (box), picture);
+
+  label = gtk_label_new (limber_exercise_get_summary (exercise));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (works);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a numbered instruction, e.g. “1. Sit tall.” */
+      g_string_append_printf (text, _("%u. %s"), i + 1, steps[i]);
+    }
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  caution_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Caution"),
+                                  -1);
+  gtk_box_append (GTK_BOX (caution_box), icon);
+  label = gtk_label_new (limber_exercise_get_caution (exercise));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (caution_box), label);
+  gtk_box_append (GTK_BOX (box), caution_box);
+
+  return box;
+}
+
+static GtkWidget *
+make_step_row (LimberRoutine *routine,
+               guint          index)
+{
+  const LimberRoutineStep *step = limber_routine_get_step (routine, index);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *thumbnail;
+  GtkWidget *details;
+  GtkWidget *details_row;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = limber_describe_step (step);
+
+  /* Translators: a step's number in the routine, then the exercise name */
+  title = g_strdup_printf (_("%u. %s"), index + 1, limber_exercise_get_name (step->exercise));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+  thumbnail = gtk_picture_new_for_resource (limber_exercise_get_illustration_path (step->exercise));
+  gtk_picture_set_can_shrink (GTK_PICTURE (thumbnail), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (thumbnail), GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_set_size_request (thumbnail, 64, 48);
+  gtk_widget_set_margin_top (thumbnail, 6);
+  gtk_widget_set_margin_bottom (thumbnail, 6);
+  gtk_widget_add_css_class (thumbnail, "limber-thumbnail");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (thumbnail),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  limber_exercise_get_name (step->exercise), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), thumbnail);
+
+  details = make_details (step->exercise);
+  details_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), details);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
+
+  return row;
+}
+
+static void
+rebuild (LimberRoutinePage *self)
+{
+  GtkWidget *child;
+  g_autofree char *duration = NULL;
+  g_autofree char *meta = NULL;
+  guint n_steps;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->step_list))))
+    gtk_list_box_remove (self->step_list, child);
+
+  if (self->routine == NULL)
+    return;
+
+  n_steps = limber_routine_get_n_steps (self->routine);
+  duration = limber_format_duration (limber_routine_get_duration (self->routine));
+  meta = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u exercise", "%s · %u exercises", n_steps),
+                          duration, n_steps);
+
+  adw_window_title_set_title (self->window_title, limber_routine_get_name (self->routine));
+  gtk_label_set_label (self->name_label, limber_routine_get_name (self->routine));
+  gtk_label_set_label (self->summary_label, limber_routine_get_summary (self->routine));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label),
+                          *limber_routine_get_summary (self->routine) != '\0');
+  gtk_label_set_label (self->meta_label, meta);
+
+  for (guint i = 0; i < n_steps; i++)
+    gtk_list_box_append (self->step_list, make_step_row (self->routine, i));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+go_back (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  GtkWidget *leaflet = gtk_widget_get_ancestor (widget, ADW_TYPE_LEAFLET);
+
+  if (leaflet != NULL)
+    adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+limber_routine_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LimberRoutinePage *self = LIMBER_ROUTINE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROUTINE:
+      g_value_set_object (value, self->routine);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_routine_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LimberRoutinePage *self = LIMBER_ROUTINE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROUTINE:
+      limber_routine_page_set_routine (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_routine_page_dispose (GObject *object)
+{
+  LimberRoutinePage *self = LIMBER_ROUTINE_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_ROUTINE_PAGE);
+  g_clear_object (&self->routine);
+
+  G_OBJECT_CLASS (limber_routine_page_parent_class)->dispose (object);
+}
+
+static void
+limber_routine_page_class_init (LimberRoutinePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = limber_routine_page_get_property;
+  object_class->set_property = limber_routine_page_set_property;
+  object_class->dispose = limber_routine_page_dispose;
+
+  properties[PROP_ROUTINE] =
+    g_param_spec_object ("routine", NULL, NULL,
+                         LIMBER_TYPE_ROUTINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-routine-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, box);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, step_list);
+
+  gtk_widget_class_install_action (widget_class, "routine.back", NULL, go_back);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "routine.back", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "limber-routine-page");
+}
+
+static void
+limber_routine_page_init (LimberRoutinePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LimberRoutine *
+limber_routine_page_get_routine (LimberRoutinePage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE_PAGE (self), NULL);
+  return self->routine;
+}
+
+void
+limber_routine_page_set_routine (LimberRoutinePage *self,
+                                 LimberRoutine     *routine)
+{
+  g_return_if_fail (LIMBER_IS_ROUTINE_PAGE (self));
+  g_return_if_fail (!routine || LIMBER_IS_ROUTINE (routine));
+
+  if (g_set_object (&self->routine, routine))
+    {
+      rebuild (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
+    }
+}

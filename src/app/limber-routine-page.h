@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "limber-routine.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_ROUTINE_PAGE (limber_routine_page_get_type ())
+G_DECLARE_FINAL_TYPE (LimberRoutinePage, limber_routine_page, LIMBER, ROUTINE_PAGE, GtkWidget)
+
+LimberRoutine *limber_routine_page_get_routine (LimberRoutinePage *self);
+void           limber_routine_page_set_routine (LimberRoutinePage *self,
+                                                LimberRoutine     *routine);
+
+char          *limber_describe_step            (const LimberRoutineStep *step);
+
+G_END_DECLS

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-app"
+
+#include <glib/gi18n.h>
+
+#include "limber-routine-row.h"
+
+struct _LimberRoutineRow
+{
+  AdwActionRow   parent_instance;
+
+  LimberRoutine *routine;
+  GtkPicture    *thumbnail;
+};
+
+G_DEFINE_FINAL_TYPE (LimberRoutineRow, limber_routine_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_ROUTINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * limber_routine_pick_cover:
+ *
+ * Returns: (transfer none): the exercise whose picture stands for the
+ * routine: its first stretch, or its first step when it has none.
+ */
+LimberExercise *
+limber_routine_pick_cover (LimberRoutine *routine)
+{
+  guint n = limber_routine_get_n_steps (routine);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LimberExercise *exercise = limber_routine_get_step (routine, i)->exercise;
+
+      if (limber_exercise_get_kind (exercise) == LIMBER_EXERCISE_KIND_STRETCH)
+        return exercise;
+    }
+  return limber_routine_get_step (routine, 0)->exercise;
+}
+
+static void
+limber_routine_row_constructed (GObject *object)
+{
+  LimberRoutineRow *self = LIMBER_ROUTINE_ROW (object);
+  g_autofree char *duration = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *subtitle = NULL;
+  LimberExercise *cover;
+
+  G_OBJECT_CLASS (limber_routine_row_parent_class)->constructed (object);
+
+  duration = limber_format_duration (limber_routine_get_duration (self->routine));
+  kinds = limber_exercise_kinds_describe (limber_routine_get_kinds (self->routine));
+  /* Translators: a routine's length, then the kinds of exercise in it */
+  subtitle = g_strdup_printf (_("%s · %s"), duration, kinds);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), limber_routine_get_name (self->routine));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+
+  cover = limber_routine_pick_cover (self->routine);
+  gtk_picture_set_resource (self->thumbnail, limber_exercise_get_illustration_path (cover));
+}
+
+static void
+limber_routine_row_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LimberRoutineRow *self = LIMBER_ROUTINE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROUTINE:
+      g_value_set_object (value, self->routine);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_routine_row_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LimberRoutineRow *self = LIMBER_ROUTINE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROUTINE:
+      self->routine = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_routine_row_dispose (GObject *object)
+{
+  LimberRoutineRow *self = LIMBER_ROUTINE_ROW (object);
+
+  g_clear_object (&self->routine);
+
+  G_OBJECT_CLASS (limber_routine_row_parent_class)->dispose (object);
+}
+
+static void
+limber_routine_row_class_init (LimberRoutineRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = limber_routine_row_constructed;
+  object_class->get_property = limber_routine_row_get_property;
+  object_class->set_property = limber_routine_row_set_property;
+  object_class->dispose = limber_routine_row_dispose;
+
+  properties[PROP_ROUTINE] =
+    g_param_spec_object ("routine", NULL, NULL,
+                         LIMBER_TYPE_ROUTINE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-routine-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineRow, thumbnail);
+}
+
+static void
+limber_routine_row_init (LimberRoutineRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+limber_routine_row_new (LimberRoutine *routine)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (routine), NULL);
+  return g_object_new (LIMBER_TYPE_ROUTINE_ROW, "routine", routine, NULL);
+}
+
+LimberRoutine *
+limber_routine_row_get_routine (LimberRoutineRow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE_ROW (self), NULL);
+  return self->routine;
+}

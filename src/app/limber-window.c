@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-app"
+
+#include <glib/gi18n.h>
+
+#include "limber-routine-page.h"
+#include "limber-routine-row.h"
+#include "limber-window.h"
+
+struct _LimberWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LimberCatalog        *catalog;
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *routine_list;
+  GtkWidget            *routines_heading;
+  LimberRoutinePage    *routine_page;
+};
+
+G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_routine_row (gpointer item,
+                    gpointer user_data)
+{
+  return limber_routine_row_new (LIMBER_ROUTINE (item));
+}
+
+void
+limber_window_show_routine (LimberWindow  *self,
+                            LimberRoutine *routine)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (LIMBER_IS_ROUTINE (routine));
+
+  limber_routine_page_set_routine (self->routine_page, routine);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->routine_page));
+}
+
+static void
+on_routine_activated (LimberWindow  *self,
+                      GtkListBoxRow *row)
+{
+  limber_window_show_routine (self, limber_routine_row_get_routine (LIMBER_ROUTINE_ROW (row)));
+}
+
+static void
+on_problems_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  if (g_strcmp0 (response, "open-folder") == 0)
+    {
+      g_autoptr(GFile) dir = limber_catalog_get_user_dir ();
+      g_autofree char *uri = g_file_get_uri (dir);
+
+      gtk_show_uri (gtk_window_get_transient_for (GTK_WINDOW (dialog)), uri, GDK_CURRENT_TIME);
+    }
+}
+
+static void
+show_problems (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+  GPtrArray *problems = limber_catalog_get_problems (self->catalog);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const GError *error = g_ptr_array_index (problems, i);
+
+      if (i > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, error->message);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "A Routine File Was Skipped",
+                                                "Some Routine Files Were Skipped",
+                                                problems->len),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", body->str,
+                                  _("Fix the file and restart Limber to load it. Your other routines are not affected."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "open-folder", _("_Open Folder"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_problems_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+limber_window_constructed (GObject *object)
+{
+  LimberWindow *self = LIMBER_WINDOW (object);
+  GPtrArray *problems;
+
+  G_OBJECT_CLASS (limber_window_parent_class)->constructed (object);
+
+  gtk_list_box_bind_model (self->routine_list,
+                           limber_catalog_get_routines (self->catalog),
+                           create_routine_row, self, NULL);
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  problems = limber_catalog_get_problems (self->catalog);
+  if (problems->len > 0)
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u routine file could not be loaded",
+                                            "%u routine files could not be loaded",
+                                            problems->len),
+                               problems->len);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-problems");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+limber_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LimberWindow *self = LIMBER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LimberWindow *self = LIMBER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_window_dispose (GObject *object)
+{
+  LimberWindow *self = LIMBER_WINDOW (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
+}
+
+static void
+limber_window_class_init (LimberWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = limber_window_constructed;
+  object_class->get_property = limber_window_get_property;
+  object_class->set_property = limber_window_set_property;
+  object_class->dispose = limber_window_dispose;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         LIMBER_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIMBER_TYPE_ROUTINE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_list);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, routines_heading);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_routine_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems);
+}
+
+static void
+limber_window_init (LimberWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LimberWindow *
+limber_window_new (LimberApplication *application)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (application), NULL);
+
+  return g_object_new (LIMBER_TYPE_WINDOW,
+                       "application", application,
+                       "catalog", limber_application_get_catalog (application),
+                       "settings", limber_application_get_settings (application),
+                       NULL);
+}

@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-catalog"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-catalog.h"
+#include "limber-keyfile-private.h"
+
+#define DATA_PATH LIMBER_RESOURCE_PREFIX "/data"
+
+/* From the generated limber-data-resources.c, registered by hand so that a
+ * static link cannot drop it. */
+void limber_data_register_resource (void);
+
+struct _LimberCatalog
+{
+  GObject     parent_instance;
+
+  GListStore *exercises;
+  GListStore *routines;
+  GHashTable *exercises_by_id;
+  GHashTable *routines_by_id;
+  GPtrArray  *problems;
+};
+
+G_DEFINE_FINAL_TYPE (LimberCatalog, limber_catalog, G_TYPE_OBJECT)
+
+static void
+limber_catalog_finalize (GObject *object)
+{
+  LimberCatalog *self = (LimberCatalog *) object;
+
+  g_clear_object (&self->exercises);
+  g_clear_object (&self->routines);
+  g_clear_pointer (&self->exercises_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->routines_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (limber_catalog_parent_class)->finalize (object);
+}
+
+static void
+limber_catalog_class_init (LimberCatalogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = limber_catalog_finalize;
+
+  limber_data_register_resource ();
+}
+
+static void
+limber_catalog_init (LimberCatalog *self)
+{
+  self->exercises = g_list_store_new (LIMBER_TYPE_EXERCISE);
+  self->routines = g_list_store_new (LIMBER_TYPE_ROUTINE);
+  self->exercises_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->routines_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+}
+
+LimberCatalog *
+limber_catalog_new (void)
+{
+  return g_object_new (LIMBER_TYPE_CATALOG, NULL);
+}
+
+/* Shorter routines first: the list then reads from a quick desk break to a
+ * long wind-down. */
+static int
+compare_routines (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  LimberRoutine *ra = (LimberRoutine *) a;
+  LimberRoutine *rb = (LimberRoutine *) b;
+  guint da = limber_routine_get_duration (ra);
+  guint db = limber_routine_get_duration (rb);
+
+  if (da != db)
+    return da < db ? -1 : 1;
+  return g_utf8_collate (limber_routine_get_name (ra), limber_routine_get_name (rb));
+}
+
+static gboolean
+check_file_id (const char  *display_name,
+               const char  *text,
+               const char  *id,
+               const char  *basename,
+               const char  *suffix,
+               GError     **error)
+{
+  g_autofree char *expected = g_strconcat (id, suffix, NULL);
+
+  if (g_strcmp0 (expected, basename) != 0)
+    {
+      LimberParseContext ctx = { display_name, text, NULL };
+
+      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, NULL, NULL,
+                              _("the Id “%s” does not match the file name; name the file “%s”"),
+                              id, expected);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_routine (LimberCatalog *self,
+             const char    *display_name,
+             const char    *basename,
+             const char    *text,
+             gsize          length,
+             gboolean       bundled,
+             GError       **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  LimberParseContext ctx = { display_name, text, key_file };
+  g_autoptr(LimberRoutine) routine = NULL;
+  const char *id;
+
+  if (!limber_parse_load (&ctx, length, error))
+    return FALSE;
+
+  routine = limber_routine_new_from_key_file (key_file, text, display_name,
+                                              self->exercises_by_id, bundled, error);
+  if (routine == NULL)
+    return FALSE;
+
+  id = limber_routine_get_id (routine);
+  if (bundled && !check_file_id (display_name, text, id, basename, ".routine", error))
+    return FALSE;
+
+  if (g_hash_table_contains (self->routines_by_id, id))
+    {
+      LimberRoutine *other = g_hash_table_lookup (self->routines_by_id, id);
+
+      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_DUPLICATE_ID, "Routine", "Id",
+                              _("the Id “%s” is already used by %s; give this routine an Id of its own"),
+                              id, limber_routine_get_source (other));
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->routines_by_id, (char *) id, g_object_ref (routine));
+  g_list_store_insert_sorted (self->routines, routine, compare_routines, NULL);
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GBytes *
+lookup_resource (const char  *path,
+                 GError     **error)
+{
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+/**
+ * limber_catalog_load_bundled:
+ *
+ * Loads the data set compiled into the program. The bundled set is checked
+ * by the test suite, so an error here means a broken build.
+ */
+gboolean
+limber_catalog_load_bundled (LimberCatalog  *self,
+                             GError        **error)
+{
+  g_auto(GStrv) exercise_files = NULL;
+  g_auto(GStrv) routine_files = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), FALSE);
+
+  exercise_files = g_resources_enumerate_children (DATA_PATH "/exercises/", 0, error);
+  if (exercise_files == NULL)
+    return FALSE;
+  /* resources enumerate in hash order; keep the catalog's order stable */
+  qsort (exercise_files, g_strv_length (exercise_files), sizeof (char *), compare_names);
+
+  for (guint i = 0; exercise_files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (DATA_PATH "/exercises/", exercise_files[i], NULL);
+      g_autofree char *display_name = g_strconcat ("exercises/", exercise_files[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GKeyFile) key_file = g_key_file_new ();
+      g_autoptr(LimberExercise) exercise = NULL;
+      LimberParseContext ctx;
+      gsize length;
+
+      if (!(bytes = lookup_resource (path, error)))
+        return FALSE;
+
+      ctx.display_name = display_name;
+      ctx.text = g_bytes_get_data (bytes, &length);
+      ctx.key_file = key_file;
+      if (!limber_parse_load (&ctx, length, error))
+        return FALSE;
+
+      exercise = limber_exercise_new_from_key_file (key_file, ctx.text, display_name, error);
+      if (exercise == NULL ||
+          !check_file_id (display_name, ctx.text, limber_exercise_get_id (exercise),
+                          exercise_files[i], ".exercise", error))
+        return FALSE;
+
+      g_hash_table_insert (self->exercises_by_id,
+                           (char *) limber_exercise_get_id (exercise),
+                           g_object_ref (exercise));
+      g_list_store_append (self->exercises, exercise);
+    }
+
+  routine_files = g_resources_enumerate_children (DATA_PATH "/routines/", 0, error);
+  if (routine_files == NULL)
+    return FALSE;
+  qsort (routine_files, g_strv_length (routine_files), sizeof (char *), compare_names);
+
+  for (guint i = 0; routine_files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (DATA_PATH "/routines/", routine_files[i], NULL);
+      g_autofree char *display_name = g_strconcat ("routines/", routine_files[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+      const char *text;
+
+      if (!(bytes = lookup_resource (path, error)))
+        return FALSE;
+      text = g_bytes_get_data (bytes, &length);
+      if (!add_routine (self, display_name, routine_files[i], text, length, TRUE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_user_file (LimberCatalog  *self,
+                GFile          *file,
+                GError        **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO,
+                   "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO,
+                   _("%s: not a regular file"), path);
+      return FALSE;
+    }
+
+  if (g_file_info_get_size (info) > LIMBER_ROUTINE_FILE_MAX_SIZE)
+    {
+      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than 1 MiB; a routine file is a few hundred bytes of text"),
+                   path);
+      return FALSE;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO,
+                   "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  /* The size may have changed between the query and the read. */
+  if (length > LIMBER_ROUTINE_FILE_MAX_SIZE)
+    {
+      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than 1 MiB; a routine file is a few hundred bytes of text"),
+                   path);
+      return FALSE;
+    }
+
+  return add_routine (self, path, basename, contents, length, FALSE, error);
+}
+
+/**
+ * limber_catalog_load_user_routines:
+ * @directory: the folder holding the user's `*.routine` files
+ *
+ * Loads every `*.routine` file in @directory. A file that cannot be used is
+ * skipped and its error, naming the file and where known the line, is added
+ * to the problems list; the other files still load. A missing folder is not
+ * a problem.
+ *
+ * Returns: the number of routines loaded.
+ */
+guint
+limber_catalog_load_user_routines (LimberCatalog *self,
+                                   GFile         *directory)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint loaded = 0;
+
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), 0);
+  g_return_val_if_fail (G_IS_FILE (directory), 0);
+
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (enumerator == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_autofree char *path = g_file_get_path (directory);
+
+          g_ptr_array_add (self->problems,
+                           g_error_new (LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO,
+                                        _("Could not read the routines folder %s: %s"),
+                                        path, error->message));
+        }
+      return 0;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error))
+        {
+          g_ptr_array_add (self->problems, g_steal_pointer (&error));
+          break;
+        }
+      if (info == NULL)
+        break;
+      if (g_str_has_suffix (g_file_info_get_name (info), ".routine"))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+
+  /* A stable order, so that which of two clashing files wins does not
+   * depend on the file system. */
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (directory, g_ptr_array_index (names, i));
+
+      if (load_user_file (self, file, &error))
+        loaded++;
+      else
+        {
+          g_debug ("Skipped a routine file: %s", error->message);
+          g_ptr_array_add (self->problems, g_steal_pointer (&error));
+        }
+    }
+
+  return loaded;
+}
+
+/**
+ * limber_catalog_get_user_dir:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/limber/routines`.
+ */
+GFile *
+limber_catalog_get_user_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+}
+
+/**
+ * limber_catalog_new_default:
+ *
+ * Loads the bundled data set and the user's routines.
+ *
+ * Returns: (transfer full): the catalog, or %NULL if the bundled set is broken.
+ */
+LimberCatalog *
+limber_catalog_new_default (GError **error)
+{
+  g_autoptr(LimberCatalog) self = limber_catalog_new ();
+  g_autoptr(GFile) dir = limber_catalog_get_user_dir ();
+
+  if (!limber_catalog_load_bundled (self, error))
+    return NULL;
+  limber_catalog_load_user_routines (self, dir);
+  return g_steal_pointer (&self);
+}
+
+GListModel *
+limber_catalog_get_routines (LimberCatalog *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->routines);
+}
+
+GListModel *
+limber_catalog_get_exercises (LimberCatalog *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->exercises);
+}
+
+LimberRoutine *
+limber_catalog_lookup_routine (LimberCatalog *self,
+                               const char    *id)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->routines_by_id, id);
+}
+
+LimberExercise *
+limber_catalog_lookup_exercise (LimberCatalog *self,
+                                const char    *id)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->exercises_by_id, id);
+}
+
+/**
+ * limber_catalog_get_problems:
+ *
+ * Returns: (transfer none) (element-type GError): the user files that were
+ * skipped, each with a message naming the file and what is wrong.
+ */
+GPtrArray *
+limber_catalog_get_problems (LimberCatalog *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+  return self->problems;
+}

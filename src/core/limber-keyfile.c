@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-catalog"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-catalog-error.h"
+#include "limber-keyfile-private.h"
+
+G_DEFINE_QUARK (limber-catalog-error-quark, limber_catalog_error)
+
+/* Returns the 1-based line of @key inside [@group], of [@group] itself when
+ * @key is %NULL, or 0 when it cannot be found. GKeyFile does not report line
+ * numbers, and a user fixing a routine file by hand needs them. */
+guint
+limber_parse_find_line (const char *text,
+                        const char *group,
+                        const char *key)
+{
+  const char *p = text;
+  gboolean in_group = FALSE;
+  guint line = 0;
+  gsize key_len = key ? strlen (key) : 0;
+
+  if (text == NULL)
+    return 0;
+
+  while (*p != '\0')
+    {
+      const char *end = strchr (p, '\n');
+      const char *s = p;
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+
+      line++;
+      while (len > 0 && g_ascii_isspace (*s))
+        s++, len--;
+
+      if (len > 0 && *s == '[')
+        {
+          const char *close = memchr (s, ']', len);
+
+          in_group = close != NULL &&
+                     (gsize) (close - s - 1) == strlen (group) &&
+                     strncmp (s + 1, group, close - s - 1) == 0;
+          if (in_group && key == NULL)
+            return line;
+        }
+      else if (in_group && key != NULL && len > key_len &&
+               strncmp (s, key, key_len) == 0)
+        {
+          const char *q = s + key_len;
+
+          while (*q == ' ' || *q == '\t')
+            q++;
+          if (*q == '=')
+            return line;
+        }
+
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
+
+  return 0;
+}
+
+void
+limber_parse_set_error (const LimberParseContext *ctx,
+                        GError                  **error,
+                        int                       code,
+                        const char               *group,
+                        const char               *key,
+                        const char               *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  guint line = 0;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (group != NULL)
+    {
+      line = limber_parse_find_line (ctx->text, group, key);
+      if (line == 0 && key != NULL)
+        line = limber_parse_find_line (ctx->text, group, NULL);
+    }
+
+  if (line > 0)
+    g_set_error (error, LIMBER_CATALOG_ERROR, code, "%s:%u: %s",
+                 ctx->display_name, line, message);
+  else
+    g_set_error (error, LIMBER_CATALOG_ERROR, code, "%s: %s",
+                 ctx->display_name, message);
+}
+
+/* Checks encoding and line syntax ourselves first, so that the message can
+ * carry a line number, then lets GKeyFile do the real parsing. */
+gboolean
+limber_parse_load (LimberParseContext *ctx,
+                   gsize               length,
+                   GError            **error)
+{
+  const char *invalid = NULL;
+  const char *p;
+  guint line = 0;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_utf8_validate_len (ctx->text, length, &invalid))
+    {
+      guint bad_line = 1;
+
+      for (p = ctx->text; p < invalid; p++)
+        if (*p == '\n')
+          bad_line++;
+
+      if (invalid < ctx->text + length && *invalid == '\0')
+        g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_UTF8,
+                     _("%s:%u: the file contains a NUL byte; is it a text file?"),
+                     ctx->display_name, bad_line);
+      else
+        g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_UTF8,
+                     _("%s:%u: the text is not valid UTF-8; save the file as UTF-8"),
+                     ctx->display_name, bad_line);
+      return FALSE;
+    }
+
+  p = ctx->text;
+  while (*p != '\0')
+    {
+      const char *end = strchr (p, '\n');
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+      const char *s = p;
+
+      line++;
+      while (len > 0 && g_ascii_isspace (*s))
+        s++, len--;
+      while (len > 0 && g_ascii_isspace (s[len - 1]))
+        len--;
+
+      if (len > 0 && *s != '#')
+        {
+          if (*s == '[')
+            {
+              if (s[len - 1] != ']' || len < 3)
+                {
+                  g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_SYNTAX,
+                               _("%s:%u: a group header must look like “[Name]”"),
+                               ctx->display_name, line);
+                  return FALSE;
+                }
+            }
+          else if (memchr (s, '=', len) == NULL || *s == '=')
+            {
+              g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_SYNTAX,
+                           _("%s:%u: expected “Key=value”, a “[Group]” header or a “#” comment"),
+                           ctx->display_name, line);
+              return FALSE;
+            }
+        }
+
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
+
+  if (!g_key_file_load_from_data (ctx->key_file, ctx->text, length,
+                                  G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_SYNTAX,
+                   "%s: %s", ctx->display_name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+limber_parse_get_text (const LimberParseContext *ctx,
+                       const char               *group,
+                       const char               *key,
+                       gboolean                  required,
+                       GError                  **error)
+{
+  g_autofree char *value = NULL;
+
+  value = g_key_file_get_string (ctx->key_file, group, key, NULL);
+  if (value != NULL)
+    g_strstrip (value);
+
+  if (value == NULL || *value == '\0')
+    {
+      if (required)
+        limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY,
+                                group, value ? key : NULL,
+                                _("[%s] needs a “%s” value"), group, key);
+      return NULL;
+    }
+
+  return g_steal_pointer (&value);
+}
+
+gboolean
+limber_parse_get_uint (const LimberParseContext *ctx,
+                       const char               *group,
+                       const char               *key,
+                       guint                     min,
+                       guint                     max,
+                       guint                    *value,
+                       GError                  **error)
+{
+  g_autofree char *raw = NULL;
+  guint64 parsed;
+
+  raw = g_key_file_get_value (ctx->key_file, group, key, NULL);
+  if (raw == NULL)
+    return TRUE;
+  g_strstrip (raw);
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 0, G_MAXUINT, &parsed, NULL))
+    {
+      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, key,
+                              _("%s must be a whole number, not “%s”"), key, raw);
+      return FALSE;
+    }
+
+  if (parsed < min || parsed > max)
+    {
+      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_OUT_OF_RANGE, group, key,
+                              _("%s must be between %u and %u, not %s"),
+                              key, min, max, raw);
+      return FALSE;
+    }
+
+  *value = (guint) parsed;
+  return TRUE;
+}
+
+gboolean
+limber_parse_check_id (const LimberParseContext *ctx,
+                       const char               *group,
+                       const char               *id,
+                       GError                  **error)
+{
+  const char *p;
+
+  for (p = id; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      break;
+
+  if (*p != '\0' || *id == '-' || strlen (id) > 64)
+    {
+      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Id",
+                              _("the Id “%s” may only use lowercase letters, digits and “-”"),
+                              id);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-catalog"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-catalog-error.h"
+#include "limber-keyfile-private.h"
+#include "limber-routine.h"
+
+#define GROUP "Routine"
+
+struct _LimberRoutine
+{
+  GObject   parent_instance;
+
+  char     *id;
+  char     *name;
+  char     *summary;
+  char     *source;
+  gboolean  bundled;
+  guint     prepare;
+  guint     switch_sides;
+  GArray   *steps;
+};
+
+G_DEFINE_FINAL_TYPE (LimberRoutine, limber_routine, G_TYPE_OBJECT)
+
+static void
+clear_step (gpointer data)
+{
+  LimberRoutineStep *step = data;
+
+  g_clear_object (&step->exercise);
+}
+
+static void
+limber_routine_finalize (GObject *object)
+{
+  LimberRoutine *self = (LimberRoutine *) object;
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->summary);
+  g_free (self->source);
+  g_array_unref (self->steps);
+
+  G_OBJECT_CLASS (limber_routine_parent_class)->finalize (object);
+}
+
+static void
+limber_routine_class_init (LimberRoutineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = limber_routine_finalize;
+}
+
+static void
+limber_routine_init (LimberRoutine *self)
+{
+  self->prepare = 5;
+  self->switch_sides = 3;
+  self->steps = g_array_new (FALSE, TRUE, sizeof (LimberRoutineStep));
+  g_array_set_clear_func (self->steps, clear_step);
+}
+
+static gboolean
+parse_step (LimberParseContext *ctx,
+            const char         *group,
+            GHashTable         *exercises,
+            LimberRoutineStep  *step,
+            GError            **error)
+{
+  g_autofree char *exercise_id = NULL;
+  LimberExercise *exercise;
+  gboolean counted;
+
+  if (!(exercise_id = limber_parse_get_text (ctx, group, "Exercise", TRUE, error)))
+    return FALSE;
+
+  exercise = g_hash_table_lookup (exercises, exercise_id);
+  if (exercise == NULL)
+    {
+      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_UNKNOWN_EXERCISE, group, "Exercise",
+                              _("[%s] uses an unknown exercise “%s”"), group, exercise_id);
+      return FALSE;
+    }
+
+  step->exercise = g_object_ref (exercise);
+  step->hold = limber_exercise_get_hold (exercise);
+  step->repetitions = limber_exercise_get_repetitions (exercise);
+  step->tempo = limber_exercise_get_tempo (exercise);
+  step->sets = limber_exercise_get_sets (exercise);
+  step->set_rest = limber_exercise_get_set_rest (exercise);
+  step->rest = 0;
+  counted = step->repetitions > 0;
+
+  if (!counted && (g_key_file_has_key (ctx->key_file, group, "Repetitions", NULL) ||
+                   g_key_file_has_key (ctx->key_file, group, "Tempo", NULL)))
+    {
+      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Repetitions",
+                              _("“%s” is held, not counted: use Hold instead of Repetitions or Tempo"),
+                              exercise_id);
+      return FALSE;
+    }
+  if (counted && g_key_file_has_key (ctx->key_file, group, "Hold", NULL))
+    {
+      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Hold",
+                              _("“%s” is counted, not held: use Repetitions instead of Hold"),
+                              exercise_id);
+      return FALSE;
+    }
+
+  return limber_parse_get_uint (ctx, group, "Hold", 1, LIMBER_HOLD_MAX, &step->hold, error) &&
+         limber_parse_get_uint (ctx, group, "Repetitions", 1, LIMBER_REPETITIONS_MAX, &step->repetitions, error) &&
+         limber_parse_get_uint (ctx, group, "Tempo", 1, LIMBER_TEMPO_MAX, &step->tempo, error) &&
+         limber_parse_get_uint (ctx, group, "Sets", 1, LIMBER_SETS_MAX, &step->sets, error) &&
+         limber_parse_get_uint (ctx, group, "SetRest", 0, LIMBER_REST_MAX, &step->set_rest, error) &&
+         limber_parse_get_uint (ctx, group, "Rest", 0, LIMBER_REST_MAX, &step->rest, error);
+}
+
+LimberRoutine *
+limber_routine_new_from_key_file (GKeyFile   *key_file,
+                                  const char *text,
+                                  const char *display_name,
+                                  GHashTable *exercises,
+                                  gboolean    bundled,
+                                  GError    **error)
+{
+  LimberParseContext ctx = { display_name, text, key_file };
+  g_autoptr(LimberRoutine) self = NULL;
+  g_auto(GStrv) groups = NULL;
+
+  g_return_val_if_fail (key_file != NULL, NULL);
+  g_return_val_if_fail (exercises != NULL, NULL);
+
+  self = g_object_new (LIMBER_TYPE_ROUTINE, NULL);
+  self->bundled = bundled;
+  self->source = g_strdup (display_name);
+
+  if (!g_key_file_has_group (key_file, GROUP))
+    {
+      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, NULL, NULL,
+                              _("there is no [%s] group"), GROUP);
+      return NULL;
+    }
+
+  if (!(self->id = limber_parse_get_text (&ctx, GROUP, "Id", TRUE, error)) ||
+      !limber_parse_check_id (&ctx, GROUP, self->id, error) ||
+      !(self->name = limber_parse_get_text (&ctx, GROUP, "Name", TRUE, error)) ||
+      !limber_parse_get_uint (&ctx, GROUP, "Prepare", 0, 60, &self->prepare, error) ||
+      !limber_parse_get_uint (&ctx, GROUP, "SwitchSides", 0, 60, &self->switch_sides, error))
+    return NULL;
+
+  self->summary = limber_parse_get_text (&ctx, GROUP, "Summary", FALSE, NULL);
+  if (self->summary == NULL)
+    self->summary = g_strdup ("");
+
+  if (bundled)
+    {
+      char *name = g_strdup (g_dgettext (GETTEXT_PACKAGE, self->name));
+      char *summary = g_strdup (*self->summary ? g_dgettext (GETTEXT_PACKAGE, self->summary) : "");
+
+      g_free (self->name);
+      self->name = name;
+      g_free (self->summary);
+      self->summary = summary;
+    }
+
+  groups = g_key_file_get_groups (key_file, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      LimberRoutineStep step = { 0 };
+
+      if (g_str_equal (groups[i], GROUP))
+        continue;
+
+      if (!g_str_has_prefix (groups[i], "Step"))
+        {
+          limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_SYNTAX, groups[i], NULL,
+                                  _("unknown group [%s]; steps are groups named [Step 1], [Step 2], …"),
+                                  groups[i]);
+          return NULL;
+        }
+
+      if (self->steps->len >= LIMBER_ROUTINE_MAX_STEPS)
+        {
+          limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_OUT_OF_RANGE, groups[i], NULL,
+                                  _("a routine can have at most %d steps"), LIMBER_ROUTINE_MAX_STEPS);
+          return NULL;
+        }
+
+      if (!parse_step (&ctx, groups[i], exercises, &step, error))
+        {
+          clear_step (&step);
+          return NULL;
+        }
+      g_array_append_val (self->steps, step);
+    }
+
+  if (self->steps->len == 0)
+    {
+      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, NULL, NULL,
+                              _("the routine has no steps; add a [Step 1] group with an Exercise"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+limber_routine_get_id (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
+  return self->id;
+}
+
+const char *
+limber_routine_get_name (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
+  return self->name;
+}
+
+const char *
+limber_routine_get_summary (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
+  return self->summary;
+}
+
+/**
+ * limber_routine_get_source:
+ *
+ * Returns: where the routine was loaded from: a path for a user routine, the
+ * data-set file name for a bundled one.
+ */
+const char *
+limber_routine_get_source (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
+  return self->source;
+}
+
+gboolean
+limber_routine_is_bundled (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), FALSE);
+  return self->bundled;
+}
+
+guint
+limber_routine_get_n_steps (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), 0);
+  return self->steps->len;
+}
+
+const LimberRoutineStep *
+limber_routine_get_step (LimberRoutine *self,
+                         guint          index)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
+  g_return_val_if_fail (index < self->steps->len, NULL);
+  return &g_array_index (self->steps, LimberRoutineStep, index);
+}
+
+guint
+limber_routine_get_prepare (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), 0);
+  return self->prepare;
+}
+
+guint
+limber_routine_get_switch_sides (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), 0);
+  return self->switch_sides;
+}
+
+LimberExerciseKind
+limber_routine_get_kinds (LimberRoutine *self)
+{
+  LimberExerciseKind kinds = 0;
+
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), 0);
+
+  for (guint i = 0; i < self->steps->len; i++)
+    kinds |= limber_exercise_get_kind (g_array_index (self->steps, LimberRoutineStep, i).exercise);
+  return kinds;
+}
+
+static void
+add_phase (GArray          *phases,
+           LimberPhaseKind  kind,
+           guint            step,
+           LimberSide       side,
+           guint            set,
+           guint            n_sets,
+           guint            seconds)
+{
+  LimberPhase phase = { kind, step, side, set, n_sets, 0, 0, seconds * 1000 };
+
+  if (seconds > 0)
+    g_array_append_val (phases, phase);
+}
+
+/**
+ * limber_routine_build_phases:
+ *
+ * Flattens the routine into the timed phases the player steps through: get
+ * ready, then each set on each side (with rests between sets and a pause to
+ * switch sides), then the step's rest. Phases of zero length are left out.
+ *
+ * Returns: (transfer full) (element-type LimberPhase): the phases.
+ */
+GArray *
+limber_routine_build_phases (LimberRoutine *self)
+{
+  GArray *phases;
+
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
+
+  phases = g_array_new (FALSE, TRUE, sizeof (LimberPhase));
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      const LimberRoutineStep *step = &g_array_index (self->steps, LimberRoutineStep, i);
+      gboolean each_side = limber_exercise_get_each_side (step->exercise);
+      LimberSide first = each_side ? LIMBER_SIDE_LEFT : LIMBER_SIDE_NONE;
+      LimberSide last = each_side ? LIMBER_SIDE_RIGHT : LIMBER_SIDE_NONE;
+
+      add_phase (phases, LIMBER_PHASE_PREPARE, i, first, 1, step->sets, self->prepare);
+
+      for (LimberSide side = first; side <= last; side++)
+        {
+          if (side == LIMBER_SIDE_RIGHT)
+            add_phase (phases, LIMBER_PHASE_SWITCH_SIDES, i, side, 1, step->sets, self->switch_sides);
+
+          for (guint set = 1; set <= step->sets; set++)
+            {
+              if (set > 1)
+                add_phase (phases, LIMBER_PHASE_SET_REST, i, side, set, step->sets, step->set_rest);
+
+              if (step->repetitions > 0)
+                {
+                  LimberPhase phase = {
+                    LIMBER_PHASE_REPETITIONS, i, side, set, step->sets,
+                    step->repetitions, step->tempo * 1000,
+                    step->repetitions * step->tempo * 1000,
+                  };
+                  g_array_append_val (phases, phase);
+                }
+              else
+                add_phase (phases, LIMBER_PHASE_HOLD, i, side, set, step->sets, step->hold);
+            }
+        }
+
+      if (i + 1 < self->steps->len)
+        add_phase (phases, LIMBER_PHASE_REST, i, LIMBER_SIDE_NONE, 1, 1, step->rest);
+    }
+
+  return phases;
+}
+
+/**
+ * limber_routine_get_duration:
+ *
+ * Returns: the planned length of the routine in seconds, the sum of its phases.
+ */
+guint
+limber_routine_get_duration (LimberRoutine *self)
+{
+  g_autoptr(GArray) phases = NULL;
+  guint64 total_ms = 0;
+
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), 0);
+
+  phases = limber_routine_build_phases (self);
+  for (guint i = 0; i < phases->len; i++)
+    total_ms += g_array_index (phases, LimberPhase, i).duration_ms;
+  return (guint) (total_ms / 1000);
+}
+
+/**
+ * limber_format_duration:
+ * @seconds: a length of time
+ *
+ * Returns: (transfer full): a short label such as “6 min”, “1 min 30 s” or “45 s”.
+ */
+char *
+limber_format_duration (guint seconds)
+{
+  guint minutes = seconds / 60;
+  guint rest = seconds % 60;
+
+  if (minutes == 0)
+    return g_strdup_printf (_("%u s"), rest);
+  if (rest == 0)
+    return g_strdup_printf (_("%u min"), minutes);
+  return g_strdup_printf (_("%u min %u s"), minutes, rest);
+}

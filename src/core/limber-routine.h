@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "limber-exercise.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_ROUTINE_MAX_STEPS 50
+
+typedef struct
+{
+  LimberExercise *exercise;
+  guint           hold;         /* seconds, 0 for counted moves */
+  guint           repetitions;  /* per side, 0 for holds */
+  guint           tempo;        /* seconds per repetition */
+  guint           sets;
+  guint           set_rest;     /* seconds between sets */
+  guint           rest;         /* seconds after the step */
+} LimberRoutineStep;
+
+typedef enum
+{
+  LIMBER_PHASE_PREPARE,
+  LIMBER_PHASE_HOLD,
+  LIMBER_PHASE_REPETITIONS,
+  LIMBER_PHASE_SET_REST,
+  LIMBER_PHASE_SWITCH_SIDES,
+  LIMBER_PHASE_REST,
+} LimberPhaseKind;
+
+typedef enum
+{
+  LIMBER_SIDE_NONE,
+  LIMBER_SIDE_LEFT,
+  LIMBER_SIDE_RIGHT,
+} LimberSide;
+
+typedef struct
+{
+  LimberPhaseKind kind;
+  guint           step;         /* index into the routine's steps */
+  LimberSide      side;
+  guint           set;          /* 1-based */
+  guint           n_sets;
+  guint           repetitions;  /* for LIMBER_PHASE_REPETITIONS */
+  guint           tempo_ms;
+  guint           duration_ms;
+} LimberPhase;
+
+#define LIMBER_TYPE_ROUTINE (limber_routine_get_type ())
+G_DECLARE_FINAL_TYPE (LimberRoutine, limber_routine, LIMBER, ROUTINE, GObject)
+
+const char              *limber_routine_get_id           (LimberRoutine *self);
+const char              *limber_routine_get_name         (LimberRoutine *self);
+const char              *limber_routine_get_summary      (LimberRoutine *self);
+const char              *limber_routine_get_source       (LimberRoutine *self);
+gboolean                 limber_routine_is_bundled       (LimberRoutine *self);
+guint                    limber_routine_get_n_steps      (LimberRoutine *self);
+const LimberRoutineStep *limber_routine_get_step         (LimberRoutine *self,
+                                                          guint          index);
+guint                    limber_routine_get_prepare      (LimberRoutine *self);
+guint                    limber_routine_get_switch_sides (LimberRoutine *self);
+LimberExerciseKind       limber_routine_get_kinds        (LimberRoutine *self);
+GArray                  *limber_routine_build_phases     (LimberRoutine *self);
+guint                    limber_routine_get_duration     (LimberRoutine *self);
+
+char                    *limber_format_duration          (guint seconds);
+
+/* Used by the catalog loader only. */
+LimberRoutine           *limber_routine_new_from_key_file (GKeyFile   *key_file,
+                                                           const char *text,
+                                                           const char *display_name,
+                                                           GHashTable *exercises,
+                                                           gboolean    bundled,
+                                                           GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window as a person uses it: the routine list, a routine's detail
+ * page and back, dark mode, and the message about a skipped routine file. */
+#include <glib/gstdio.h>
+
+#include "limber-application.h"
+#include "limber-routine-page.h"
+#include "limber-routine-row.h"
+#include "limber-window.h"
+
+static LimberApplication *app;
+static GtkWindow *window;
+static char *bad_file;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @cond holds, failing after five seconds. */
+#define WAIT_FOR(cond) G_STMT_START {                                    \
+    gboolean timed_out_ = FALSE;                                         \
+    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);           \
+    while (!(cond) && !timed_out_)                                       \
+      g_main_context_iteration (NULL, TRUE);                             \
+    g_assert_false (timed_out_);                                         \
+    g_source_remove (id_);                                               \
+  } G_STMT_END
+
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Saves what a person would see when LIMBER_SCREENSHOT_DIR is set. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("LIMBER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+  settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+#ifdef WITH_BROKEN_FILE
+  /* the toast would cover the other screens; keep only the dialog */
+  if (!g_str_equal (name, "skipped-file.png"))
+    dir = NULL;
+#endif
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static gpointer
+child (gpointer    widget,
+       const char *name)
+{
+  GType type = G_OBJECT_TYPE (widget);
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n))
+    n++;
+  return n;
+}
+
+static void
+test_routine_list (void)
+{
+  GtkListBox *list = child (window, "routine_list");
+  GListModel *routines = limber_catalog_get_routines (limber_application_get_catalog (app));
+  guint n = g_list_model_get_n_items (routines);
+
+  /* five bundled routines and the user's good one; a broken one is skipped */
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpuint (count_rows (list), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      const char *subtitle;
+
+      g_assert_true (LIMBER_IS_ROUTINE_ROW (row));
+      g_assert_true (limber_routine_row_get_routine (LIMBER_ROUTINE_ROW (row)) == routine);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                       limber_routine_get_name (routine));
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      g_assert_nonnull (strstr (subtitle, "min"));
+      g_assert_true (gtk_list_box_row_get_activatable (row));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+    }
+
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       child (window, "routines_heading"), NULL);
+  screenshot (GTK_WIDGET (window), "routines.png");
+}
+
+static void
+open_routine (const char *id)
+{
+  GtkListBox *list = child (window, "routine_list");
+  AdwLeaflet *leaflet = child (window, "leaflet");
+  LimberRoutinePage *page = child (window, "routine_page");
+
+  for (guint i = 0; gtk_list_box_get_row_at_index (list, i); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      LimberRoutine *routine = limber_routine_row_get_routine (LIMBER_ROUTINE_ROW (row));
+
+      if (g_str_equal (limber_routine_get_id (routine), id))
+        {
+          /* as a click or Enter on the row does */
+          gtk_widget_activate (GTK_WIDGET (row));
+          WAIT_FOR (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (page));
+          g_assert_true (limber_routine_page_get_routine (page) == routine);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_routine_detail (void)
+{
+  AdwLeaflet *leaflet = child (window, "leaflet");
+  LimberRoutinePage *page = child (window, "routine_page");
+  LimberRoutine *routine;
+  GtkListBox *steps;
+  GtkWidget *first;
+
+  open_routine ("morning-hamstrings");
+  routine = limber_routine_page_get_routine (page);
+
+  g_assert_cmpstr (gtk_label_get_label (child (page, "name_label")), ==, "Morning hamstrings");
+  g_assert_cmpstr (adw_window_title_get_title (child (page, "window_title")), ==, "Morning hamstrings");
+  g_assert_nonnull (strstr (gtk_label_get_label (child (page, "meta_label")), "exercises"));
+
+  steps = child (page, "step_list");
+  g_assert_cmpuint (count_rows (steps), ==, limber_routine_get_n_steps (routine));
+
+  /* each step says what to do and for how long */
+  for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (steps, i);
+      const LimberRoutineStep *step = limber_routine_get_step (routine, i);
+      g_autofree char *timing = limber_describe_step (step);
+
+      g_assert_true (ADW_IS_EXPANDER_ROW (row));
+      g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                limber_exercise_get_name (step->exercise)));
+      g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, timing);
+    }
+
+  /* open the first step to show its picture, instructions and caution */
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (steps, 2));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
+  screenshot (GTK_WIDGET (window), "routine-detail.png");
+
+  /* Escape and the back button both run routine.back */
+  gtk_widget_activate_action (GTK_WIDGET (page), "routine.back", NULL);
+  WAIT_FOR (adw_leaflet_get_visible_child (leaflet) != GTK_WIDGET (page));
+}
+
+static void
+test_step_descriptions (void)
+{
+  LimberCatalog *catalog = limber_application_get_catalog (app);
+  LimberRoutine *routine = limber_catalog_lookup_routine (catalog, "morning-hamstrings");
+
+  for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
+    {
+      const LimberRoutineStep *step = limber_routine_get_step (routine, i);
+      g_autofree char *text = limber_describe_step (step);
+      g_autofree char *number = NULL;
+
+      if (step->repetitions > 0)
+        number = g_strdup_printf ("%u times", step->repetitions);
+      else
+        number = g_strdup_printf ("Hold %u s", step->hold);
+      g_assert_nonnull (strstr (text, number));
+      g_assert_true ((strstr (text, "each side") != NULL) == limber_exercise_get_each_side (step->exercise));
+      g_assert_true ((strstr (text, "sets") != NULL) == (step->sets > 1));
+    }
+}
+
+static void
+test_dark_mode (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  WAIT_FOR (adw_style_manager_get_dark (style));
+  screenshot (GTK_WIDGET (window), "routines-dark.png");
+  open_routine ("desk-break");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (child (child (window, "routine_page"), "step_list"), 1)), TRUE);
+  screenshot (GTK_WIDGET (window), "routine-detail-dark.png");
+  gtk_widget_activate_action (GTK_WIDGET (child (window, "routine_page")), "routine.back", NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *w = g_list_model_get_item (toplevels, i);
+
+      /* GTK keeps its toplevels alive */
+      g_object_unref (w);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+#ifdef WITH_BROKEN_FILE
+static void
+test_skipped_file_message (void)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpuint (limber_catalog_get_problems (limber_application_get_catalog (app))->len, ==, 1);
+
+  /* the toast's Details button runs this action */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL);
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad_file));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unknown exercise"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "open-folder"));
+  screenshot (GTK_WIDGET (dialog), "skipped-file.png");
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+#endif
+
+static void
+test_about (void)
+{
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  WAIT_FOR (find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Limber");
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, LIMBER_APP_ID);
+  /* the icon is found even when Limber runs from the build tree */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          LIMBER_APP_ID));
+  screenshot (GTK_WIDGET (about), "about.png");
+  gtk_window_close (about);
+  WAIT_FOR (find_toplevel (ADW_TYPE_ABOUT_WINDOW) == NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  g_autofree char *routines = NULL;
+  g_autofree char *good_file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* One private data folder for the whole run: the catalog is read once, at
+   * start-up, so the user's files must be there before it. */
+  home = g_dir_make_tmp ("limber-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  routines = g_build_filename (home, "limber", "routines", NULL);
+  g_mkdir_with_parents (routines, 0700);
+  bad_file = g_build_filename (routines, "broken.routine", NULL);
+  good_file = g_build_filename (routines, "mine.routine", NULL);
+#ifdef WITH_BROKEN_FILE
+  g_file_set_contents (bad_file, "[Routine]\nId=broken\nName=Broken\n[Step 1]\nExercise=cartwheel\n", -1, NULL);
+#endif
+  g_file_set_contents (good_file, "[Routine]\nId=mine\nName=Calves only\n[Step 1]\nExercise=standing-calf\n", -1, NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = limber_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (LIMBER_IS_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_test_add_func ("/window/routine-list", test_routine_list);
+  g_test_add_func ("/window/routine-detail", test_routine_detail);
+  g_test_add_func ("/window/step-descriptions", test_step_descriptions);
+  g_test_add_func ("/window/dark-mode", test_dark_mode);
+#ifdef WITH_BROKEN_FILE
+  g_test_add_func ("/window/skipped-file-message", test_skipped_file_message);
+#else
+  g_assert_cmpuint (limber_catalog_get_problems (limber_application_get_catalog (app))->len, ==, 0);
+#endif
+  g_test_add_func ("/window/about", test_about);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (window);
+  g_object_unref (app);
+  g_unlink (bad_file);
+  g_unlink (good_file);
+  g_rmdir (routines);
+  {
+    g_autofree char *limber_dir = g_build_filename (home, "limber", NULL);
+    g_rmdir (limber_dir);
+  }
+  g_rmdir (home);
+  g_free (bad_file);
+  return status;
+}

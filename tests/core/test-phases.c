@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* How a routine is flattened into timed phases, and so how long it lasts. */
+#include "limber-catalog.h"
+
+static LimberRoutine *
+routine_from_text (LimberCatalog *catalog,
+                   const char    *text)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "phases", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.routine", NULL);
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (limber_catalog_load_user_routines (catalog, dir_file), ==, 1);
+  return limber_catalog_lookup_routine (catalog, "test");
+}
+
+#define P(kind, step, side, set, ms) { LIMBER_PHASE_##kind, step, LIMBER_SIDE_##side, set, ms }
+
+typedef struct
+{
+  LimberPhaseKind kind;
+  guint           step;
+  LimberSide      side;
+  guint           set;
+  guint           duration_ms;
+} Expected;
+
+static void
+test_sequence (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) phases = NULL;
+  LimberRoutine *routine;
+  /* one-sided hold with two sets, a two-sided hold, a counted move */
+  static const Expected expected[] = {
+    P (PREPARE, 0, NONE, 1, 4000),
+    P (HOLD, 0, NONE, 1, 30000),
+    P (SET_REST, 0, NONE, 2, 5000),
+    P (HOLD, 0, NONE, 2, 30000),
+    P (REST, 0, NONE, 1, 10000),
+    P (PREPARE, 1, LEFT, 1, 4000),
+    P (HOLD, 1, LEFT, 1, 20000),
+    P (SWITCH_SIDES, 1, RIGHT, 1, 2000),
+    P (HOLD, 1, RIGHT, 1, 20000),
+    P (PREPARE, 2, LEFT, 1, 4000),
+    P (REPETITIONS, 2, LEFT, 1, 12000),
+    P (SWITCH_SIDES, 2, RIGHT, 1, 2000),
+    P (REPETITIONS, 2, RIGHT, 1, 12000),
+  };
+  guint total = 0;
+
+  g_assert_true (limber_catalog_load_bundled (catalog, &error));
+  routine = routine_from_text (catalog,
+                               "[Routine]\nId=test\nName=Test\nPrepare=4\nSwitchSides=2\n"
+                               "[Step 1]\nExercise=seated-hamstring\nHold=30\nSets=2\nSetRest=5\nRest=10\n"
+                               "[Step 2]\nExercise=knee-to-chest\nHold=20\n"
+                               "[Step 3]\nExercise=leg-swings\nRepetitions=6\nTempo=2\nRest=30\n");
+  phases = limber_routine_build_phases (routine);
+
+  g_assert_cmpuint (phases->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < phases->len; i++)
+    {
+      const LimberPhase *p = &g_array_index (phases, LimberPhase, i);
+
+      g_assert_cmpint (p->kind, ==, expected[i].kind);
+      g_assert_cmpuint (p->step, ==, expected[i].step);
+      g_assert_cmpint (p->side, ==, expected[i].side);
+      g_assert_cmpuint (p->set, ==, expected[i].set);
+      g_assert_cmpuint (p->duration_ms, ==, expected[i].duration_ms);
+      total += expected[i].duration_ms;
+    }
+
+  /* the counted move knows its count and tempo */
+  g_assert_cmpuint (g_array_index (phases, LimberPhase, 10).repetitions, ==, 6);
+  g_assert_cmpuint (g_array_index (phases, LimberPhase, 10).tempo_ms, ==, 2000);
+  /* no rest after the last step: the routine is over */
+  g_assert_cmpuint (limber_routine_get_duration (routine), ==, total / 1000);
+}
+
+static void
+test_no_prepare (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(GArray) phases = NULL;
+  LimberRoutine *routine;
+
+  g_assert_true (limber_catalog_load_bundled (catalog, NULL));
+  routine = routine_from_text (catalog,
+                               "[Routine]\nId=test\nName=Test\nPrepare=0\nSwitchSides=0\n"
+                               "[Step 1]\nExercise=standing-calf\nHold=15\n");
+  phases = limber_routine_build_phases (routine);
+  g_assert_cmpuint (phases->len, ==, 2);
+  g_assert_cmpint (g_array_index (phases, LimberPhase, 0).side, ==, LIMBER_SIDE_LEFT);
+  g_assert_cmpint (g_array_index (phases, LimberPhase, 1).side, ==, LIMBER_SIDE_RIGHT);
+  g_assert_cmpuint (limber_routine_get_duration (routine), ==, 30);
+}
+
+static void
+test_format_duration (void)
+{
+  static const struct { guint s; const char *text; } cases[] = {
+    { 0, "0 s" }, { 45, "45 s" }, { 60, "1 min" }, { 121, "2 min 1 s" }, { 3600, "60 min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = limber_format_duration (cases[i].s);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/phases/sequence", test_sequence);
+  g_test_add_func ("/phases/no-prepare", test_no_prepare);
+  g_test_add_func ("/format/duration", test_format_duration);
+
+  return g_test_run ();
+}
