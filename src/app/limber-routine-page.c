@@ -184,7 +184,7 @@ rebuild (LimberRoutinePage *self)
     return;
 
   n_steps = limber_routine_get_n_steps (self->routine);
-  duration = limber_format_duration (limber_routine_get_duration (self->routine));
+  duration = limber_format_duration_rounded (limber_routine_get_duration (self->routine));
   meta = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u exercise", "%s · %u exercises", n_steps),
                           duration, n_steps);
 

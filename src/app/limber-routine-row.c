@@ -55,7 +55,7 @@ limber_routine_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (limber_routine_row_parent_class)->constructed (object);
 
-  duration = limber_format_duration (limber_routine_get_duration (self->routine));
+  duration = limber_format_duration_rounded (limber_routine_get_duration (self->routine));
   kinds = limber_exercise_kinds_describe (limber_routine_get_kinds (self->routine));
   /* Translators: a routine's length, then the kinds of exercise in it */
   subtitle = g_strdup_printf (_("%s · %s"), duration, kinds);

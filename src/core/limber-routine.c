@@ -382,6 +382,21 @@ limber_routine_get_duration (LimberRoutine *self)
 }
 
 /**
+ * limber_format_duration_rounded:
+ * @seconds: a length of time
+ *
+ * Returns: (transfer full): the length to the nearest minute, “6 min”, for
+ * lists where seconds would be noise; under 90 s it stays exact.
+ */
+char *
+limber_format_duration_rounded (guint seconds)
+{
+  if (seconds < 90)
+    return limber_format_duration (seconds);
+  return limber_format_duration ((seconds + 30) / 60 * 60);
+}
+
+/**
  * limber_format_duration:
  * @seconds: a length of time
  *

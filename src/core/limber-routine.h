@@ -67,6 +67,7 @@ GArray                  *limber_routine_build_phases     (LimberRoutine *self);
 guint                    limber_routine_get_duration     (LimberRoutine *self);
 
 char                    *limber_format_duration          (guint seconds);
+char                    *limber_format_duration_rounded  (guint seconds);
 
 /* Used by the catalog loader only. */
 LimberRoutine           *limber_routine_new_from_key_file (GKeyFile   *key_file,

@@ -114,6 +114,20 @@ test_format_duration (void)
     }
 }
 
+static void
+test_format_duration_rounded (void)
+{
+  static const struct { guint s; const char *text; } cases[] = {
+    { 45, "45 s" }, { 89, "1 min 29 s" }, { 90, "2 min" }, { 121, "2 min" }, { 358, "6 min" }, { 397, "7 min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = limber_format_duration_rounded (cases[i].s);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +137,7 @@ main (int   argc,
   g_test_add_func ("/phases/sequence", test_sequence);
   g_test_add_func ("/phases/no-prepare", test_no_prepare);
   g_test_add_func ("/format/duration", test_format_duration);
+  g_test_add_func ("/format/duration-rounded", test_format_duration_rounded);
 
   return g_test_run ();
 }
