@@ -17,6 +17,9 @@ struct _LimberApplication
 
   LimberCatalog  *catalog;
   GSettings      *settings;
+  LimberJournal  *journal;
+  GError         *journal_error;
+  LimberCues     *cues;
   gboolean        parsed_options;
 };
 
@@ -28,6 +31,7 @@ void limber_ui_register_resource (void);
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "list-routines", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the routines with their length and exit"), NULL },
+  { "start", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the window and start the routine ROUTINE_ID"), N_("ROUTINE_ID") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
@@ -102,6 +106,7 @@ limber_application_handle_local_options (GApplication *app,
 {
   LimberApplication *self = LIMBER_APPLICATION (app);
   g_autofree const char **extra = NULL;
+  const char *start_id = NULL;
 
   self->parsed_options = TRUE;
 
@@ -120,6 +125,31 @@ limber_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "list-routines"))
     return list_routines ();
+
+  if (g_variant_dict_lookup (options, "start", "&s", &start_id))
+    {
+      g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+      g_autoptr(GError) error = NULL;
+
+      /* checked here, so that a mistyped id is an error on the terminal
+       * rather than a dialog in a window */
+      if (catalog == NULL || limber_catalog_lookup_routine (catalog, start_id) == NULL)
+        {
+          g_printerr (_("limber: there is no routine called “%s”; "
+                        "“limber --list-routines” shows them\n"), start_id);
+          return EXIT_USAGE;
+        }
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("limber: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                      g_variant_new_string (start_id));
+      /* a running Limber has been told; this one has nothing more to do */
+      return g_application_get_is_remote (app) ? EXIT_SUCCESS : -1;
+    }
 
   return -1;
 }
@@ -190,10 +220,50 @@ quit_app (GSimpleAction *action,
     }
 }
 
+static void
+start_routine (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.start-routine", param);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", show_about },
   { "quit", quit_app },
+  { "start-routine", start_routine, "s" },
 };
+
+static void
+open_journal (LimberApplication *self)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  self->journal = limber_journal_open (path, &self->journal_error);
+  if (self->journal == NULL)
+    {
+      g_printerr (_("limber: your sessions cannot be saved: %s\n"), self->journal_error->message);
+      return;
+    }
+
+  if (limber_journal_get_moved_aside_path (self->journal) != NULL)
+    g_printerr (_("limber: the journal could not be read, so a fresh one was started; "
+                  "the old file is kept at %s\n"),
+                limber_journal_get_moved_aside_path (self->journal));
+
+  /* Only one Limber window process runs at a time (GApplication), so a
+   * session still in progress now was cut short by a crash or a kill. */
+  if (limber_journal_recover_interrupted (self->journal, &error) > 0)
+    g_debug ("Marked interrupted sessions");
+  else if (error != NULL)
+    g_message ("Could not mark interrupted sessions: %s", error->message);
+}
 
 static void
 limber_application_startup (GApplication *app)
@@ -224,6 +294,26 @@ limber_application_startup (GApplication *app)
   if (self->catalog == NULL)
     g_error ("The bundled data set is damaged: %s", error->message);
   print_problems (self->catalog);
+
+  open_journal (self);
+  self->cues = limber_cues_new (self->settings);
+}
+
+/* Said once, in the first window: the person must know where an unreadable
+ * journal went, or that sessions are not being saved. */
+static void
+tell_about_journal (LimberApplication *self,
+                    LimberWindow      *window)
+{
+  if (self->journal_error != NULL)
+    limber_window_show_error (window, _("Sessions Cannot Be Saved"),
+                              _("Limber could not open its journal, so what you do now will not be kept.\n\n%s"),
+                              self->journal_error->message);
+  else if (self->journal != NULL && limber_journal_get_moved_aside_path (self->journal) != NULL)
+    limber_window_show_error (window, _("A Fresh Journal Was Started"),
+                              _("Limber could not read its journal, so it started a new one. "
+                                "Nothing was deleted: the old file is kept at\n\n%s"),
+                              limber_journal_get_moved_aside_path (self->journal));
 }
 
 static void
@@ -234,7 +324,11 @@ limber_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (limber_window_new (self));
+    {
+      window = GTK_WINDOW (limber_window_new (self));
+      gtk_window_present (window);
+      tell_about_journal (self, LIMBER_WINDOW (window));
+    }
 
   gtk_window_present (window);
 }
@@ -246,6 +340,9 @@ limber_application_dispose (GObject *object)
 
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
+  g_clear_object (&self->journal);
+  g_clear_error (&self->journal_error);
+  g_clear_object (&self->cues);
 
   G_OBJECT_CLASS (limber_application_parent_class)->dispose (object);
 }
@@ -278,6 +375,26 @@ limber_application_get_catalog (LimberApplication *self)
 {
   g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
   return self->catalog;
+}
+
+/**
+ * limber_application_get_journal:
+ *
+ * Returns: (transfer none) (nullable): the journal, or %NULL when it could
+ * not be opened.
+ */
+LimberJournal *
+limber_application_get_journal (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+  return self->journal;
+}
+
+LimberCues *
+limber_application_get_cues (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+  return self->cues;
 }
 
 /**

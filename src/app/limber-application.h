@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "limber-catalog.h"
+#include "limber-cues.h"
+#include "limber-journal.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +15,7 @@ G_DECLARE_FINAL_TYPE (LimberApplication, limber_application, LIMBER, APPLICATION
 LimberApplication *limber_application_new         (void);
 LimberCatalog     *limber_application_get_catalog (LimberApplication *self);
 GSettings         *limber_application_get_settings (LimberApplication *self);
+LimberJournal     *limber_application_get_journal  (LimberApplication *self);
+LimberCues        *limber_application_get_cues     (LimberApplication *self);
 
 G_END_DECLS

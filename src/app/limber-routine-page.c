@@ -18,6 +18,7 @@ struct _LimberRoutinePage
   GtkLabel       *summary_label;
   GtkLabel       *meta_label;
   GtkListBox     *step_list;
+  GtkWidget      *start_button;
 };
 
 G_DEFINE_FINAL_TYPE (LimberRoutinePage, limber_routine_page, GTK_TYPE_WIDGET)
@@ -194,6 +195,10 @@ rebuild (LimberRoutinePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label),
                           *limber_routine_get_summary (self->routine) != '\0');
   gtk_label_set_label (self->meta_label, meta);
+  /* the target first: the action takes a routine id */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->start_button), "s",
+                                    limber_routine_get_id (self->routine));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), "win.start-routine");
 
   for (guint i = 0; i < n_steps; i++)
     gtk_list_box_append (self->step_list, make_step_row (self->routine, i));
@@ -283,6 +288,7 @@ limber_routine_page_class_init (LimberRoutinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, step_list);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, start_button);
 
   gtk_widget_class_install_action (widget_class, "routine.back", NULL, go_back);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "routine.back", NULL);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-player-view.h"
 #include "limber-routine-page.h"
 #include "limber-routine-row.h"
 #include "limber-window.h"
@@ -13,12 +14,15 @@ struct _LimberWindow
 
   LimberCatalog        *catalog;
   GSettings            *settings;
+  LimberJournal        *journal;
+  LimberCues           *cues;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *routine_list;
   GtkWidget            *routines_heading;
   LimberRoutinePage    *routine_page;
+  LimberPlayerView     *player_view;
 };
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -27,6 +31,8 @@ enum {
   PROP_0,
   PROP_CATALOG,
   PROP_SETTINGS,
+  PROP_JOURNAL,
+  PROP_CUES,
   N_PROPS
 };
 
@@ -48,6 +54,106 @@ limber_window_show_routine (LimberWindow  *self,
 
   limber_routine_page_set_routine (self->routine_page, routine);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->routine_page));
+}
+
+/**
+ * limber_window_start_routine:
+ *
+ * Shows the player and starts @routine at once.
+ */
+void
+limber_window_start_routine (LimberWindow  *self,
+                             LimberRoutine *routine)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (LIMBER_IS_ROUTINE (routine));
+
+  limber_routine_page_set_routine (self->routine_page, routine);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->player_view));
+  limber_player_view_play (self->player_view, routine);
+}
+
+static void
+start_routine_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  LimberRoutine *routine = limber_catalog_lookup_routine (self->catalog, id);
+
+  if (routine != NULL)
+    limber_window_start_routine (self, routine);
+  else
+    limber_window_show_error (self, _("No Such Routine"),
+                              /* Translators: %s is a routine id */
+                              _("There is no routine called “%s”."), id);
+}
+
+static void
+toggle_fullscreen (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+on_player_done (LimberWindow *self)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->routine_page));
+}
+
+static void
+on_player_error (LimberWindow *self,
+                 const char   *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* No swiping or Alt+Left out of a routine that is playing: leaving goes
+ * through Stop, which records the session properly. */
+static void
+on_visible_child_changed (LimberWindow *self)
+{
+  adw_leaflet_set_can_navigate_back (self->leaflet,
+                                     adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->player_view));
+}
+
+/**
+ * limber_window_show_error:
+ *
+ * Tells the person plainly what went wrong, in a dialog over the window.
+ */
+void
+limber_window_show_error (LimberWindow *self,
+                          const char   *heading,
+                          const char   *format,
+                          ...)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  va_list args;
+
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+
+  va_start (args, format);
+  body = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -127,6 +233,9 @@ limber_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
 
+  limber_player_view_set_journal (self->player_view, self->journal);
+  limber_player_view_set_cues (self->player_view, self->cues);
+
   problems = limber_catalog_get_problems (self->catalog);
   if (problems->len > 0)
     {
@@ -162,6 +271,12 @@ limber_window_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+    case PROP_CUES:
+      g_value_set_object (value, self->cues);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +298,12 @@ limber_window_set_property (GObject      *object,
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+    case PROP_CUES:
+      self->cues = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -195,6 +316,8 @@ limber_window_dispose (GObject *object)
 
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->cues);
 
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
 }
@@ -218,9 +341,18 @@ limber_window_class_init (LimberWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         LIMBER_TYPE_JOURNAL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CUES] =
+    g_param_spec_object ("cues", NULL, NULL,
+                         LIMBER_TYPE_CUES,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIMBER_TYPE_ROUTINE_PAGE);
+  g_type_ensure (LIMBER_TYPE_PLAYER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
@@ -228,9 +360,16 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_list);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routines_heading);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, player_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_player_done);
+  gtk_widget_class_bind_template_callback (widget_class, on_player_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_routine_activated);
 
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems);
+  gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, toggle_fullscreen);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-fullscreen", NULL);
 }
 
 static void
@@ -248,5 +387,7 @@ limber_window_new (LimberApplication *application)
                        "application", application,
                        "catalog", limber_application_get_catalog (application),
                        "settings", limber_application_get_settings (application),
+                       "journal", limber_application_get_journal (application),
+                       "cues", limber_application_get_cues (application),
                        NULL);
 }

@@ -13,5 +13,11 @@ G_DECLARE_FINAL_TYPE (LimberWindow, limber_window, LIMBER, WINDOW, AdwApplicatio
 LimberWindow *limber_window_new           (LimberApplication *application);
 void          limber_window_show_routine  (LimberWindow      *self,
                                            LimberRoutine     *routine);
+void          limber_window_start_routine (LimberWindow      *self,
+                                           LimberRoutine     *routine);
+void          limber_window_show_error    (LimberWindow      *self,
+                                           const char        *heading,
+                                           const char        *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
 
 G_END_DECLS

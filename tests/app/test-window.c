@@ -68,8 +68,8 @@ screenshot (GtkWidget  *widget,
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
 #ifdef WITH_BROKEN_FILE
-  /* the toast would cover the other screens; keep only the dialog */
-  if (!g_str_equal (name, "skipped-file.png"))
+  /* the toast would cover the other screens; keep only the dialogs */
+  if (!g_str_equal (name, "skipped-file.png") && !g_str_equal (name, "journal-moved-aside.png"))
     dir = NULL;
 #endif
   if (dir == NULL)
@@ -260,6 +260,30 @@ find_toplevel (GType type)
 }
 
 #ifdef WITH_BROKEN_FILE
+/* A journal that is not a database is moved aside, never deleted, and the
+ * window says where it went. */
+static void
+test_damaged_journal (void)
+{
+  AdwMessageDialog *dialog;
+  LimberJournal *journal = limber_application_get_journal (app);
+  const char *moved = limber_journal_get_moved_aside_path (journal);
+  g_autofree char *contents = NULL;
+
+  g_assert_nonnull (moved);
+  g_assert_true (g_file_get_contents (moved, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "this is not a database, it is a shopping list\n");
+
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Fresh Journal Was Started");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), moved));
+  screenshot (GTK_WIDGET (dialog), "journal-moved-aside.png");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
 static void
 test_skipped_file_message (void)
 {
@@ -321,6 +345,10 @@ main (int   argc,
   bad_file = g_build_filename (routines, "broken.routine", NULL);
   good_file = g_build_filename (routines, "mine.routine", NULL);
 #ifdef WITH_BROKEN_FILE
+  {
+    g_autofree char *journal = g_build_filename (home, "limber", "journal.db", NULL);
+    g_file_set_contents (journal, "this is not a database, it is a shopping list\n", -1, NULL);
+  }
   g_file_set_contents (bad_file, "[Routine]\nId=broken\nName=Broken\n[Step 1]\nExercise=cartwheel\n", -1, NULL);
 #endif
   g_file_set_contents (good_file, "[Routine]\nId=mine\nName=Calves only\n[Step 1]\nExercise=standing-calf\n", -1, NULL);
@@ -335,6 +363,9 @@ main (int   argc,
   g_assert_true (LIMBER_IS_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
+#ifdef WITH_BROKEN_FILE
+  g_test_add_func ("/window/damaged-journal", test_damaged_journal);
+#endif
   g_test_add_func ("/window/routine-list", test_routine_list);
   g_test_add_func ("/window/routine-detail", test_routine_detail);
   g_test_add_func ("/window/step-descriptions", test_step_descriptions);

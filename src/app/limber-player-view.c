@@ -1,0 +1,828 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-player"
+
+#include <glib/gi18n.h>
+
+#include "limber-countdown.h"
+#include "limber-illustration.h"
+#include "limber-player-view.h"
+#include "limber-session-recorder.h"
+
+/* Stopping with Escape asks first once this much has been done. */
+#define CONFIRM_STOP_AFTER_US (5 * G_USEC_PER_SEC)
+
+struct _LimberPlayerView
+{
+  GtkWidget              parent_instance;
+
+  LimberPlayer          *player;
+  LimberSessionRecorder *recorder;
+  LimberClock           *clock;
+  LimberJournal         *journal;
+  LimberCues            *cues;
+  guint                  tick_id;
+  guint                  inhibit_cookie;
+  guint                  n_steps_done;
+  guint                  n_steps_skipped;
+  GArray                *step_skipped;
+
+  GtkWidget             *box;
+  AdwWindowTitle        *window_title;
+  GtkStack              *stack;
+  LimberCountdown       *countdown;
+  LimberIllustration    *illustration;
+  GtkLabel              *seconds_label;
+  GtkLabel              *phase_label;
+  GtkLabel              *name_label;
+  GtkLabel              *detail_label;
+  GtkLabel              *instructions_label;
+  GtkLabel              *next_label;
+  GtkLabel              *remaining_label;
+  GtkButton             *pause_button;
+  GtkWidget             *previous_button;
+  GtkWidget             *skip_button;
+  GtkWidget             *next_button;
+  GtkWidget             *stop_button;
+  GtkWidget             *hurts_button;
+  AdwStatusPage         *summary_page;
+  GtkBox                *rating_box;
+  GtkLabel              *rating_saved_label;
+  GtkWidget             *rating_buttons[11];
+};
+
+G_DEFINE_FINAL_TYPE (LimberPlayerView, limber_player_view, GTK_TYPE_WIDGET)
+
+enum {
+  DONE,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *phase_classes[] = { "prepare", "switch", "rest", "urgent" };
+
+/**
+ * limber_format_clock:
+ *
+ * Returns: (transfer full): “5:07” for 5 minutes 7 seconds, rounded up so
+ * that a countdown reaches 0:00 only at its end.
+ */
+char *
+limber_format_clock (gint64 microseconds)
+{
+  gint64 seconds = (MAX (microseconds, 0) + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}
+
+static LimberExercise *
+shown_exercise (LimberPlayerView  *self,
+                const LimberPhase *phase)
+{
+  LimberRoutine *routine = limber_player_get_routine (self->player);
+  guint step = phase->step;
+
+  /* during a rest between exercises, show what comes next */
+  if (phase->kind == LIMBER_PHASE_REST && step + 1 < limber_routine_get_n_steps (routine))
+    step++;
+  return limber_routine_get_step (routine, step)->exercise;
+}
+
+static void
+set_style (GtkWidget  *widget,
+           const char *style)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (phase_classes); i++)
+    gtk_widget_remove_css_class (widget, phase_classes[i]);
+  if (style != NULL)
+    gtk_widget_add_css_class (widget, style);
+}
+
+static void
+update_clock (LimberPlayerView *self)
+{
+  const LimberPhase *phase = limber_player_get_phase (self->player);
+  gint64 remaining, elapsed;
+  g_autofree char *seconds = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *left_text = NULL;
+  gboolean urgent;
+
+  if (phase == NULL)
+    return;
+
+  remaining = limber_player_get_remaining (self->player);
+  elapsed = phase->duration_ms * (gint64) 1000 - remaining;
+  seconds = g_strdup_printf ("%" G_GINT64_FORMAT, (remaining + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  gtk_label_set_label (self->seconds_label, seconds);
+  limber_countdown_set_fraction (self->countdown,
+                                 phase->duration_ms > 0 ? elapsed / (phase->duration_ms * 1000.0) : 1.0);
+
+  urgent = remaining <= 3 * G_USEC_PER_SEC &&
+           (phase->kind == LIMBER_PHASE_HOLD || phase->kind == LIMBER_PHASE_REPETITIONS);
+  if (urgent)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->countdown), "urgent");
+      gtk_widget_add_css_class (GTK_WIDGET (self->seconds_label), "urgent");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->countdown), "urgent");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->seconds_label), "urgent");
+    }
+
+  left = limber_format_clock (limber_player_get_routine_remaining (self->player));
+  /* Translators: time left in the whole routine, e.g. “5:07 left” */
+  left_text = g_strdup_printf (_("%s left"), left);
+  gtk_label_set_label (self->remaining_label, left_text);
+
+  if (phase->kind == LIMBER_PHASE_REPETITIONS || phase->kind == LIMBER_PHASE_HOLD)
+    {
+      g_autoptr(GString) detail = g_string_new (NULL);
+
+      if (phase->side == LIMBER_SIDE_LEFT)
+        g_string_append (detail, _("Left side"));
+      else if (phase->side == LIMBER_SIDE_RIGHT)
+        g_string_append (detail, _("Right side"));
+
+      if (phase->kind == LIMBER_PHASE_REPETITIONS)
+        {
+          if (detail->len)
+            g_string_append (detail, " · ");
+          /* Translators: the live count of a counted move */
+          g_string_append_printf (detail, _("Repetition %u of %u"),
+                                  limber_player_get_repetition (self->player), phase->repetitions);
+        }
+      if (phase->n_sets > 1)
+        {
+          if (detail->len)
+            g_string_append (detail, " · ");
+          g_string_append_printf (detail, _("Set %u of %u"), phase->set, phase->n_sets);
+        }
+      gtk_label_set_label (self->detail_label, detail->str);
+      gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail->len > 0);
+    }
+}
+
+static void
+update_phase (LimberPlayerView *self)
+{
+  const LimberPhase *phase = limber_player_get_phase (self->player);
+  LimberRoutine *routine = limber_player_get_routine (self->player);
+  const LimberPhase *next;
+  LimberExercise *exercise;
+  const char * const *steps;
+  const char *label = NULL, *style = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (phase == NULL)
+    return;
+
+  exercise = shown_exercise (self, phase);
+
+  switch (phase->kind)
+    {
+    case LIMBER_PHASE_PREPARE:
+      label = _("Get Ready");
+      style = "prepare";
+      break;
+    case LIMBER_PHASE_HOLD:
+      label = _("Hold");
+      break;
+    case LIMBER_PHASE_REPETITIONS:
+      label = _("Move");
+      break;
+    case LIMBER_PHASE_SET_REST:
+      label = _("Rest Between Sets");
+      style = "rest";
+      break;
+    case LIMBER_PHASE_SWITCH_SIDES:
+      label = _("Switch Sides");
+      style = "switch";
+      break;
+    case LIMBER_PHASE_REST:
+      label = _("Rest — Next Up");
+      style = "rest";
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (self->phase_label, label);
+  set_style (GTK_WIDGET (self->phase_label), style);
+  set_style (GTK_WIDGET (self->countdown), style);
+
+  limber_illustration_set_resource (self->illustration, limber_exercise_get_illustration_path (exercise));
+  limber_illustration_set_mirrored (self->illustration, phase->side == LIMBER_SIDE_RIGHT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, limber_exercise_get_name (exercise),
+                                  -1);
+  gtk_label_set_label (self->name_label, limber_exercise_get_name (exercise));
+
+  if (phase->kind == LIMBER_PHASE_PREPARE || phase->kind == LIMBER_PHASE_SWITCH_SIDES ||
+      phase->kind == LIMBER_PHASE_SET_REST || phase->kind == LIMBER_PHASE_REST)
+    {
+      const char *detail = NULL;
+
+      if (phase->kind == LIMBER_PHASE_SWITCH_SIDES)
+        detail = _("Now the right side");
+      else if (phase->side == LIMBER_SIDE_LEFT)
+        detail = _("Left side first");
+      gtk_label_set_label (self->detail_label, detail ? detail : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
+    }
+
+  steps = limber_exercise_get_instructions (exercise);
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("%u. %s"), i + 1, steps[i]);
+    }
+  gtk_label_set_label (self->instructions_label, text->str);
+
+  next = limber_player_peek_next_work (self->player);
+  if (next != NULL)
+    {
+      g_autofree char *next_text = NULL;
+
+      next_text = g_strdup_printf (_("Next: %s"),
+                                   limber_exercise_get_name (limber_routine_get_step (routine, next->step)->exercise));
+      gtk_label_set_label (self->next_label, next_text);
+    }
+  else
+    gtk_label_set_label (self->next_label, _("Last exercise"));
+
+  /* Translators: the position in the routine */
+  subtitle = g_strdup_printf (_("Exercise %u of %u"), phase->step + 1, limber_routine_get_n_steps (routine));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  update_clock (self);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  update_clock (LIMBER_PLAYER_VIEW (widget));
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkWindow *
+get_window (LimberPlayerView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Keeps the screen on while a routine plays, and only then. */
+static void
+set_inhibited (LimberPlayerView *self,
+               gboolean          inhibited)
+{
+  GtkWindow *window = get_window (self);
+  GtkApplication *app = window ? gtk_window_get_application (window) : NULL;
+
+  if (inhibited && self->inhibit_cookie == 0 && app != NULL)
+    self->inhibit_cookie = gtk_application_inhibit (app, window, GTK_APPLICATION_INHIBIT_IDLE,
+                                                    _("Playing a stretching routine"));
+  else if (!inhibited && self->inhibit_cookie != 0 && app != NULL)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static void
+update_running (LimberPlayerView *self)
+{
+  LimberPlayerState state = limber_player_get_state (self->player);
+  gboolean running = state == LIMBER_PLAYER_STATE_RUNNING;
+  gboolean playing = running || state == LIMBER_PLAYER_STATE_PAUSED;
+
+  if (running && self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+  else if (!running && self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+
+  set_inhibited (self, running);
+
+  gtk_button_set_icon_name (self->pause_button,
+                            running ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button),
+                               running ? _("Pause (Space)") : _("Resume (Space)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, running ? _("Pause") : _("Resume"),
+                                  -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.toggle-pause", playing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.previous", playing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.next", playing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.skip", playing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop", playing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop-pain", playing);
+  update_clock (self);
+}
+
+static void
+on_phase_changed (LimberPlayerView *self,
+                  guint             index)
+{
+  const LimberPhase *phase = limber_player_get_phase (self->player);
+
+  update_phase (self);
+
+  if (self->cues == NULL || phase == NULL)
+    return;
+  if (phase->kind == LIMBER_PHASE_SWITCH_SIDES)
+    limber_cues_play (self->cues, LIMBER_CUE_SWITCH_SIDES);
+  else if (phase->kind == LIMBER_PHASE_HOLD || phase->kind == LIMBER_PHASE_REPETITIONS)
+    limber_cues_play (self->cues, LIMBER_CUE_PHASE_START);
+}
+
+static void
+on_countdown (LimberPlayerView *self,
+              guint             seconds_left)
+{
+  if (self->cues != NULL)
+    limber_cues_play (self->cues, LIMBER_CUE_COUNTDOWN);
+}
+
+static void
+on_part_finished (LimberPlayerView       *self,
+                  const LimberPartRecord *part)
+{
+  gboolean *skipped;
+
+  if (part->step >= self->step_skipped->len)
+    g_array_set_size (self->step_skipped, part->step + 1);
+  skipped = &g_array_index (self->step_skipped, gboolean, part->step);
+  /* the last word on a step wins: redoing it after “Previous” counts */
+  *skipped = part->skipped;
+}
+
+static void
+show_summary (LimberPlayerView *self,
+              LimberOutcome     outcome)
+{
+  LimberRoutine *routine = limber_player_get_routine (self->player);
+  guint n_steps = limber_routine_get_n_steps (routine);
+  guint done = 0, skipped = 0;
+  g_autofree char *active = limber_format_duration ((guint) (limber_player_get_active_time (self->player) / G_USEC_PER_SEC));
+  g_autofree char *counts = NULL;
+  g_autofree char *description = NULL;
+  const char *title, *icon, *extra = NULL;
+
+  for (guint i = 0; i < self->step_skipped->len; i++)
+    {
+      if (g_array_index (self->step_skipped, gboolean, i))
+        skipped++;
+      else
+        done++;
+    }
+  self->n_steps_done = done;
+  self->n_steps_skipped = skipped;
+
+  /* Translators: the first %u is exercises done, the second the total */
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of %u exercise done, %u skipped",
+                                         "%u of %u exercises done, %u skipped", n_steps),
+                            done, n_steps, skipped);
+
+  switch (outcome)
+    {
+    case LIMBER_OUTCOME_COMPLETED:
+      title = _("Well Done");
+      icon = "emblem-ok-symbolic";
+      break;
+    case LIMBER_OUTCOME_STOPPED_FOR_PAIN:
+      title = _("Stopped Because It Hurt");
+      icon = "dialog-information-symbolic";
+      extra = _("Stopping was the right call. Rest, and go more gently next time. "
+                "If the pain is sharp, lasts, or spreads down your leg, please see a health professional.");
+      break;
+    default:
+      title = _("Routine Stopped");
+      icon = "media-playback-stop-symbolic";
+      break;
+    }
+
+  /* Translators: time spent stretching, then the exercise counts */
+  description = g_strdup_printf (_("You stretched for %s. %s."), active, counts);
+  if (extra != NULL)
+    {
+      char *with_extra = g_strdup_printf ("%s\n\n%s", description, extra);
+
+      g_free (description);
+      description = with_extra;
+    }
+
+  adw_status_page_set_title (self->summary_page, title);
+  adw_status_page_set_icon_name (self->summary_page, icon);
+  adw_status_page_set_description (self->summary_page, description);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->rating_buttons); i++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->rating_buttons[i]), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_saved_label), FALSE);
+
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+  gtk_widget_grab_focus (self->rating_buttons[0]);
+}
+
+static void
+on_finished (LimberPlayerView *self,
+             LimberOutcome     outcome)
+{
+  update_running (self);
+  if (outcome == LIMBER_OUTCOME_COMPLETED && self->cues != NULL)
+    limber_cues_play (self->cues, LIMBER_CUE_DONE);
+  show_summary (self, outcome);
+}
+
+static void
+on_recorder_error (LimberPlayerView *self,
+                   GError           *error)
+{
+  g_autofree char *message = g_strdup_printf (_("Could not save to your journal: %s"), error->message);
+
+  g_signal_emit (self, signals[ERROR], 0, message);
+}
+
+static void
+clear_player (LimberPlayerView *self)
+{
+  if (self->player != NULL)
+    g_signal_handlers_disconnect_by_data (self->player, self);
+  if (self->recorder != NULL)
+    g_signal_handlers_disconnect_by_data (self->recorder, self);
+  g_clear_object (&self->recorder);
+  g_clear_object (&self->player);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  set_inhibited (self, FALSE);
+}
+
+void
+limber_player_view_play (LimberPlayerView *self,
+                         LimberRoutine    *routine)
+{
+  g_return_if_fail (LIMBER_IS_PLAYER_VIEW (self));
+  g_return_if_fail (LIMBER_IS_ROUTINE (routine));
+
+  /* a routine started over another one ends the first properly */
+  if (self->player != NULL &&
+      (limber_player_get_state (self->player) == LIMBER_PLAYER_STATE_RUNNING ||
+       limber_player_get_state (self->player) == LIMBER_PLAYER_STATE_PAUSED))
+    limber_player_stop (self->player, FALSE);
+
+  clear_player (self);
+  g_array_set_size (self->step_skipped, 0);
+
+  self->player = limber_player_new (routine, self->clock ? self->clock : limber_system_clock_get_default ());
+  g_signal_connect_swapped (self->player, "phase-changed", G_CALLBACK (on_phase_changed), self);
+  g_signal_connect_swapped (self->player, "countdown", G_CALLBACK (on_countdown), self);
+  g_signal_connect_swapped (self->player, "part-finished", G_CALLBACK (on_part_finished), self);
+  g_signal_connect_swapped (self->player, "finished", G_CALLBACK (on_finished), self);
+  g_signal_connect_swapped (self->player, "notify::state", G_CALLBACK (update_running), self);
+
+  if (self->journal != NULL)
+    {
+      self->recorder = limber_session_recorder_new (self->journal, self->player);
+      g_signal_connect_swapped (self->recorder, "error", G_CALLBACK (on_recorder_error), self);
+    }
+
+  adw_window_title_set_title (self->window_title, limber_routine_get_name (routine));
+  gtk_stack_set_visible_child_name (self->stack, "playing");
+
+  limber_player_start (self->player);
+  update_phase (self);
+  update_running (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+}
+
+static void
+toggle_pause (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
+
+  if (self->player)
+    limber_player_toggle_pause (self->player);
+}
+
+static void
+go_previous (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
+
+  if (self->player)
+    limber_player_previous_exercise (self->player);
+}
+
+static void
+go_next (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
+
+  if (self->player)
+    limber_player_next_exercise (self->player);
+}
+
+static void
+skip_phase (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
+
+  if (self->player)
+    limber_player_skip_phase (self->player);
+}
+
+static void
+on_stop_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LimberPlayerView *self)
+{
+  if (g_strcmp0 (response, "stop") == 0 && self->player != NULL)
+    limber_player_stop (self->player, FALSE);
+}
+
+static void
+stop (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *param)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
+  GtkWidget *dialog;
+
+  if (self->player == NULL)
+    return;
+
+  if (limber_player_get_active_time (self->player) < CONFIRM_STOP_AFTER_US)
+    {
+      limber_player_stop (self->player, FALSE);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (get_window (self), _("Stop This Routine?"),
+                                   _("What you have done so far is kept in your journal."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "continue", _("_Keep Going"),
+                                    "stop", _("_Stop"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+stop_for_pain (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
+
+  /* no question asked: it hurts */
+  if (self->player)
+    limber_player_stop (self->player, TRUE);
+}
+
+static void
+done (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *param)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
+
+  clear_player (self);
+  g_signal_emit (self, signals[DONE], 0);
+}
+
+static void
+on_rating_toggled (GtkToggleButton  *button,
+                   LimberPlayerView *self)
+{
+  g_autoptr(GError) error = NULL;
+  int rating;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  rating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rating"));
+  if (self->recorder == NULL)
+    gtk_label_set_label (self->rating_saved_label, _("Not saved: your journal could not be opened."));
+  else if (!limber_session_recorder_set_rating (self->recorder, rating, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      gtk_label_set_label (self->rating_saved_label, message);
+    }
+  else
+    gtk_label_set_label (self->rating_saved_label, _("Saved to your journal."));
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_saved_label), TRUE);
+}
+
+static void
+limber_player_view_dispose (GObject *object)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (object);
+
+  clear_player (self);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->cues);
+  g_clear_pointer (&self->step_skipped, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_PLAYER_VIEW);
+
+  G_OBJECT_CLASS (limber_player_view_parent_class)->dispose (object);
+}
+
+static void
+limber_player_view_class_init (LimberPlayerViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = limber_player_view_dispose;
+
+  /**
+   * LimberPlayerView::done:
+   *
+   * The person has left the summary.
+   */
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * LimberPlayerView::error:
+   * @message: a sentence for people
+   */
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (LIMBER_TYPE_COUNTDOWN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-player-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, box);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, countdown);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, seconds_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, instructions_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, next_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, remaining_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, hurts_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, rating_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, rating_saved_label);
+
+  gtk_widget_class_install_action (widget_class, "player.toggle-pause", NULL, toggle_pause);
+  gtk_widget_class_install_action (widget_class, "player.previous", NULL, go_previous);
+  gtk_widget_class_install_action (widget_class, "player.next", NULL, go_next);
+  gtk_widget_class_install_action (widget_class, "player.skip", NULL, skip_phase);
+  gtk_widget_class_install_action (widget_class, "player.stop", NULL, stop);
+  gtk_widget_class_install_action (widget_class, "player.stop-pain", NULL, stop_for_pain);
+  gtk_widget_class_install_action (widget_class, "player.done", NULL, done);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "limber-player-view");
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+limber_player_view_init (LimberPlayerView *self)
+{
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->step_skipped = g_array_new (FALSE, TRUE, sizeof (gboolean));
+
+  self->illustration = LIMBER_ILLUSTRATION (limber_illustration_new ());
+  limber_countdown_set_child (self->countdown, GTK_WIDGET (self->illustration));
+
+  /* Handled before the focused button sees the key, so that Space always
+   * pauses and the arrows always move between exercises. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_space, "player.toggle-pause");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, "player.next");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Left, "player.previous");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "player.stop");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  for (int i = 0; i <= 10; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", i);
+      g_autofree char *name = NULL;
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      if (i == 0)
+        name = g_strdup (_("0, no discomfort"));
+      else if (i == 10)
+        name = g_strdup (_("10, worst imaginable"));
+      else
+        name = g_strdup_printf ("%d", i);
+
+      g_object_set_data (G_OBJECT (button), "rating", GINT_TO_POINTER (i));
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
+                                     GTK_TOGGLE_BUTTON (self->rating_buttons[0]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_widget_add_css_class (button, "numeric");
+      g_signal_connect (button, "toggled", G_CALLBACK (on_rating_toggled), self);
+      gtk_box_append (self->rating_box, button);
+      self->rating_buttons[i] = button;
+    }
+}
+
+LimberPlayer *
+limber_player_view_get_player (LimberPlayerView *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PLAYER_VIEW (self), NULL);
+  return self->player;
+}
+
+/**
+ * limber_player_view_set_clock:
+ * @clock: (nullable): the clock for the next routine; %NULL for the system clock
+ */
+void
+limber_player_view_set_clock (LimberPlayerView *self,
+                              LimberClock      *clock)
+{
+  g_return_if_fail (LIMBER_IS_PLAYER_VIEW (self));
+  g_set_object (&self->clock, clock);
+}
+
+void
+limber_player_view_set_journal (LimberPlayerView *self,
+                                LimberJournal    *journal)
+{
+  g_return_if_fail (LIMBER_IS_PLAYER_VIEW (self));
+  g_set_object (&self->journal, journal);
+}
+
+void
+limber_player_view_set_cues (LimberPlayerView *self,
+                             LimberCues       *cues)
+{
+  g_return_if_fail (LIMBER_IS_PLAYER_VIEW (self));
+  g_set_object (&self->cues, cues);
+}
+
+gint64
+limber_player_view_get_session_id (LimberPlayerView *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PLAYER_VIEW (self), 0);
+  return self->recorder ? limber_session_recorder_get_session_id (self->recorder) : 0;
+}
+
+/**
+ * limber_player_view_refresh:
+ *
+ * Redraws from the player's state now, without waiting for a frame; for
+ * tests that move a virtual clock.
+ */
+void
+limber_player_view_refresh (LimberPlayerView *self)
+{
+  g_return_if_fail (LIMBER_IS_PLAYER_VIEW (self));
+  if (self->player != NULL)
+    update_clock (self);
+}

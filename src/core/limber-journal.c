@@ -1,0 +1,838 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-journal"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-journal-private.h"
+
+/* The journal of sessions, in SQLite. Opening, checking and moving aside
+ * a damaged file are in limber-journal-file.c, the schema's steps in
+ * limber-journal-migrations.c. Every write here is one short BEGIN
+ * IMMEDIATE transaction of prepared statements, cached on the journal.
+ * A journal is used from one thread. */
+
+typedef enum
+{
+  STMT_BEGIN,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_INSERT_SESSION,
+  STMT_UPDATE_ACTIVE,
+  STMT_REPLACE_PART,
+  STMT_FINISH_SESSION,
+  STMT_RATE_SESSION,
+  STMT_RECOVER,
+  STMT_LIST_SESSIONS,
+  STMT_LIST_PARTS,
+  STMT_SESSION_EXISTS,
+  N_STMTS
+} StmtId;
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_BEGIN] = "BEGIN IMMEDIATE",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  [STMT_INSERT_SESSION] =
+    "INSERT INTO sessions (routine_id, routine_name, started_at, planned_ms, outcome)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_UPDATE_ACTIVE] =
+    "UPDATE sessions SET active_ms = ?2 WHERE id = ?1",
+  [STMT_REPLACE_PART] =
+    "INSERT OR REPLACE INTO session_parts"
+    " (session_id, step, side, exercise_id, planned_ms, done_ms, skipped)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [STMT_FINISH_SESSION] =
+    "UPDATE sessions SET outcome = ?2, ended_at = ?3, active_ms = ?4 WHERE id = ?1",
+  [STMT_RATE_SESSION] =
+    "UPDATE sessions SET rating = ?2 WHERE id = ?1",
+  /* The session ends where its last recorded progress ends. SET sees the
+   * old row, so both columns use the same expression. */
+  [STMT_RECOVER] =
+    "UPDATE sessions SET outcome = ?1,"
+    " active_ms = MAX(active_ms, (SELECT COALESCE(SUM(done_ms), 0) FROM session_parts"
+    "                             WHERE session_id = sessions.id)),"
+    " ended_at = started_at + 1000 * MAX(active_ms, (SELECT COALESCE(SUM(done_ms), 0)"
+    "                                                FROM session_parts"
+    "                                                WHERE session_id = sessions.id))"
+    " WHERE outcome = ?2",
+  [STMT_LIST_SESSIONS] =
+    "SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at,"
+    " s.planned_ms, s.active_ms, s.outcome, s.rating,"
+    " COUNT(p.session_id), COALESCE(SUM(p.skipped != 0), 0)"
+    " FROM sessions AS s LEFT JOIN session_parts AS p ON p.session_id = s.id"
+    " WHERE s.started_at >= ?1"
+    " GROUP BY s.id"
+    " ORDER BY s.started_at DESC, s.id DESC",
+  [STMT_LIST_PARTS] =
+    "SELECT step, side, exercise_id, planned_ms, done_ms, skipped"
+    " FROM session_parts WHERE session_id = ?1"
+    " ORDER BY step, CASE side WHEN 'none' THEN 0 WHEN 'left' THEN 1 ELSE 2 END",
+  [STMT_SESSION_EXISTS] =
+    "SELECT 1 FROM sessions WHERE id = ?1",
+};
+
+/* Stored by name, like outcomes; the order is LimberSide's. */
+static const char * const side_names[] = { "none", "left", "right" };
+
+struct _LimberJournal
+{
+  GObject       parent_instance;
+
+  char         *path;
+  char         *moved_aside_path;
+  sqlite3      *db;
+  sqlite3_stmt *stmts[N_STMTS];
+};
+
+G_DEFINE_FINAL_TYPE (LimberJournal, limber_journal, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (limber-journal-error-quark, limber_journal_error)
+
+G_DEFINE_BOXED_TYPE (LimberSessionInfo, limber_session_info,
+                     limber_session_info_copy, limber_session_info_free)
+G_DEFINE_BOXED_TYPE (LimberPartInfo, limber_part_info,
+                     limber_part_info_copy, limber_part_info_free)
+/* Session and part infos */
+
+LimberSessionInfo *
+limber_session_info_copy (const LimberSessionInfo *info)
+{
+  LimberSessionInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_new (LimberSessionInfo, 1);
+  *copy = *info;
+  copy->routine_id = g_strdup (info->routine_id);
+  copy->routine_name = g_strdup (info->routine_name);
+  copy->started_at = info->started_at ? g_date_time_ref (info->started_at) : NULL;
+  copy->ended_at = info->ended_at ? g_date_time_ref (info->ended_at) : NULL;
+  return copy;
+}
+
+void
+limber_session_info_free (LimberSessionInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->routine_id);
+  g_free (info->routine_name);
+  g_clear_pointer (&info->started_at, g_date_time_unref);
+  g_clear_pointer (&info->ended_at, g_date_time_unref);
+  g_free (info);
+}
+
+LimberPartInfo *
+limber_part_info_copy (const LimberPartInfo *info)
+{
+  LimberPartInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_new (LimberPartInfo, 1);
+  *copy = *info;
+  copy->exercise_id = g_strdup (info->exercise_id);
+  return copy;
+}
+
+void
+limber_part_info_free (LimberPartInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->exercise_id);
+  g_free (info);
+}
+
+/* Time: unix microseconds, UTC, in the file; local GDateTimes outside. */
+
+static gint64
+datetime_to_usec (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+static GDateTime *
+usec_to_datetime (gint64 usec)
+{
+  g_autoptr(GDateTime) seconds = NULL;
+  gint64 secs = usec / G_USEC_PER_SEC;
+  gint64 rest = usec % G_USEC_PER_SEC;
+
+  if (rest < 0)
+    {
+      secs -= 1;
+      rest += G_USEC_PER_SEC;
+    }
+
+  seconds = g_date_time_new_from_unix_local (secs);
+  if (seconds == NULL)
+    {
+      g_message ("A time in the journal is out of range: %" G_GINT64_FORMAT, usec);
+      seconds = g_date_time_new_from_unix_local (0);
+    }
+  return g_date_time_add (seconds, rest);
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+get_stmt (LimberJournal  *self,
+          StmtId          id,
+          GError        **error)
+{
+  if (self->stmts[id] == NULL)
+    {
+      int rc = sqlite3_prepare_v2 (self->db, stmt_sql[id], -1, &self->stmts[id], NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+          sqlite3_finalize (self->stmts[id]);
+          self->stmts[id] = NULL;
+          return NULL;
+        }
+    }
+
+  return self->stmts[id];
+}
+
+static void
+stmt_done (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+run_stmt (LimberJournal  *self,
+          sqlite3_stmt   *stmt,
+          GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+      stmt_done (stmt);
+      return FALSE;
+    }
+
+  stmt_done (stmt);
+  return TRUE;
+}
+
+static gboolean
+run_simple (LimberJournal  *self,
+            StmtId          id,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, id, error);
+
+  return stmt != NULL && run_stmt (self, stmt, error);
+}
+
+static gboolean
+begin_write (LimberJournal  *self,
+             GError        **error)
+{
+  return run_simple (self, STMT_BEGIN, error);
+}
+
+static void
+rollback_write (LimberJournal *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* SQLite rolls back by itself after some errors, such as a full disk. */
+  if (sqlite3_get_autocommit (self->db))
+    return;
+  if (!run_simple (self, STMT_ROLLBACK, &error))
+    g_message ("Could not roll back a write to the journal: %s", error->message);
+}
+
+static gboolean
+commit_write (LimberJournal  *self,
+              GError        **error)
+{
+  if (!run_simple (self, STMT_COMMIT, error))
+    {
+      rollback_write (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_not_found (LimberJournal  *self,
+               gint64          session_id,
+               GError        **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+
+  g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND,
+               _("There is no session %" G_GINT64_FORMAT " in the journal “%s”."),
+               session_id, name);
+}
+
+/* Runs an UPDATE of one session inside a transaction the caller began;
+ * no row changed means there is no such session. */
+static gboolean
+run_session_update (LimberJournal  *self,
+                    sqlite3_stmt   *stmt,
+                    gint64          session_id,
+                    GError        **error)
+{
+  if (!run_stmt (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (self, session_id, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opening */
+
+static void
+limber_journal_finalize (GObject *object)
+{
+  LimberJournal *self = (LimberJournal *) object;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->moved_aside_path);
+
+  G_OBJECT_CLASS (limber_journal_parent_class)->finalize (object);
+}
+
+static void
+limber_journal_class_init (LimberJournalClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = limber_journal_finalize;
+}
+
+static void
+limber_journal_init (LimberJournal *self)
+{
+}
+/**
+ * limber_journal_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/limber/journal.db`
+ */
+char *
+limber_journal_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "limber", "journal.db", NULL);
+}
+
+/**
+ * limber_journal_open:
+ * @path: the journal file, usually limber_journal_get_default_path()
+ * @error: return location for a #LimberJournalError
+ *
+ * Opens the journal at @path, creating it and its folder if needed, and
+ * brings its schema up to date.
+ *
+ * A file that belongs to another program (%LIMBER_JOURNAL_ERROR_FOREIGN) or
+ * to a newer Limber (%LIMBER_JOURNAL_ERROR_TOO_NEW) is refused and left
+ * unchanged. A damaged file is moved aside and a new journal is started;
+ * limber_journal_get_moved_aside_path() then says where the old one went.
+ * A folder or file that cannot be written gives
+ * %LIMBER_JOURNAL_ERROR_READ_ONLY or %LIMBER_JOURNAL_ERROR_CANT_OPEN.
+ *
+ * Returns: (transfer full): the journal, or %NULL with @error set
+ */
+LimberJournal *
+limber_journal_open (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(LimberJournal) self = NULL;
+  g_autofree char *moved_aside_path = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = limber_journal_open_file (path, &moved_aside_path, error);
+  if (db == NULL)
+    return NULL;
+
+  self = g_object_new (LIMBER_TYPE_JOURNAL, NULL);
+  self->path = g_strdup (path);
+  self->moved_aside_path = g_steal_pointer (&moved_aside_path);
+  self->db = db;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * limber_journal_get_path:
+ *
+ * Returns: the journal's file name
+ */
+const char *
+limber_journal_get_path (LimberJournal *self)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * limber_journal_get_moved_aside_path:
+ *
+ * When the file found at open was damaged, it was moved aside, with its
+ * -wal and -shm files, to "<path>.corrupt-<YYYYMMDD-HHMMSS>", and a new
+ * journal was started. Tell the user where the old file is.
+ *
+ * Returns: (nullable): the moved file's new name (its -wal's, when only a
+ *   -wal was left), or %NULL if the file was sound
+ */
+const char *
+limber_journal_get_moved_aside_path (LimberJournal *self)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+
+  return self->moved_aside_path;
+}
+
+sqlite3 *
+limber_journal_get_handle_for_testing (LimberJournal *self)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+
+  return self->db;
+}
+
+/* Sessions */
+
+/**
+ * limber_journal_recover_interrupted:
+ *
+ * Marks the sessions left "in progress" by a crash or a power cut as
+ * interrupted, ending each where its last recorded progress ends. Their
+ * parts are kept. Call it once at start, before any session begins.
+ *
+ * Returns: how many sessions were recovered; 0 with @error set on failure
+ */
+guint
+limber_journal_recover_interrupted (LimberJournal  *self,
+                                    GError        **error)
+{
+  sqlite3_stmt *stmt;
+  guint n;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!begin_write (self, error))
+    return 0;
+
+  if (!(stmt = get_stmt (self, STMT_RECOVER, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, limber_outcome_to_string (LIMBER_OUTCOME_INTERRUPTED), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, limber_outcome_to_string (LIMBER_OUTCOME_IN_PROGRESS), -1, SQLITE_STATIC);
+  if (!run_stmt (self, stmt, error))
+    goto failed;
+  n = sqlite3_changes (self->db);
+
+  if (!commit_write (self, error))
+    return 0;
+
+  if (n > 0)
+    g_message ("Marked %u unfinished sessions in the journal as interrupted", n);
+  return n;
+
+failed:
+  rollback_write (self);
+  return 0;
+}
+
+/**
+ * limber_journal_start_session:
+ * @started_at: when the routine started
+ * @planned_ms: the routine's planned length
+ *
+ * Writes a new session, in progress.
+ *
+ * Returns: the session's id (> 0), or 0 with @error set
+ */
+gint64
+limber_journal_start_session (LimberJournal  *self,
+                              const char     *routine_id,
+                              const char     *routine_name,
+                              GDateTime      *started_at,
+                              guint           planned_ms,
+                              GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+  g_return_val_if_fail (routine_id != NULL, 0);
+  g_return_val_if_fail (routine_name != NULL, 0);
+  g_return_val_if_fail (started_at != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!begin_write (self, error))
+    return 0;
+
+  if (!(stmt = get_stmt (self, STMT_INSERT_SESSION, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, routine_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, routine_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, datetime_to_usec (started_at));
+  sqlite3_bind_int64 (stmt, 4, planned_ms);
+  sqlite3_bind_text (stmt, 5, limber_outcome_to_string (LIMBER_OUTCOME_IN_PROGRESS), -1, SQLITE_STATIC);
+  if (!run_stmt (self, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!commit_write (self, error))
+    return 0;
+
+  g_debug ("Started session %" G_GINT64_FORMAT " of %s", id, routine_id);
+  return id;
+
+failed:
+  rollback_write (self);
+  return 0;
+}
+
+/**
+ * limber_journal_record_part:
+ * @step: the step's index in the routine
+ * @side: the side, for stretches done on each side
+ * @skipped: whether the user skipped this part
+ * @session_active_ms: the session's active time so far
+ *
+ * Records one part of a session (one step, one side), replacing an earlier
+ * record of the same part, and the session's active time, together.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+limber_journal_record_part (LimberJournal  *self,
+                            gint64          session_id,
+                            guint           step,
+                            LimberSide      side,
+                            const char     *exercise_id,
+                            guint           planned_ms,
+                            guint           done_ms,
+                            gboolean        skipped,
+                            guint           session_active_ms,
+                            GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail ((guint) side < G_N_ELEMENTS (side_names), FALSE);
+  g_return_val_if_fail (exercise_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!(stmt = get_stmt (self, STMT_UPDATE_ACTIVE, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, session_active_ms);
+  if (!run_session_update (self, stmt, session_id, error))
+    goto failed;
+
+  if (!(stmt = get_stmt (self, STMT_REPLACE_PART, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, step);
+  sqlite3_bind_text (stmt, 3, side_names[side], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, exercise_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, planned_ms);
+  sqlite3_bind_int64 (stmt, 6, done_ms);
+  sqlite3_bind_int (stmt, 7, skipped ? 1 : 0);
+  if (!run_stmt (self, stmt, error))
+    goto failed;
+
+  return commit_write (self, error);
+
+failed:
+  rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * limber_journal_finish_session:
+ * @outcome: how the session ended; not %LIMBER_OUTCOME_IN_PROGRESS
+ * @ended_at: when it ended
+ * @active_ms: the time spent in the routine, pauses left out
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+limber_journal_finish_session (LimberJournal  *self,
+                               gint64          session_id,
+                               LimberOutcome   outcome,
+                               GDateTime      *ended_at,
+                               guint           active_ms,
+                               GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (limber_outcome_to_string (outcome) != NULL, FALSE);
+  g_return_val_if_fail (ended_at != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (outcome == LIMBER_OUTCOME_IN_PROGRESS)
+    {
+      g_set_error_literal (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                           _("A session cannot be finished as still in progress."));
+      return FALSE;
+    }
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!(stmt = get_stmt (self, STMT_FINISH_SESSION, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_text (stmt, 2, limber_outcome_to_string (outcome), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, datetime_to_usec (ended_at));
+  sqlite3_bind_int64 (stmt, 4, active_ms);
+  if (!run_session_update (self, stmt, session_id, error))
+    goto failed;
+
+  return commit_write (self, error);
+
+failed:
+  rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * limber_journal_set_session_rating:
+ * @rating: how the session felt, 0 to 10
+ *
+ * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_INVALID for a rating out
+ *   of range, %LIMBER_JOURNAL_ERROR_NOT_FOUND for an unknown session
+ */
+gboolean
+limber_journal_set_session_rating (LimberJournal  *self,
+                                   gint64          session_id,
+                                   int             rating,
+                                   GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rating < 0 || rating > 10)
+    {
+      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                   _("A rating goes from 0 to 10; %d is out of range."), rating);
+      return FALSE;
+    }
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!(stmt = get_stmt (self, STMT_RATE_SESSION, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int (stmt, 2, rating);
+  if (!run_session_update (self, stmt, session_id, error))
+    goto failed;
+
+  return commit_write (self, error);
+
+failed:
+  rollback_write (self);
+  return FALSE;
+}
+
+static guint
+column_uint (sqlite3_stmt *stmt,
+             int           column)
+{
+  gint64 value = sqlite3_column_int64 (stmt, column);
+
+  return (guint) CLAMP (value, 0, (gint64) G_MAXUINT);
+}
+
+static char *
+column_strdup (sqlite3_stmt *stmt,
+               int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+static LimberSessionInfo *
+session_info_from_row (sqlite3_stmt *stmt)
+{
+  LimberSessionInfo *info = g_new0 (LimberSessionInfo, 1);
+  const char *outcome = (const char *) sqlite3_column_text (stmt, 7);
+
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->routine_id = column_strdup (stmt, 1);
+  info->routine_name = column_strdup (stmt, 2);
+  info->started_at = usec_to_datetime (sqlite3_column_int64 (stmt, 3));
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    info->ended_at = usec_to_datetime (sqlite3_column_int64 (stmt, 4));
+  info->planned_ms = column_uint (stmt, 5);
+  info->active_ms = column_uint (stmt, 6);
+  if (!limber_outcome_from_string (outcome, &info->outcome))
+    {
+      /* The schema's CHECK rules this out; keep the row visible anyway. */
+      g_message ("Session %" G_GINT64_FORMAT " has an unknown outcome “%s”",
+                 info->id, outcome ? outcome : "");
+      info->outcome = LIMBER_OUTCOME_INTERRUPTED;
+    }
+  if (sqlite3_column_type (stmt, 8) == SQLITE_NULL)
+    info->rating = -1;
+  else
+    info->rating = CLAMP (sqlite3_column_int (stmt, 8), 0, 10);
+  info->n_parts = column_uint (stmt, 9);
+  info->n_skipped = column_uint (stmt, 10);
+  return info;
+}
+
+/**
+ * limber_journal_list_sessions:
+ * @since: (nullable): only sessions started at or after this time
+ *
+ * Returns: (transfer container) (element-type LimberSessionInfo): the
+ *   sessions, newest first, or %NULL with @error set
+ */
+GPtrArray *
+limber_journal_list_sessions (LimberJournal  *self,
+                              GDateTime      *since,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = get_stmt (self, STMT_LIST_SESSIONS, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, since != NULL ? datetime_to_usec (since) : G_MININT64);
+
+  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_session_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sessions, session_info_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+      stmt_done (stmt);
+      return NULL;
+    }
+
+  stmt_done (stmt);
+  return g_steal_pointer (&sessions);
+}
+
+static gboolean
+session_exists (LimberJournal  *self,
+                gint64          session_id,
+                gboolean       *exists,
+                GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = get_stmt (self, STMT_SESSION_EXISTS, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+      stmt_done (stmt);
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+  stmt_done (stmt);
+  return TRUE;
+}
+
+/**
+ * limber_journal_list_parts:
+ *
+ * Returns: (transfer container) (element-type LimberPartInfo): the
+ *   session's parts by step and side (none, left, right), or %NULL with
+ *   @error set (%LIMBER_JOURNAL_ERROR_NOT_FOUND for an unknown session)
+ */
+GPtrArray *
+limber_journal_list_parts (LimberJournal  *self,
+                           gint64          session_id,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = get_stmt (self, STMT_LIST_PARTS, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+
+  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_part_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LimberPartInfo *part = g_new0 (LimberPartInfo, 1);
+      const char *side = (const char *) sqlite3_column_text (stmt, 1);
+
+      part->step = column_uint (stmt, 0);
+      part->side = LIMBER_SIDE_NONE;
+      for (guint i = 0; i < G_N_ELEMENTS (side_names); i++)
+        if (g_strcmp0 (side, side_names[i]) == 0)
+          part->side = (LimberSide) i;
+      part->exercise_id = column_strdup (stmt, 2);
+      part->planned_ms = column_uint (stmt, 3);
+      part->done_ms = column_uint (stmt, 4);
+      part->skipped = sqlite3_column_int (stmt, 5) != 0;
+      g_ptr_array_add (parts, part);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+      stmt_done (stmt);
+      return NULL;
+    }
+  stmt_done (stmt);
+
+  if (parts->len == 0)
+    {
+      gboolean exists;
+
+      if (!session_exists (self, session_id, &exists, error))
+        return NULL;
+      if (!exists)
+        {
+          set_not_found (self, session_id, error);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&parts);
+}

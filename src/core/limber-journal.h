@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "limber-outcome.h"
+#include "limber-routine.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_JOURNAL_ERROR (limber_journal_error_quark ())
+
+typedef enum
+{
+  LIMBER_JOURNAL_ERROR_CORRUPT,
+  LIMBER_JOURNAL_ERROR_TOO_NEW,
+  LIMBER_JOURNAL_ERROR_FOREIGN,
+  LIMBER_JOURNAL_ERROR_CANT_OPEN,
+  LIMBER_JOURNAL_ERROR_READ_ONLY,
+  LIMBER_JOURNAL_ERROR_FULL,
+  LIMBER_JOURNAL_ERROR_NOT_FOUND,
+  LIMBER_JOURNAL_ERROR_INVALID,
+  LIMBER_JOURNAL_ERROR_FAILED,
+} LimberJournalError;
+
+GQuark limber_journal_error_quark (void);
+
+typedef struct
+{
+  gint64         id;
+  char          *routine_id;
+  char          *routine_name;
+  GDateTime     *started_at;
+  GDateTime     *ended_at;      /* NULL while in progress */
+  guint          planned_ms;
+  guint          active_ms;
+  LimberOutcome  outcome;
+  int            rating;        /* 0–10, or -1 for none */
+  guint          n_parts;
+  guint          n_skipped;
+} LimberSessionInfo;
+
+typedef struct
+{
+  guint       step;
+  LimberSide  side;
+  char       *exercise_id;
+  guint       planned_ms;
+  guint       done_ms;
+  gboolean    skipped;
+} LimberPartInfo;
+
+#define LIMBER_TYPE_SESSION_INFO (limber_session_info_get_type ())
+#define LIMBER_TYPE_PART_INFO    (limber_part_info_get_type ())
+
+GType              limber_session_info_get_type (void) G_GNUC_CONST;
+LimberSessionInfo *limber_session_info_copy     (const LimberSessionInfo *info);
+void               limber_session_info_free     (LimberSessionInfo       *info);
+
+GType              limber_part_info_get_type    (void) G_GNUC_CONST;
+LimberPartInfo    *limber_part_info_copy        (const LimberPartInfo    *info);
+void               limber_part_info_free        (LimberPartInfo          *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberSessionInfo, limber_session_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberPartInfo, limber_part_info_free)
+
+#define LIMBER_TYPE_JOURNAL (limber_journal_get_type ())
+G_DECLARE_FINAL_TYPE (LimberJournal, limber_journal, LIMBER, JOURNAL, GObject)
+
+char          *limber_journal_get_default_path       (void);
+LimberJournal *limber_journal_open                   (const char     *path,
+                                                      GError        **error);
+const char    *limber_journal_get_path               (LimberJournal  *self);
+const char    *limber_journal_get_moved_aside_path   (LimberJournal  *self);
+guint          limber_journal_recover_interrupted    (LimberJournal  *self,
+                                                      GError        **error);
+gint64         limber_journal_start_session          (LimberJournal  *self,
+                                                      const char     *routine_id,
+                                                      const char     *routine_name,
+                                                      GDateTime      *started_at,
+                                                      guint           planned_ms,
+                                                      GError        **error);
+gboolean       limber_journal_record_part            (LimberJournal  *self,
+                                                      gint64          session_id,
+                                                      guint           step,
+                                                      LimberSide      side,
+                                                      const char     *exercise_id,
+                                                      guint           planned_ms,
+                                                      guint           done_ms,
+                                                      gboolean        skipped,
+                                                      guint           session_active_ms,
+                                                      GError        **error);
+gboolean       limber_journal_finish_session         (LimberJournal  *self,
+                                                      gint64          session_id,
+                                                      LimberOutcome   outcome,
+                                                      GDateTime      *ended_at,
+                                                      guint           active_ms,
+                                                      GError        **error);
+gboolean       limber_journal_set_session_rating     (LimberJournal  *self,
+                                                      gint64          session_id,
+                                                      int             rating,
+                                                      GError        **error);
+GPtrArray     *limber_journal_list_sessions          (LimberJournal  *self,
+                                                      GDateTime      *since,
+                                                      GError        **error);
+GPtrArray     *limber_journal_list_parts             (LimberJournal  *self,
+                                                      gint64          session_id,
+                                                      GError        **error);
+
+G_END_DECLS

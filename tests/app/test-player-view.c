@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The player as a person follows it, in virtual time: get ready, each side,
+ * switching sides, the end summary and its rating, the controls, the
+ * keyboard, sound cues, and stopping (with and without pain). */
+#include <glib/gstdio.h>
+
+#include "limber-application.h"
+#include "limber-illustration.h"
+#include "limber-player-view.h"
+#include "limber-window.h"
+
+static LimberApplication *app;
+static GtkWindow *window;
+static LimberPlayerView *view;
+static LimberVirtualClock *clock_;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_FOR(cond) G_STMT_START {                                    \
+    gboolean timed_out_ = FALSE;                                         \
+    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);           \
+    while (!(cond) && !timed_out_)                                       \
+      g_main_context_iteration (NULL, TRUE);                             \
+    g_assert_false (timed_out_);                                         \
+    g_source_remove (id_);                                               \
+  } G_STMT_END
+
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (200, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("LIMBER_SCREENSHOT_DIR");
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  limber_player_view_refresh (view);
+  gtk_test_widget_wait_for_draw (widget);
+  settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gpointer
+child (gpointer    widget,
+       const char *name)
+{
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static const char *
+label_text (const char *name)
+{
+  return gtk_label_get_label (child (view, name));
+}
+
+static LimberIllustration *
+illustration (void)
+{
+  GtkWidget *countdown = child (view, "countdown");
+
+  return LIMBER_ILLUSTRATION (gtk_widget_get_first_child (countdown));
+}
+
+/* Moves virtual time forward and lets the window catch up. */
+static void
+advance_ms (gint64 ms)
+{
+  limber_virtual_clock_advance (clock_, ms * 1000);
+  limber_player_view_refresh (view);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+start (const char *id)
+{
+  AdwLeaflet *leaflet = child (window, "leaflet");
+
+  clock_ = limber_virtual_clock_new (1000 * G_USEC_PER_SEC);
+  limber_player_view_set_clock (view, LIMBER_CLOCK (clock_));
+  g_object_unref (clock_);   /* the view keeps it */
+
+  /* as the Start button on a routine's page does */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-routine", "s", id);
+  WAIT_FOR (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (view));
+  g_assert_nonnull (limber_player_view_get_player (view));
+}
+
+static void
+finish_and_leave (void)
+{
+  AdwLeaflet *leaflet = child (window, "leaflet");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.done", NULL);
+  WAIT_FOR (adw_leaflet_get_visible_child (leaflet) != GTK_WIDGET (view));
+}
+
+static LimberSessionInfo *
+latest_session (void)
+{
+  LimberJournal *journal = limber_application_get_journal (app);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sessions = limber_journal_list_sessions (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, >, 0);
+  return g_boxed_copy (LIMBER_TYPE_SESSION_INFO, g_ptr_array_index (sessions, 0));
+}
+
+/* “Calves” is a user routine: standing calf, 30 s on each side. */
+static void
+test_each_side (void)
+{
+  LimberCues *cues = limber_application_get_cues (app);
+  g_autoptr(LimberSessionInfo) session = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+
+  start ("calves");
+
+  /* get ready: 5 s, the left side shown as drawn */
+  g_assert_cmpstr (label_text ("phase_label"), ==, "Get Ready");
+  g_assert_true (gtk_widget_has_css_class (child (view, "phase_label"), "prepare"));
+  g_assert_cmpstr (label_text ("name_label"), ==, "Standing calf stretch");
+  g_assert_cmpstr (label_text ("detail_label"), ==, "Left side first");
+  g_assert_cmpstr (label_text ("next_label"), ==, "Last exercise");
+  advance_ms (2000);
+  g_assert_cmpstr (label_text ("seconds_label"), ==, "3");
+  g_assert_cmpstr (label_text ("remaining_label"), ==, "1:06 left");
+  g_assert_false (limber_illustration_get_mirrored (illustration ()));
+  screenshot ("player-get-ready.png");
+
+  /* hold, left side */
+  advance_ms (3000);
+  g_assert_cmpstr (label_text ("phase_label"), ==, "Hold");
+  g_assert_cmpstr (limber_cues_get_last_event_id (cues), ==, "bell");
+  advance_ms (10000);
+  g_assert_cmpstr (label_text ("seconds_label"), ==, "20");
+  g_assert_cmpstr (label_text ("detail_label"), ==, "Left side");
+  g_assert_false (limber_illustration_get_mirrored (illustration ()));
+  screenshot ("player-hold-left.png");
+
+  /* the last three seconds are marked and counted down */
+  advance_ms (17500);
+  g_assert_true (gtk_widget_has_css_class (child (view, "seconds_label"), "urgent"));
+  g_assert_cmpstr (limber_cues_get_last_event_id (cues), ==, "audio-volume-change");
+
+  /* switch sides: the picture turns round */
+  advance_ms (3000);
+  g_assert_cmpstr (label_text ("phase_label"), ==, "Switch Sides");
+  g_assert_true (gtk_widget_has_css_class (child (view, "phase_label"), "switch"));
+  g_assert_cmpstr (label_text ("detail_label"), ==, "Now the right side");
+  g_assert_true (limber_illustration_get_mirrored (illustration ()));
+  g_assert_cmpstr (limber_cues_get_last_event_id (cues), ==, "message-new-instant");
+  screenshot ("player-switch-sides.png");
+
+  /* hold, right side */
+  advance_ms (3000);
+  g_assert_cmpstr (label_text ("phase_label"), ==, "Hold");
+  g_assert_cmpstr (label_text ("detail_label"), ==, "Right side");
+  g_assert_true (limber_illustration_get_mirrored (illustration ()));
+  advance_ms (5000);
+  screenshot ("player-hold-right.png");
+
+  /* the end: a summary and the rating */
+  advance_ms (25000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (view, "stack")), ==, "summary");
+  g_assert_cmpstr (adw_status_page_get_title (child (view, "summary_page")), ==, "Well Done");
+  g_assert_nonnull (strstr (adw_status_page_get_description (child (view, "summary_page")),
+                            "1 of 1 exercise done, 0 skipped"));
+  g_assert_cmpstr (limber_cues_get_last_event_id (cues), ==, "complete");
+
+  /* one tap on 2 saves it with the session */
+  {
+    GtkWidget *box = child (view, "rating_box");
+    GtkWidget *button = gtk_widget_get_first_child (box);
+
+    for (int i = 0; i < 2; i++)
+      button = gtk_widget_get_next_sibling (button);
+    gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "2");
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  }
+  g_assert_cmpstr (label_text ("rating_saved_label"), ==, "Saved to your journal.");
+  screenshot ("player-summary.png");
+
+  session = latest_session ();
+  g_assert_cmpstr (session->routine_id, ==, "calves");
+  g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_COMPLETED);
+  g_assert_cmpint (session->rating, ==, 2);
+  g_assert_cmpuint (session->active_ms, ==, 68000);
+  parts = limber_journal_list_parts (limber_application_get_journal (app), session->id, NULL);
+  g_assert_cmpuint (parts->len, ==, 2);
+  g_assert_cmpint (((LimberPartInfo *) g_ptr_array_index (parts, 0))->side, ==, LIMBER_SIDE_LEFT);
+  g_assert_cmpuint (((LimberPartInfo *) g_ptr_array_index (parts, 0))->done_ms, ==, 30000);
+  g_assert_cmpint (((LimberPartInfo *) g_ptr_array_index (parts, 1))->side, ==, LIMBER_SIDE_RIGHT);
+
+  finish_and_leave ();
+}
+
+/* Counted moves show a live count; pausing freezes the clock. */
+static void
+test_counted_and_pause (void)
+{
+  start ("desk-break");
+  advance_ms (5000 + 6000 * 2 + 500);
+  g_assert_cmpstr (label_text ("phase_label"), ==, "Move");
+  g_assert_cmpstr (label_text ("detail_label"), ==, "Repetition 3 of 5");
+  g_assert_cmpstr (label_text ("next_label"), ==, "Next: Chair hamstring stretch");
+  screenshot ("player-counted.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+  g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_PAUSED);
+  gtk_test_accessible_assert_property (child (view, "pause_button"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Resume");
+  advance_ms (60000);
+  g_assert_cmpstr (label_text ("detail_label"), ==, "Repetition 3 of 5");
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+  gtk_test_accessible_assert_property (child (view, "pause_button"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
+
+  /* Next goes to the chair stretch */
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.next", NULL);
+  g_assert_cmpstr (label_text ("name_label"), ==, "Chair hamstring stretch");
+  g_assert_cmpstr (label_text ("phase_label"), ==, "Get Ready");
+
+  /* Stop — this hurts: no question, logged as a stop for pain */
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
+  g_assert_cmpstr (adw_status_page_get_title (child (view, "summary_page")), ==, "Stopped Because It Hurt");
+  g_assert_nonnull (strstr (adw_status_page_get_description (child (view, "summary_page")),
+                            "health professional"));
+  {
+    g_autoptr(LimberSessionInfo) session = latest_session ();
+
+    g_assert_cmpstr (session->routine_id, ==, "desk-break");
+    g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_STOPPED_FOR_PAIN);
+    g_assert_cmpint (session->rating, ==, -1);
+  }
+  screenshot ("player-stopped-pain.png");
+  finish_and_leave ();
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *w = g_list_model_get_item (toplevels, i);
+
+      g_object_unref (w);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* Escape asks before throwing away more than a few seconds of work. */
+static void
+test_stop_asks (void)
+{
+  AdwMessageDialog *dialog;
+
+  start ("calves");
+  advance_ms (2000);
+  /* early on, stopping needs no question */
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop", NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_status_page_get_title (child (view, "summary_page")), ==, "Routine Stopped");
+  finish_and_leave ();
+
+  start ("calves");
+  advance_ms (20000);
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop", NULL);
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* “Keep Going” is the default */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "continue");
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_RUNNING);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop", NULL);
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "stop");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpstr (adw_status_page_get_title (child (view, "summary_page")), ==, "Routine Stopped");
+  {
+    g_autoptr(LimberSessionInfo) session = latest_session ();
+    g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_STOPPED);
+  }
+  finish_and_leave ();
+}
+
+/* Space, the arrows and Escape are caught before the focused button. */
+static void
+test_keyboard (void)
+{
+  GtkShortcutController *shortcuts = NULL;
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  static const struct { guint key; const char *action; } expected[] = {
+    { GDK_KEY_space, "player.toggle-pause" },
+    { GDK_KEY_Right, "player.next" },
+    { GDK_KEY_Left, "player.previous" },
+    { GDK_KEY_Escape, "player.stop" },
+  };
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (c) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (c)) == GTK_PHASE_CAPTURE)
+        shortcuts = GTK_SHORTCUT_CONTROLLER (c);
+    }
+  g_assert_nonnull (shortcuts);
+
+  for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == expected[k].key &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), expected[k].action))
+            found = TRUE;
+        }
+      g_assert_true (found);
+    }
+  g_object_unref (controllers);
+}
+
+/* Every control has a name for screen readers and a tooltip. */
+static void
+test_accessible_controls (void)
+{
+  static const struct { const char *child; const char *label; } controls[] = {
+    { "previous_button", "Previous exercise" },
+    { "pause_button", "Pause" },
+    { "skip_button", "Skip this phase" },
+    { "next_button", "Next exercise" },
+  };
+
+  start ("calves");
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      GtkWidget *button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (view), LIMBER_TYPE_PLAYER_VIEW, controls[i].child);
+
+      g_assert_nonnull (button);
+      gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, controls[i].label);
+      g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+    }
+  g_assert_nonnull (gtk_widget_get_tooltip_text (child (view, "hurts_button")));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (child (view, "stop_button")));
+  gtk_test_accessible_assert_role (child (view, "countdown"), GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
+  finish_and_leave ();
+}
+
+/* With sound cues turned off, none are asked for. */
+static void
+test_sound_off (void)
+{
+  LimberCues *cues = limber_application_get_cues (app);
+  GSettings *settings = limber_application_get_settings (app);
+  guint before;
+
+  g_settings_set_boolean (settings, "sound-cues", FALSE);
+  before = limber_cues_get_n_played (cues);
+  start ("calves");
+  advance_ms (40000);
+  g_assert_cmpuint (limber_cues_get_n_played (cues), ==, before);
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
+  finish_and_leave ();
+  g_settings_set_boolean (settings, "sound-cues", TRUE);
+}
+
+static void
+test_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  start ("calves");
+  advance_ms (5000 + 30000 + 1000);
+  screenshot ("player-switch-sides-dark.png");
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
+  finish_and_leave ();
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  g_autofree char *routines = NULL;
+  g_autofree char *routine_file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  home = g_dir_make_tmp ("limber-player-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  routines = g_build_filename (home, "limber", "routines", NULL);
+  g_mkdir_with_parents (routines, 0700);
+  routine_file = g_build_filename (routines, "calves.routine", NULL);
+  g_file_set_contents (routine_file, "[Routine]\nId=calves\nName=Calves\n[Step 1]\nExercise=standing-calf\nHold=30\n", -1, NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = limber_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (LIMBER_IS_WINDOW (window));
+  g_assert_nonnull (limber_application_get_journal (app));
+  view = child (window, "player_view");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_test_add_func ("/player/each-side", test_each_side);
+  g_test_add_func ("/player/counted-and-pause", test_counted_and_pause);
+  g_test_add_func ("/player/stop-asks", test_stop_asks);
+  g_test_add_func ("/player/keyboard", test_keyboard);
+  g_test_add_func ("/player/accessible-controls", test_accessible_controls);
+  g_test_add_func ("/player/sound-off", test_sound_off);
+  g_test_add_func ("/player/dark", test_dark);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (window);
+  g_object_unref (app);
+  return status;
+}

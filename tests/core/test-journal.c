@@ -1,0 +1,1413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The journal: schema and migrations, the session lifecycle, and what
+ * happens to damaged, foreign, newer, read-only and crashed journals. */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "limber-journal-private.h"
+
+#define NOBODY_ID 65534
+
+/* Helpers */
+
+static char *
+journal_path (void)
+{
+  return limber_journal_get_default_path ();
+}
+
+static LimberJournal *
+open_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LimberJournal *journal = limber_journal_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (journal);
+  return journal;
+}
+
+static GDateTime *
+utc (int    year,
+     int    month,
+     int    day,
+     int    hour,
+     int    minute,
+     double seconds)
+{
+  return g_date_time_new_utc (year, month, day, hour, minute, seconds);
+}
+
+static gint64
+usec_of (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+static void
+assert_same_time (GDateTime *a,
+                  GDateTime *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpint (usec_of (a), ==, usec_of (b));
+}
+
+static gint64
+start (LimberJournal *journal,
+       const char    *routine_id,
+       GDateTime     *started_at)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = limber_journal_start_session (journal, routine_id, "A routine", started_at,
+                                            300000, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+record (LimberJournal *journal,
+        gint64         id,
+        guint          step,
+        LimberSide     side,
+        guint          done_ms,
+        gboolean       skipped,
+        guint          active_ms)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (limber_journal_record_part (journal, id, step, side, "seated-hamstring",
+                                             30000, done_ms, skipped, active_ms, &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+list_sessions (LimberJournal *journal,
+               GDateTime     *since)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *sessions = limber_journal_list_sessions (journal, since, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sessions);
+  return sessions;
+}
+
+static LimberSessionInfo *
+find_session (GPtrArray *sessions,
+              gint64     id)
+{
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      LimberSessionInfo *info = g_ptr_array_index (sessions, i);
+
+      if (info->id == id)
+        return info;
+    }
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+list_parts (LimberJournal *journal,
+            gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *parts = limber_journal_list_parts (journal, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (parts);
+  return parts;
+}
+
+/* Fills a journal with finished sessions of four parts each. */
+static void
+fill (LimberJournal *journal,
+      guint          n_sessions)
+{
+  g_autoptr(GDateTime) base = utc (2024, 1, 1, 8, 0, 0);
+
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autoptr(GDateTime) started = g_date_time_add_hours (base, 24 * i);
+      g_autoptr(GDateTime) ended = g_date_time_add_minutes (started, 5);
+      g_autoptr(GError) error = NULL;
+      gint64 id = start (journal, "morning-hamstrings", started);
+
+      record (journal, id, 0, LIMBER_SIDE_NONE, 30000, FALSE, 30000);
+      record (journal, id, 1, LIMBER_SIDE_LEFT, 30000, FALSE, 60000);
+      record (journal, id, 1, LIMBER_SIDE_RIGHT, 30000, FALSE, 90000);
+      record (journal, id, 2, LIMBER_SIDE_NONE, 0, TRUE, 90000);
+      g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_COMPLETED,
+                                                    ended, 90000, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+make_journal (const char *path,
+              guint       n_sessions)
+{
+  g_autoptr(LimberJournal) journal = open_ok (path);
+
+  fill (journal, n_sessions);
+  /* Closing the last connection checkpoints too; be explicit anyway. */
+  g_assert_cmpint (sqlite3_exec (limber_journal_get_handle_for_testing (journal),
+                                 "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_bytes (const char *path,
+             const void *data,
+             gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_file_is (const char *path,
+                GBytes     *expected)
+{
+  g_autoptr(GBytes) bytes = read_bytes (path);
+
+  g_assert_true (g_bytes_equal (bytes, expected));
+}
+
+static gboolean
+exists (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (exists (side))
+        g_error ("%s was left behind", side);
+    }
+}
+
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static gint64
+raw_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+raw_text (sqlite3    *db,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Creation and settings */
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "limber", "journal.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_create_and_reopen (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDateTime) started = utc (2024, 5, 1, 9, 15, 30.123456);
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  LimberSessionInfo *info;
+  GStatBuf st;
+  gint64 id;
+
+  g_assert_false (exists (dir));
+
+  journal = open_ok (path);
+  g_assert_cmpstr (limber_journal_get_path (journal), ==, path);
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+  g_assert_true (exists (path));
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  id = start (journal, "desk-break", started);
+  g_clear_object (&journal);
+
+  journal = open_ok (path);
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  info = g_ptr_array_index (sessions, 0);
+  g_assert_cmpint (info->id, ==, id);
+  g_assert_cmpstr (info->routine_id, ==, "desk-break");
+  assert_same_time (info->started_at, started);
+  g_assert_cmpint (g_date_time_get_microsecond (info->started_at), ==, 123456);
+}
+
+static void
+test_pragmas (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  sqlite3 *db = limber_journal_get_handle_for_testing (journal);
+  g_autofree char *mode = raw_text (db, "PRAGMA journal_mode");
+
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (raw_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA synchronous"), ==, 2); /* FULL */
+  g_assert_cmpint (raw_int (db, "PRAGMA busy_timeout"), ==, 5000);
+  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, LIMBER_JOURNAL_APPLICATION_ID);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, LIMBER_JOURNAL_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'sessions_started_at'"), ==, 1);
+}
+
+static void
+test_empty_file (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GDateTime) started = utc (2024, 5, 1, 9, 0, 0);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_bytes (path, "", 0);
+
+  journal = open_ok (path);
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+  start (journal, "desk-break", started);
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)))
+    g_assert_false (g_str_has_prefix (name, "journal.db.corrupt"));
+}
+
+/* Sessions */
+
+static void
+test_lifecycle (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) started = utc (2024, 5, 1, 9, 0, 0);
+  g_autoptr(GDateTime) ended = utc (2024, 5, 1, 9, 6, 30.5);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberSessionInfo *info;
+  LimberPartInfo *part;
+  gint64 id;
+
+  id = limber_journal_start_session (journal, "morning-hamstrings", "Morning hamstrings",
+                                     started, 390000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  info = g_ptr_array_index (sessions, 0);
+  g_assert_cmpstr (info->routine_name, ==, "Morning hamstrings");
+  g_assert_cmpint (info->outcome, ==, LIMBER_OUTCOME_IN_PROGRESS);
+  g_assert_null (info->ended_at);
+  g_assert_cmpuint (info->planned_ms, ==, 390000);
+  g_assert_cmpuint (info->active_ms, ==, 0);
+  g_assert_cmpint (info->rating, ==, -1);
+  g_assert_cmpuint (info->n_parts, ==, 0);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  /* Out of order on purpose: the list sorts by step, then none/left/right. */
+  record (journal, id, 1, LIMBER_SIDE_RIGHT, 0, TRUE, 95000);
+  record (journal, id, 0, LIMBER_SIDE_NONE, 60000, FALSE, 60000);
+  record (journal, id, 1, LIMBER_SIDE_LEFT, 10000, FALSE, 75000);
+  /* The same (step, side) again replaces the first record. */
+  g_assert_true (limber_journal_record_part (journal, id, 1, LIMBER_SIDE_LEFT, "standing-calf",
+                                             30000, 30000, FALSE, 98000, &error));
+  g_assert_no_error (error);
+
+  parts = list_parts (journal, id);
+  g_assert_cmpuint (parts->len, ==, 3);
+  part = g_ptr_array_index (parts, 0);
+  g_assert_cmpuint (part->step, ==, 0);
+  g_assert_cmpint (part->side, ==, LIMBER_SIDE_NONE);
+  g_assert_cmpuint (part->done_ms, ==, 60000);
+  g_assert_false (part->skipped);
+  part = g_ptr_array_index (parts, 1);
+  g_assert_cmpuint (part->step, ==, 1);
+  g_assert_cmpint (part->side, ==, LIMBER_SIDE_LEFT);
+  g_assert_cmpstr (part->exercise_id, ==, "standing-calf");
+  g_assert_cmpuint (part->planned_ms, ==, 30000);
+  g_assert_cmpuint (part->done_ms, ==, 30000);
+  part = g_ptr_array_index (parts, 2);
+  g_assert_cmpuint (part->step, ==, 1);
+  g_assert_cmpint (part->side, ==, LIMBER_SIDE_RIGHT);
+  g_assert_cmpuint (part->done_ms, ==, 0);
+  g_assert_true (part->skipped);
+
+  sessions = list_sessions (journal, NULL);
+  info = g_ptr_array_index (sessions, 0);
+  g_assert_cmpuint (info->active_ms, ==, 98000);
+  g_assert_cmpuint (info->n_parts, ==, 3);
+  g_assert_cmpuint (info->n_skipped, ==, 1);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_COMPLETED, ended,
+                                                385000, &error));
+  g_assert_no_error (error);
+
+  sessions = list_sessions (journal, NULL);
+  info = g_ptr_array_index (sessions, 0);
+  g_assert_cmpint (info->outcome, ==, LIMBER_OUTCOME_COMPLETED);
+  assert_same_time (info->ended_at, ended);
+  g_assert_cmpuint (info->active_ms, ==, 385000);
+
+  /* The copy is deep. */
+  {
+    g_autoptr(LimberSessionInfo) copy = limber_session_info_copy (info);
+
+    g_assert_cmpstr (copy->routine_id, ==, info->routine_id);
+    g_assert_true (copy->routine_id != info->routine_id);
+    assert_same_time (copy->ended_at, info->ended_at);
+  }
+}
+
+static void
+test_outcomes (void)
+{
+  static const LimberOutcome outcomes[] = {
+    LIMBER_OUTCOME_COMPLETED,
+    LIMBER_OUTCOME_STOPPED,
+    LIMBER_OUTCOME_STOPPED_FOR_PAIN,
+    LIMBER_OUTCOME_INTERRUPTED,
+  };
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) base = utc (2024, 6, 1, 7, 0, 0);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[G_N_ELEMENTS (outcomes)];
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      g_autoptr(GDateTime) started = g_date_time_add_hours (base, i);
+      g_autoptr(GDateTime) ended = g_date_time_add_minutes (started, 3);
+
+      ids[i] = start (journal, "desk-break", started);
+      g_assert_true (limber_journal_finish_session (journal, ids[i], outcomes[i], ended,
+                                                    1000 * i, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Stored by name: read the raw column as well. */
+  g_assert_cmpint (raw_int (limber_journal_get_handle_for_testing (journal),
+                            "SELECT count(*) FROM sessions WHERE outcome = 'stopped-for-pain'"), ==, 1);
+
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, G_N_ELEMENTS (outcomes));
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      LimberSessionInfo *info = find_session (sessions, ids[i]);
+
+      g_assert_cmpint (info->outcome, ==, outcomes[i]);
+      g_assert_cmpuint (info->active_ms, ==, 1000 * i);
+    }
+
+  /* A session cannot be finished as still in progress. */
+  id = start (journal, "desk-break", base);
+  g_assert_false (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_IN_PROGRESS, base,
+                                                 0, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Unknown sessions. */
+  g_assert_false (limber_journal_finish_session (journal, 9999, LIMBER_OUTCOME_COMPLETED, base,
+                                                 0, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (limber_journal_record_part (journal, 9999, 0, LIMBER_SIDE_NONE, "leg-swings",
+                                              1000, 1000, FALSE, 1000, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (limber_journal_list_parts (journal, 9999, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A known session without parts is an empty list, not an error. */
+  {
+    g_autoptr(GPtrArray) parts = list_parts (journal, id);
+
+    g_assert_cmpuint (parts->len, ==, 0);
+  }
+}
+
+static int
+rating_of (LimberJournal *journal,
+           gint64         id)
+{
+  g_autoptr(GPtrArray) sessions = list_sessions (journal, NULL);
+
+  return find_session (sessions, id)->rating;
+}
+
+static void
+test_rating (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) started = utc (2024, 6, 1, 7, 0, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 id = start (journal, "desk-break", started);
+  gint64 other = start (journal, "desk-break", started);
+
+  g_assert_cmpint (rating_of (journal, id), ==, -1);
+
+  for (int rating = 0; rating <= 10; rating += 5)
+    {
+      g_assert_true (limber_journal_set_session_rating (journal, id, rating, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (rating_of (journal, id), ==, rating);
+    }
+
+  g_assert_true (limber_journal_set_session_rating (journal, id, 7, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (limber_journal_set_session_rating (journal, id, 11, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (limber_journal_set_session_rating (journal, id, -1, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rating_of (journal, id), ==, 7);
+
+  g_assert_false (limber_journal_set_session_rating (journal, 4242, 5, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_cmpint (rating_of (journal, other), ==, -1);
+}
+
+static void
+test_list_since (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) t1 = utc (2024, 6, 1, 7, 0, 0);
+  g_autoptr(GDateTime) t2 = utc (2024, 6, 2, 7, 0, 0);
+  g_autoptr(GDateTime) t3 = utc (2024, 6, 3, 7, 0, 0);
+  g_autoptr(GDateTime) after_t2 = g_date_time_add (t2, 1);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  gint64 a, b, c, d;
+
+  /* Written out of time order. */
+  b = start (journal, "b", t2);
+  a = start (journal, "a", t1);
+  d = start (journal, "d", t3);
+  c = start (journal, "c", t2);
+
+  all = list_sessions (journal, NULL);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpint (((LimberSessionInfo *) all->pdata[0])->id, ==, d);
+  g_assert_cmpint (((LimberSessionInfo *) all->pdata[1])->id, ==, c); /* same time: newer id first */
+  g_assert_cmpint (((LimberSessionInfo *) all->pdata[2])->id, ==, b);
+  g_assert_cmpint (((LimberSessionInfo *) all->pdata[3])->id, ==, a);
+
+  recent = list_sessions (journal, t2); /* inclusive */
+  g_assert_cmpuint (recent->len, ==, 3);
+  g_assert_cmpint (((LimberSessionInfo *) recent->pdata[2])->id, ==, b);
+
+  later = list_sessions (journal, after_t2);
+  g_assert_cmpuint (later->len, ==, 1);
+  g_assert_cmpint (((LimberSessionInfo *) later->pdata[0])->id, ==, d);
+}
+
+static void
+test_recover (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) t1 = utc (2024, 6, 1, 7, 0, 0);
+  g_autoptr(GDateTime) t2 = utc (2024, 6, 2, 7, 0, 0);
+  g_autoptr(GDateTime) t3 = utc (2024, 6, 3, 7, 0, 0);
+  g_autoptr(GDateTime) t2_end = g_date_time_add_minutes (t2, 5);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberSessionInfo *info, *old;
+  gint64 crashed, finished, no_active;
+  guint n;
+
+  crashed = start (journal, "a", t1);
+  record (journal, crashed, 0, LIMBER_SIDE_NONE, 30000, FALSE, 35000);
+  record (journal, crashed, 1, LIMBER_SIDE_LEFT, 20000, FALSE, 60000);
+
+  finished = start (journal, "b", t2);
+  record (journal, finished, 0, LIMBER_SIDE_NONE, 30000, FALSE, 30000);
+  g_assert_true (limber_journal_finish_session (journal, finished, LIMBER_OUTCOME_STOPPED, t2_end,
+                                                30000, &error));
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_set_session_rating (journal, finished, 4, &error));
+  g_assert_no_error (error);
+
+  /* Parts recorded, active time never updated past 0. */
+  no_active = start (journal, "c", t3);
+  record (journal, no_active, 0, LIMBER_SIDE_NONE, 12000, FALSE, 0);
+
+  before = list_sessions (journal, NULL);
+
+  n = limber_journal_recover_interrupted (journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  after = list_sessions (journal, NULL);
+
+  info = find_session (after, crashed);
+  g_assert_cmpint (info->outcome, ==, LIMBER_OUTCOME_INTERRUPTED);
+  g_assert_cmpuint (info->active_ms, ==, 60000);
+  g_assert_nonnull (info->ended_at);
+  g_assert_cmpint (usec_of (info->ended_at) - usec_of (t1), ==, 60000 * 1000);
+  g_assert_cmpuint (info->n_parts, ==, 2);
+  parts = list_parts (journal, crashed);
+  g_assert_cmpuint (parts->len, ==, 2);
+
+  info = find_session (after, no_active);
+  g_assert_cmpint (info->outcome, ==, LIMBER_OUTCOME_INTERRUPTED);
+  g_assert_cmpuint (info->active_ms, ==, 12000);
+  g_assert_cmpint (usec_of (info->ended_at) - usec_of (t3), ==, 12000 * 1000);
+
+  /* A finished session is left exactly as it was. */
+  info = find_session (after, finished);
+  old = find_session (before, finished);
+  g_assert_cmpint (info->outcome, ==, LIMBER_OUTCOME_STOPPED);
+  g_assert_cmpint (info->outcome, ==, old->outcome);
+  assert_same_time (info->ended_at, old->ended_at);
+  g_assert_cmpuint (info->active_ms, ==, old->active_ms);
+  g_assert_cmpint (info->rating, ==, 4);
+
+  g_assert_cmpuint (limber_journal_recover_interrupted (journal, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+/* Migrations: one fixture per schema version, from 0 (an empty file) up to
+ * the current one. A new version adds tests/core/fixtures/journal-vN.sql. */
+
+typedef struct
+{
+  gint64  id;
+  char   *routine_id;
+  gint64  started_at;
+  gint64  ended_at;     /* -1 for NULL */
+  gint64  active_ms;
+  char   *outcome;
+  gint64  rating;       /* -1 for NULL */
+  gint64  n_parts;
+} FixtureSession;
+
+static void
+fixture_session_clear (gpointer data)
+{
+  FixtureSession *s = data;
+
+  g_free (s->routine_id);
+  g_free (s->outcome);
+}
+
+static GArray *
+read_fixture_sessions (sqlite3 *db)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (FixtureSession));
+  sqlite3_stmt *stmt = NULL;
+
+  g_array_set_clear_func (rows, fixture_session_clear);
+
+  if (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'sessions'") == 0)
+    return rows;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id, routine_id, started_at, ifnull(ended_at, -1),"
+                                       " active_ms, outcome, ifnull(rating, -1),"
+                                       " (SELECT count(*) FROM session_parts WHERE session_id = id)"
+                                       " FROM sessions ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      FixtureSession s;
+
+      s.id = sqlite3_column_int64 (stmt, 0);
+      s.routine_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      s.started_at = sqlite3_column_int64 (stmt, 2);
+      s.ended_at = sqlite3_column_int64 (stmt, 3);
+      s.active_ms = sqlite3_column_int64 (stmt, 4);
+      s.outcome = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      s.rating = sqlite3_column_int64 (stmt, 6);
+      s.n_parts = sqlite3_column_int64 (stmt, 7);
+      g_array_append_val (rows, s);
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static void
+check_fixture (guint version)
+{
+  g_autofree char *name = g_strdup_printf ("journal-v%u.sql", version);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures", name, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_test_message ("fixture %s", fixture);
+  if (!g_file_get_contents (fixture, &sql, NULL, &error))
+    g_error ("Every schema version needs a fixture: %s", error->message);
+
+  path = g_strdup_printf ("%s/limber/journal-v%u.db", g_get_user_data_dir (), version);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  }
+
+  db = raw_open (path);
+  raw_exec (db, sql);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, version);
+  expected = read_fixture_sessions (db);
+  sqlite3_close (db);
+  if (version > 0)
+    g_assert_cmpuint (expected->len, >, 0);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_clear_object (&journal);
+      journal = open_ok (path);
+      g_assert_null (limber_journal_get_moved_aside_path (journal));
+
+      db = limber_journal_get_handle_for_testing (journal);
+      g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, LIMBER_JOURNAL_SCHEMA_VERSION);
+      g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, LIMBER_JOURNAL_APPLICATION_ID);
+      {
+        g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+
+        g_assert_cmpstr (check, ==, "ok");
+      }
+
+      g_clear_pointer (&sessions, g_ptr_array_unref);
+      sessions = list_sessions (journal, NULL);
+      g_assert_cmpuint (sessions->len, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          FixtureSession *s = &g_array_index (expected, FixtureSession, i);
+          LimberSessionInfo *info = find_session (sessions, s->id);
+          g_autoptr(GPtrArray) parts = list_parts (journal, s->id);
+
+          g_assert_cmpstr (info->routine_id, ==, s->routine_id);
+          g_assert_cmpint (usec_of (info->started_at), ==, s->started_at);
+          if (s->ended_at < 0)
+            g_assert_null (info->ended_at);
+          else
+            g_assert_cmpint (usec_of (info->ended_at), ==, s->ended_at);
+          g_assert_cmpint (info->active_ms, ==, s->active_ms);
+          g_assert_cmpstr (limber_outcome_to_string (info->outcome), ==, s->outcome);
+          g_assert_cmpint (info->rating, ==, s->rating);
+          g_assert_cmpint (info->n_parts, ==, s->n_parts);
+          g_assert_cmpint (parts->len, ==, s->n_parts);
+        }
+    }
+
+  /* And it takes new sessions. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    start (journal, "desk-break", now);
+  }
+}
+
+static void
+test_migrations (void)
+{
+  for (guint version = 0; version <= LIMBER_JOURNAL_SCHEMA_VERSION; version++)
+    check_fixture (version);
+}
+
+/* Files that are not ours, or are newer, are refused and left alone. */
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  assert_no_side_files (path);
+
+  journal = limber_journal_open (path, &error);
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, code);
+  g_assert_null (journal);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+
+  assert_file_is (path, before);
+  assert_no_side_files (path);
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)))
+    g_assert_false (g_str_has_prefix (name, "journal.db.corrupt"));
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *path = journal_path ();
+  sqlite3 *db;
+
+  /* A real journal, then a future Limber's version number, in WAL mode:
+   * even a read-only SQLite open would leave -wal and -shm behind. */
+  make_journal (path, 3);
+  db = raw_open (path);
+  raw_exec (db, "PRAGMA user_version = 99");
+  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, LIMBER_JOURNAL_APPLICATION_ID);
+  sqlite3_close (db);
+  assert_refused (path, LIMBER_JOURNAL_ERROR_TOO_NEW);
+}
+
+static void
+test_foreign (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *db;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = raw_open (path);
+  raw_exec (db, "PRAGMA application_id = 1234; CREATE TABLE notes (body TEXT);"
+                "INSERT INTO notes VALUES ('not mine');");
+  sqlite3_close (db);
+  assert_refused (path, LIMBER_JOURNAL_ERROR_FOREIGN);
+}
+
+static void
+test_foreign_unclaimed (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *db;
+
+  /* No application id at all, but somebody's tables. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = raw_open (path);
+  raw_exec (db, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('not mine');");
+  sqlite3_close (db);
+  assert_refused (path, LIMBER_JOURNAL_ERROR_FOREIGN);
+}
+
+/* Damage: the file is moved aside with its side files, never deleted, and a
+ * new journal is started. */
+
+typedef struct
+{
+  char   *name;
+  GBytes *bytes;
+} Snapshot;
+
+static void
+snapshot_clear (gpointer data)
+{
+  Snapshot *s = data;
+
+  g_free (s->name);
+  g_bytes_unref (s->bytes);
+}
+
+static GArray *
+snapshot_dir (const char *dir)
+{
+  GArray *files = g_array_new (FALSE, TRUE, sizeof (Snapshot));
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_array_set_clear_func (files, snapshot_clear);
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      Snapshot s = { g_strdup (name), read_bytes (path) };
+
+      g_array_append_val (files, s);
+    }
+  return files;
+}
+
+static void
+assert_moved_aside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GArray) before = snapshot_dir (dir);
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GDateTime) started = utc (2024, 7, 1, 7, 0, 0);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *prefix = g_strconcat (path, ".corrupt-", NULL);
+  const char *aside;
+  gboolean found_main = FALSE;
+  gint64 id;
+
+  journal = open_ok (path);
+  aside = limber_journal_get_moved_aside_path (journal);
+  g_assert_nonnull (aside);
+  g_test_message ("moved aside to %s", aside);
+  g_assert_true (g_str_has_prefix (aside, prefix));
+
+  /* Every file that was there is still there, the journal's own files under
+   * the new name, byte for byte. */
+  for (guint i = 0; i < before->len; i++)
+    {
+      Snapshot *s = &g_array_index (before, Snapshot, i);
+      g_autofree char *now_at = NULL;
+
+      if (g_str_has_prefix (s->name, base) && !g_str_has_prefix (s->name + strlen (base), ".corrupt"))
+        {
+          now_at = g_strconcat (aside, s->name + strlen (base), NULL);
+          found_main |= g_str_equal (s->name, base);
+        }
+      else
+        now_at = g_build_filename (dir, s->name, NULL);
+
+      /* The -shm is SQLite's index of the -wal, rebuilt from it whenever
+       * it is stale; opening the file may rewrite it. It goes along. */
+      if (g_str_has_suffix (s->name, "-shm"))
+        g_assert_true (exists (now_at));
+      else
+        assert_file_is (now_at, s->bytes);
+    }
+  g_assert_true (found_main);
+
+  /* The new journal works. */
+  g_assert_true (exists (path));
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 0);
+  id = start (journal, "desk-break", started);
+  record (journal, id, 0, LIMBER_SIDE_NONE, 1000, FALSE, 1000);
+  g_clear_object (&journal);
+
+  journal = open_ok (path);
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 1);
+}
+
+static void
+truncate_file (const char *path,
+               goffset     size)
+{
+  g_assert_cmpint (truncate (path, size), ==, 0);
+}
+
+static void
+test_damage_truncated_half (void)
+{
+  g_autofree char *path = journal_path ();
+  GStatBuf st;
+
+  make_journal (path, 60);
+  assert_no_side_files (path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 8 * 4096);
+  truncate_file (path, st.st_size / 2);
+  assert_moved_aside (path);
+}
+
+static void
+test_damage_truncated_header (void)
+{
+  g_autofree char *path = journal_path ();
+
+  make_journal (path, 10);
+  truncate_file (path, 100);
+  assert_moved_aside (path);
+}
+
+static void
+test_damage_random (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree guint32 *noise = g_new (guint32, 64 * 1024 / 4);
+
+  for (guint i = 0; i < 64 * 1024 / 4; i++)
+    noise[i] = g_random_int ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_bytes (path, noise, 64 * 1024);
+  assert_moved_aside (path);
+}
+
+static void
+test_damage_middle_page (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize length;
+  guint page_size;
+  guint n_pages;
+  guint page;
+
+  make_journal (path, 120);
+  assert_no_side_files (path);
+
+  bytes = read_bytes (path);
+  data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
+  page_size = (data[16] << 8) | data[17];
+  n_pages = length / page_size;
+  g_assert_cmpuint (n_pages, >=, 10);
+
+  /* Garbage over a whole page in the middle of the file: the header and
+   * the size stay right, only the b-tree is broken. */
+  page = n_pages / 2;
+  for (guint i = 0; i < page_size; i++)
+    data[page * page_size + i] = g_random_int_range (0, 256);
+  write_bytes (path, data, length);
+
+  assert_moved_aside (path);
+}
+
+static void
+test_damage_with_wal (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  /* A damaged file with side files, as a crash would leave them: they go
+   * with it, or a new journal could replay the old -wal. */
+  make_journal (path, 10);
+  truncate_file (path, 100);
+  write_bytes (wal, "stale write-ahead log", 21);
+  write_bytes (shm, "stale shared memory", 19);
+  assert_moved_aside (path);
+}
+
+static void
+test_damage_orphan_wal (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GBytes) wal_bytes = NULL;
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GDateTime) started = utc (2024, 7, 1, 7, 0, 0);
+  const char *aside;
+
+  /* A journal whose main file is gone: SQLite would delete the -wal that
+   * may hold the last of it. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_bytes (wal, "what is left of a journal", 25);
+  wal_bytes = read_bytes (wal);
+
+  journal = open_ok (path);
+  aside = limber_journal_get_moved_aside_path (journal);
+  g_assert_nonnull (aside);
+  g_assert_true (g_str_has_suffix (aside, "-wal"));
+  assert_file_is (aside, wal_bytes);
+  start (journal, "desk-break", started);
+}
+
+static void
+test_damage_name_taken (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *taken = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  g_autoptr(LimberJournal) journal = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_bytes (taken, "an older damaged journal", 24);
+  write_bytes (path, "definitely not a database, but long enough to have a header ......"
+                     "..................................................................",
+               132);
+
+  journal = open_ok (path);
+  g_assert_nonnull (limber_journal_get_moved_aside_path (journal));
+  g_assert_cmpstr (limber_journal_get_moved_aside_path (journal), !=, taken);
+  {
+    g_autoptr(GBytes) expected = g_bytes_new_static ("an older damaged journal", 24);
+
+    assert_file_is (taken, expected);
+  }
+  /* Unless the clock ticked over to the next second, a counter is added. */
+  {
+    g_autofree char *second = g_strconcat (taken, "-2", NULL);
+    g_autoptr(GDateTime) later = g_date_time_new_now_local ();
+    g_autofree char *later_stamp = g_date_time_format (later, "%Y%m%d-%H%M%S");
+
+    if (g_str_equal (stamp, later_stamp))
+      g_assert_cmpstr (limber_journal_get_moved_aside_path (journal), ==, second);
+  }
+}
+
+/* Folders and files that cannot be written. Root may write anywhere, so a
+ * read-only folder cannot be shown to root: when the tests run as root, the
+ * checks run in a child process that has become "nobody". */
+
+static void
+assert_open_fails (const char *path,
+                   int         code,
+                   const char *names)
+{
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  journal = limber_journal_open (path, &error);
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, code);
+  g_assert_null (journal);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, names));
+}
+
+static void
+read_only_checks (const char *ro_dir,
+                  const char *ro_file)
+{
+  g_autofree char *existing = g_build_filename (ro_dir, "journal.db", NULL);
+  g_autofree char *missing = g_build_filename (ro_dir, "other.db", NULL);
+  g_autofree char *new_dir = g_build_filename (ro_dir, "limber", "journal.db", NULL);
+  g_autofree char *new_dir_parent = g_path_get_dirname (new_dir);
+
+  g_assert_cmpint (g_access (ro_dir, W_OK), !=, 0);
+
+  assert_open_fails (existing, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_dir);
+  assert_open_fails (missing, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_dir);
+  assert_open_fails (new_dir, LIMBER_JOURNAL_ERROR_READ_ONLY, new_dir_parent);
+  assert_open_fails (ro_file, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_file);
+}
+
+static void
+test_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = g_dir_make_tmp ("limber-read-only-XXXXXX", &error);
+  g_autofree char *ro_dir = g_build_filename (top, "read-only", NULL);
+  g_autofree char *rw_dir = g_build_filename (top, "writable", NULL);
+  g_autofree char *existing = g_build_filename (ro_dir, "journal.db", NULL);
+  g_autofree char *ro_file = g_build_filename (rw_dir, "journal.db", NULL);
+  g_autoptr(GBytes) existing_bytes = NULL;
+  g_autoptr(GBytes) ro_file_bytes = NULL;
+  g_autoptr(GArray) ro_before = NULL;
+  g_autoptr(GArray) ro_after = NULL;
+  g_autoptr(GArray) rw_before = NULL;
+  g_autoptr(GArray) rw_after = NULL;
+  int status;
+  pid_t pid;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (top, 0755), ==, 0);
+  make_journal (existing, 3);
+  make_journal (ro_file, 3);
+  g_assert_cmpint (g_chmod (existing, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (ro_file, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (ro_dir, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (rw_dir, 0777), ==, 0);
+  existing_bytes = read_bytes (existing);
+  ro_file_bytes = read_bytes (ro_file);
+  ro_before = snapshot_dir (ro_dir);
+  rw_before = snapshot_dir (rw_dir);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (geteuid () == 0 &&
+          (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0))
+        _exit (77);
+      read_only_checks (ro_dir, ro_file);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    g_test_skip ("Cannot drop root privileges to test a read-only folder");
+  else
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  /* Nothing was moved, added or changed. */
+  assert_file_is (existing, existing_bytes);
+  assert_file_is (ro_file, ro_file_bytes);
+  ro_after = snapshot_dir (ro_dir);
+  rw_after = snapshot_dir (rw_dir);
+  g_assert_cmpuint (ro_after->len, ==, ro_before->len);
+  g_assert_cmpuint (rw_after->len, ==, rw_before->len);
+
+  g_assert_cmpint (g_chmod (ro_dir, 0700), ==, 0);
+  g_assert_cmpint (g_unlink (existing), ==, 0);
+  g_assert_cmpint (g_unlink (ro_file), ==, 0);
+  g_assert_cmpint (g_rmdir (ro_dir), ==, 0);
+  g_assert_cmpint (g_rmdir (rw_dir), ==, 0);
+  g_assert_cmpint (g_rmdir (top), ==, 0);
+}
+
+static void
+test_cant_open (void)
+{
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "a-file", NULL);
+  g_autofree char *under_file = g_build_filename (file, "limber", "journal.db", NULL);
+
+  /* A folder that cannot exist: its parent is a file. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  write_bytes (file, "just a file", 11);
+  assert_open_fails (under_file, LIMBER_JOURNAL_ERROR_CANT_OPEN, file);
+
+  /* Not even root can create anything in /proc. */
+  assert_open_fails ("/proc/self/limber-test/journal.db", LIMBER_JOURNAL_ERROR_CANT_OPEN,
+                     "/proc/self/limber-test");
+
+  /* The path is a folder. */
+  {
+    g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "folder.db", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    assert_open_fails (dir, LIMBER_JOURNAL_ERROR_CANT_OPEN, dir);
+    g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  }
+}
+
+/* A crash: a child process writes a session and two parts and is killed
+ * with SIGKILL while its connection is open. */
+
+static void
+test_crash (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GDateTime) started = utc (2024, 8, 1, 6, 30, 0);
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberSessionInfo *info;
+  int fds[2];
+  char c = 0;
+  int status;
+  pid_t pid;
+
+  g_clear_object (&journal);
+  g_assert_cmpint (pipe (fds), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      LimberJournal *child = open_ok (path);
+      gint64 id = start (child, "pre-run-warm-up", started);
+
+      record (child, id, 0, LIMBER_SIDE_NONE, 60000, FALSE, 62000);
+      record (child, id, 1, LIMBER_SIDE_LEFT, 30000, FALSE, 95000);
+      if (write (fds[1], "x", 1) != 1)
+        _exit (1);
+      for (;;)
+        pause ();
+    }
+
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &c, 1), ==, 1);
+  close (fds[0]);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  /* The child never closed: its writes are still in the -wal. */
+  g_assert_true (exists (wal));
+
+  journal = open_ok (path);
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+  g_assert_cmpuint (limber_journal_recover_interrupted (journal, &error), ==, 1);
+  g_assert_no_error (error);
+
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  info = g_ptr_array_index (sessions, 0);
+  g_assert_cmpint (info->outcome, ==, LIMBER_OUTCOME_INTERRUPTED);
+  g_assert_cmpuint (info->active_ms, ==, 95000);
+  g_assert_cmpint (usec_of (info->ended_at) - usec_of (started), ==, 95000 * 1000);
+  g_assert_cmpuint (info->n_parts, ==, 2);
+  parts = list_parts (journal, info->id);
+  g_assert_cmpuint (parts->len, ==, 2);
+  g_assert_cmpuint (((LimberPartInfo *) parts->pdata[0])->done_ms, ==, 60000);
+  g_assert_cmpint (((LimberPartInfo *) parts->pdata[1])->side, ==, LIMBER_SIDE_LEFT);
+}
+
+/* A full disk, by capping the database's size on the journal's connection. */
+
+static void
+test_disk_full (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) started = utc (2024, 9, 1, 7, 0, 0);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (20000, 'n');
+  sqlite3 *db = limber_journal_get_handle_for_testing (journal);
+  LimberSessionInfo *info;
+  guint n_written = 0;
+  gint64 kept;
+  gint64 id;
+
+  kept = start (journal, "desk-break", started);
+  record (journal, kept, 0, LIMBER_SIDE_NONE, 30000, FALSE, 30000);
+  g_assert_true (limber_journal_set_session_rating (journal, kept, 6, &error));
+  g_assert_no_error (error);
+
+  /* It cannot go below the current size, so this means "no more pages". */
+  raw_exec (db, "PRAGMA max_page_count = 1");
+
+  for (guint i = 0; i < 100; i++)
+    {
+      id = limber_journal_start_session (journal, "long", long_name, started, 1000, &error);
+      if (id == 0)
+        break;
+      n_written++;
+    }
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_FULL);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  /* A part that does not fit changes nothing, not even the active time
+   * written in the same transaction. */
+  g_assert_false (limber_journal_record_part (journal, kept, 1, LIMBER_SIDE_LEFT, long_name,
+                                              30000, 30000, FALSE, 99999, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_FULL);
+  g_clear_error (&error);
+
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 1 + n_written);
+  info = find_session (sessions, kept);
+  g_assert_cmpuint (info->active_ms, ==, 30000);
+  g_assert_cmpint (info->rating, ==, 6);
+  g_assert_cmpuint (info->n_parts, ==, 1);
+
+  /* Space again: writing goes on, and everything is there after reopening. */
+  raw_exec (db, "PRAGMA max_page_count = 1073741823");
+  record (journal, kept, 1, LIMBER_SIDE_LEFT, 30000, FALSE, 60000);
+  g_clear_object (&journal);
+
+  journal = open_ok (path);
+  parts = list_parts (journal, kept);
+  g_assert_cmpuint (parts->len, ==, 2);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 1 + n_written);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/journal/default-path", test_default_path);
+  g_test_add_func ("/journal/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/journal/pragmas", test_pragmas);
+  g_test_add_func ("/journal/empty-file", test_empty_file);
+  g_test_add_func ("/journal/sessions/lifecycle", test_lifecycle);
+  g_test_add_func ("/journal/sessions/outcomes", test_outcomes);
+  g_test_add_func ("/journal/sessions/rating", test_rating);
+  g_test_add_func ("/journal/sessions/list-since", test_list_since);
+  g_test_add_func ("/journal/sessions/recover", test_recover);
+  g_test_add_func ("/journal/migrations/fixtures", test_migrations);
+  g_test_add_func ("/journal/refuse/too-new", test_too_new);
+  g_test_add_func ("/journal/refuse/foreign", test_foreign);
+  g_test_add_func ("/journal/refuse/foreign-unclaimed", test_foreign_unclaimed);
+  g_test_add_func ("/journal/damage/truncated-half", test_damage_truncated_half);
+  g_test_add_func ("/journal/damage/truncated-header", test_damage_truncated_header);
+  g_test_add_func ("/journal/damage/random-bytes", test_damage_random);
+  g_test_add_func ("/journal/damage/middle-page", test_damage_middle_page);
+  g_test_add_func ("/journal/damage/with-side-files", test_damage_with_wal);
+  g_test_add_func ("/journal/damage/orphan-wal", test_damage_orphan_wal);
+  g_test_add_func ("/journal/damage/name-taken", test_damage_name_taken);
+  g_test_add_func ("/journal/access/read-only", test_read_only);
+  g_test_add_func ("/journal/access/cant-open", test_cant_open);
+  g_test_add_func ("/journal/crash", test_crash);
+  g_test_add_func ("/journal/disk-full", test_disk_full);
+
+  return g_test_run ();
+}

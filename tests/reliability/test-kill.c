@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Killing Limber in the middle of a routine loses at most the exercise in
+ * progress: the real program plays a short routine, is killed with SIGKILL,
+ * and when it next starts the session is marked interrupted with every part
+ * done before the kill still there. */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+
+static char *journal_path;
+
+/* Reads the journal the way an outside tool would, without touching it. */
+static gboolean
+query (int   *n_parts,
+       char **outcome)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (!g_file_test (journal_path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  if (sqlite3_open_v2 (journal_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    goto out;
+  sqlite3_busy_timeout (db, 2000);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT (SELECT count(*) FROM session_parts), "
+                          "(SELECT outcome FROM sessions ORDER BY id DESC LIMIT 1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto out;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *n_parts = sqlite3_column_int (stmt, 0);
+      g_free (*outcome);
+      *outcome = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      ok = *outcome != NULL;
+    }
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static GSubprocess *
+spawn_limber (const char *arg)
+{
+  g_autoptr(GError) error = NULL;
+  GSubprocess *proc;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                           g_getenv ("LIMBER_BIN"), arg, NULL);
+  g_assert_no_error (error);
+  return proc;
+}
+
+static void
+wait_until (gboolean (*cond) (gpointer), gpointer data, const char *what)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out waiting for %s", what);
+      g_usleep (20 * 1000);
+    }
+}
+
+static gboolean
+routine_in_progress (gpointer data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (!g_file_test (journal_path, G_FILE_TEST_EXISTS) ||
+      sqlite3_open_v2 (journal_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 2000);
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sessions WHERE routine_id = ? AND outcome = 'in-progress'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+      found = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+static gboolean
+app_on_bus (gpointer data)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", "io.github.limber.Limber"),
+                                       G_VARIANT_TYPE ("(b)"), 0, -1, NULL, NULL);
+  if (reply)
+    g_variant_get (reply, "(b)", &has_owner);
+  return has_owner;
+}
+
+static int
+run_and_wait (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+/* The D-Bus action starts a routine in a running Limber, and so does a
+ * second `limber --start`, which hands over and exits. */
+static void
+test_start_routine_over_dbus (void)
+{
+  g_autoptr(GSubprocess) app = spawn_limber (NULL);
+  const char *action[] = { "gapplication", "action", "io.github.limber.Limber",
+                           "start-routine", "'desk-break'", NULL };
+  const char *second[] = { g_getenv ("LIMBER_BIN"), "--start=evening-wind-down", NULL };
+
+  wait_until (app_on_bus, NULL, "Limber on the session bus");
+
+  g_assert_cmpint (run_and_wait (action), ==, 0);
+  wait_until (routine_in_progress, (gpointer) "desk-break", "the desk break to start");
+
+  g_assert_cmpint (run_and_wait (second), ==, 0);
+  wait_until (routine_in_progress, (gpointer) "evening-wind-down", "the wind-down to start");
+
+  g_subprocess_send_signal (app, SIGTERM);
+  g_subprocess_wait (app, NULL, NULL);
+}
+
+static gboolean
+five_parts_in_progress (gpointer data)
+{
+  int n = 0;
+  g_autofree char *outcome = NULL;
+
+  return query (&n, &outcome) && n >= 5 && g_str_equal (outcome, "in-progress");
+}
+
+static gboolean
+marked_interrupted (gpointer data)
+{
+  int n = 0;
+  g_autofree char *outcome = NULL;
+
+  return query (&n, &outcome) && g_str_equal (outcome, "interrupted");
+}
+
+static void
+test_kill_mid_routine (void)
+{
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autofree char *outcome = NULL;
+  int before = 0, after = 0;
+
+  /* short holds, then a long one to be killed in */
+  first = spawn_limber ("--start=quick");
+  wait_until (five_parts_in_progress, NULL, "five parts recorded");
+  g_assert_true (query (&before, &outcome));
+  g_subprocess_send_signal (first, SIGKILL);
+  g_subprocess_wait (first, NULL, NULL);
+  g_assert_true (g_subprocess_get_if_signaled (first));
+
+  /* what was written before the kill is all there */
+  g_assert_true (query (&after, &outcome));
+  g_assert_cmpint (after, ==, before);
+  g_assert_cmpstr (outcome, ==, "in-progress");
+
+  /* the next start marks it interrupted, keeping its parts */
+  second = spawn_limber (NULL);
+  wait_until (marked_interrupted, NULL, "the session marked interrupted");
+  g_subprocess_send_signal (second, SIGTERM);
+  g_subprocess_wait (second, NULL, NULL);
+
+  g_assert_true (query (&after, &outcome));
+  g_assert_cmpint (after, ==, before);
+  g_assert_cmpstr (outcome, ==, "interrupted");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  g_autofree char *routines = NULL;
+  g_autofree char *routine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  home = g_dir_make_tmp ("limber-kill-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  routines = g_build_filename (home, "limber", "routines", NULL);
+  g_mkdir_with_parents (routines, 0700);
+  routine = g_build_filename (routines, "quick.routine", NULL);
+  g_file_set_contents (routine,
+                       "[Routine]\nId=quick\nName=Quick\nPrepare=1\nSwitchSides=1\n"
+                       "[Step 1]\nExercise=standing-calf\nHold=1\n"
+                       "[Step 2]\nExercise=seated-hamstring\nHold=1\n"
+                       "[Step 3]\nExercise=knee-to-chest\nHold=1\n"
+                       "[Step 4]\nExercise=chair-hamstring\nHold=60\n",
+                       -1, NULL);
+  journal_path = g_build_filename (home, "limber", "journal.db", NULL);
+
+  g_test_add_func ("/reliability/kill-mid-routine", test_kill_mid_routine);
+  g_test_add_func ("/reliability/start-routine-over-dbus", test_start_routine_over_dbus);
+  return g_test_run ();
+}
