@@ -5,11 +5,9 @@
 #include <stdio.h>
 
 #include "limber-application.h"
+#include "limber-cli.h"
 #include "limber-window.h"
 
-/* Exit status for a command line that could not be understood, as for most
- * command-line tools (GLib's own default is 1). */
-#define EXIT_USAGE 2
 
 struct _LimberApplication
 {
@@ -28,14 +26,6 @@ G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION
 /* From the generated limber-ui-resources.c */
 void limber_ui_register_resource (void);
 
-static const GOptionEntry option_entries[] = {
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-  { "list-routines", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the routines with their length and exit"), NULL },
-  { "start", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the window and start the routine ROUTINE_ID"), N_("ROUTINE_ID") },
-  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
-  { NULL }
-};
-
 LimberApplication *
 limber_application_new (void)
 {
@@ -46,60 +36,6 @@ limber_application_new (void)
                        NULL);
 }
 
-static void
-print_problems (LimberCatalog *catalog)
-{
-  GPtrArray *problems = limber_catalog_get_problems (catalog);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const GError *error = g_ptr_array_index (problems, i);
-
-      g_printerr (_("limber: skipped %s\n"), error->message);
-    }
-}
-
-static int
-list_routines (void)
-{
-  g_autoptr(LimberCatalog) catalog = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *routines;
-  guint n, id_width = 2, name_width = 4;
-
-  catalog = limber_catalog_new_default (&error);
-  if (catalog == NULL)
-    {
-      g_printerr (_("limber: the bundled data set is damaged: %s\n"), error->message);
-      return EXIT_FAILURE;
-    }
-  print_problems (catalog);
-
-  routines = limber_catalog_get_routines (catalog);
-  n = g_list_model_get_n_items (routines);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
-
-      id_width = MAX (id_width, strlen (limber_routine_get_id (routine)));
-      name_width = MAX (name_width, (guint) g_utf8_strlen (limber_routine_get_name (routine), -1));
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
-      const char *name = limber_routine_get_name (routine);
-      g_autofree char *duration = limber_format_duration (limber_routine_get_duration (routine));
-      guint pad = name_width - g_utf8_strlen (name, -1);
-
-      g_print ("%-*s  %s%*s  %s\n", (int) id_width, limber_routine_get_id (routine),
-               name, (int) pad, "", duration);
-    }
-
-  return EXIT_SUCCESS;
-}
-
 static int
 limber_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -107,6 +43,7 @@ limber_application_handle_local_options (GApplication *app,
   LimberApplication *self = LIMBER_APPLICATION (app);
   g_autofree const char **extra = NULL;
   const char *start_id = NULL;
+  int status;
 
   self->parsed_options = TRUE;
 
@@ -117,14 +54,9 @@ limber_application_handle_local_options (GApplication *app,
       return EXIT_USAGE;
     }
 
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("limber %s\n", LIMBER_VERSION);
-      return EXIT_SUCCESS;
-    }
-
-  if (g_variant_dict_contains (options, "list-routines"))
-    return list_routines ();
+  status = limber_cli_run (options);
+  if (status >= 0)
+    return status;
 
   if (g_variant_dict_lookup (options, "start", "&s", &start_id))
     {
@@ -293,7 +225,7 @@ limber_application_startup (GApplication *app)
   self->catalog = limber_catalog_new_default (&error);
   if (self->catalog == NULL)
     g_error ("The bundled data set is damaged: %s", error->message);
-  print_problems (self->catalog);
+  limber_cli_print_problems (self->catalog);
 
   open_journal (self);
   self->cues = limber_cues_new (self->settings);
@@ -365,7 +297,7 @@ limber_application_class_init (LimberApplicationClass *klass)
 static void
 limber_application_init (LimberApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), limber_cli_get_option_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("A stretching and warm-up coach."));
 }

@@ -1365,7 +1365,9 @@ on_system_finished (LimberPlayer  *player,
   g_main_loop_quit (d->loop);
 }
 
-/* The real clock: a 2 s routine ends on time. */
+/* The real clock: a 2 s routine runs to the end and never ends early. How
+ * close to the planned end it lands is measured by the player-timing
+ * benchmark, not asserted here: a loaded machine must not fail a test. */
 static void
 test_system_clock (void)
 {
@@ -1390,7 +1392,6 @@ test_system_clock (void)
   g_test_message ("finished %.3f ms after the planned end", (d.finished_at - start - MS (2000)) / 1000.0);
   g_assert_cmpint (limber_player_get_outcome (player), ==, LIMBER_OUTCOME_COMPLETED);
   g_assert_cmpint (d.finished_at, >=, start + MS (2000));
-  g_assert_cmpint (d.finished_at, <, start + MS (2050));
   /* the player's own account is exact whatever the latency */
   g_assert_cmpint (limber_player_get_active_time (player), ==, MS (2000));
 }
