@@ -154,6 +154,19 @@ test_unexpected_argument (void)
 }
 
 static void
+test_start_unknown_routine (void)
+{
+  g_auto(Run) run = { 0 };
+
+  /* checked before any window opens */
+  run_limber (&run, "--start=handstands", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "handstands"));
+  g_assert_nonnull (strstr (run.err, "--list-routines"));
+}
+
+static void
 test_help (void)
 {
   g_auto(Run) run = { 0 };
@@ -162,6 +175,7 @@ test_help (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--list-routines"));
   g_assert_nonnull (strstr (run.out, "--version"));
+  g_assert_nonnull (strstr (run.out, "--start=ROUTINE_ID"));
 }
 
 int
@@ -181,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/cli/list-with-bad-user-file", test_list_with_bad_user_file);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/unexpected-argument", test_unexpected_argument);
+  g_test_add_func ("/cli/start-unknown-routine", test_start_unknown_routine);
   g_test_add_func ("/cli/help", test_help);
 
   return g_test_run ();
