@@ -9,12 +9,15 @@ packages="
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libnotify-dev libgsound-dev
+  libcairo2-dev libpango1.0-dev
   gettext libxml2-utils desktop-file-utils appstream
   librsvg2-common adwaita-icon-theme sound-theme-freedesktop
 "
-# What the test suite needs on top: a headless X server and a private D-Bus.
+# What the test suite needs on top: a headless X server and a private D-Bus;
+# Python's csv module and poppler's pdftotext and pdfinfo read exports back.
 test_packages="
   xvfb xauth dbus dbus-bin
+  python3 poppler-utils
 "
 
 if [ "${1:-}" = "--tests" ]; then

@@ -4,15 +4,36 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "limber-advisory.h"
 #include "limber-cli.h"
+#include "limber-cli-export.h"
+#include "limber-journal.h"
 
 /* The command line: options that print or write something and exit without
  * opening a window. limber-application.c hands them here first. */
+
+static gboolean parse_history_option (const char  *option_name,
+                                      const char  *value,
+                                      gpointer     data,
+                                      GError     **error);
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "list-routines", 0, 0, G_OPTION_ARG_NONE, NULL, N_("List the routines with their length and exit"), NULL },
   { "start", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the window and start the routine ROUTINE_ID"), N_("ROUTINE_ID") },
+  /* check-in and history */
+  { "check-in", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Save a check-in with --pain and --stiffness and exit"), NULL },
+  { "pain", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Pain from 0 (none) to 10 (worst imaginable), with --check-in"), N_("N") },
+  { "stiffness", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Stiffness from 0 (none) to 10, with --check-in"), N_("N") },
+  { "side", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Which side: left, right or both (the default), with --check-in"), N_("SIDE") },
+  { "morning-stiffness", 0, 0, G_OPTION_ARG_STRING, NULL, N_("How many minutes the stiffness lasted this morning (0 to 1440), with --check-in"), N_("MIN") },
+  { "numbness", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Note numbness or tingling, with --check-in"), NULL },
+  { "radiating", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Note pain running down the leg, with --check-in"), NULL },
+  { "weakness", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Note weakness, with --check-in"), NULL },
+  { "note", 0, 0, G_OPTION_ARG_STRING, NULL, N_("A note to keep with the check-in"), N_("TEXT") },
+  { "history", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_history_option,
+    N_("Print the sessions and check-ins of the last DAYS days (30 if not given) and exit"), N_("DAYS") },
+  LIMBER_CLI_EXPORT_OPTION_ENTRIES,
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
@@ -71,6 +92,476 @@ list_routines (void)
   return EXIT_SUCCESS;
 }
 
+/* Check-in and history. */
+
+#define HISTORY_DEFAULT_DAYS 30
+#define HISTORY_MAX_DAYS 36500
+#define HISTORY_NOTE_WIDTH 40
+
+/* --history takes an optional value, which GApplication's packed options
+ * cannot give: its callback keeps the value here, and checks it later with
+ * the other options. One command line per process. */
+static struct
+{
+  gboolean  given;
+  char     *value;
+} history_option;
+
+static gboolean
+parse_history_option (const char  *option_name,
+                      const char  *value,
+                      gpointer     data,
+                      GError     **error)
+{
+  history_option.given = TRUE;
+  g_clear_pointer (&history_option.value, g_free);
+  history_option.value = g_strdup (value);
+  return TRUE;
+}
+
+static const char * const checkin_only_options[] = {
+  "pain", "stiffness", "side", "morning-stiffness", "numbness", "radiating", "weakness", "note",
+};
+
+/* A whole number in [min, max], written in plain decimal digits. */
+static gboolean
+parse_whole_number (const char *text,
+                    int         min,
+                    int         max,
+                    int        *number)
+{
+  gint64 value;
+
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
+    return FALSE;
+  *number = (int) value;
+  return TRUE;
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("limber: %s\n", message);
+  g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+  return EXIT_USAGE;
+}
+
+/* Reads a 0–10 scale option; returns EXIT_SUCCESS or EXIT_USAGE. */
+static int
+parse_scale_option (GVariantDict *options,
+                    const char   *name,
+                    const char   *range,
+                    int          *value)
+{
+  const char *text = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &text))
+    return usage_error (_("--check-in needs --%s=N, a whole number from %s."), name, range);
+  if (!parse_whole_number (text, 0, 10, value))
+    return usage_error (_("--%s must be a whole number from %s, not “%s”."), name, range, text);
+  return EXIT_SUCCESS;
+}
+
+/**
+ * limber_cli_open_journal:
+ *
+ * Opens the journal for a command, saying on stderr what went wrong or
+ * where a damaged journal was moved.
+ *
+ * Returns: (transfer full) (nullable): the journal
+ */
+LimberJournal *
+limber_cli_open_journal (void)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *moved;
+
+  journal = limber_journal_open (path, &error);
+  if (journal == NULL)
+    {
+      g_printerr (_("limber: %s\n"), error->message);
+      return NULL;
+    }
+
+  moved = limber_journal_get_moved_aside_path (journal);
+  if (moved != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (moved);
+
+      g_printerr (_("limber: the journal was damaged, so a new one was started. "
+                    "The old file was kept as “%s”.\n"), name);
+    }
+
+  return g_steal_pointer (&journal);
+}
+
+static const char *
+side_phrase (LimberBodySide side)
+{
+  switch (side)
+    {
+    case LIMBER_BODY_SIDE_LEFT:
+      return _("left side");
+    case LIMBER_BODY_SIDE_RIGHT:
+      return _("right side");
+    case LIMBER_BODY_SIDE_BOTH:
+    default:
+      return _("both sides");
+    }
+}
+
+static int
+check_in (GVariantDict *options)
+{
+  g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = NULL;
+  LimberAdvice advice;
+  int status;
+
+  if (history_option.given)
+    return usage_error (_("--check-in and --history cannot be used together."));
+
+  if ((status = parse_scale_option (options, "pain", _("0 (none) to 10 (worst imaginable)"),
+                                    &checkin->pain)) != EXIT_SUCCESS)
+    return status;
+  if ((status = parse_scale_option (options, "stiffness", _("0 (none) to 10 (as stiff as can be)"),
+                                    &checkin->stiffness)) != EXIT_SUCCESS)
+    return status;
+
+  if (g_variant_dict_lookup (options, "side", "&s", &text) &&
+      !limber_body_side_from_string (text, &checkin->side))
+    return usage_error (_("--side must be left, right or both, not “%s”."), text);
+
+  if (g_variant_dict_lookup (options, "morning-stiffness", "&s", &text) &&
+      !parse_whole_number (text, 0, LIMBER_MORNING_STIFFNESS_MAX, &checkin->morning_stiffness))
+    return usage_error (_("--morning-stiffness must be a whole number of minutes from 0 to %d, not “%s”."),
+                        LIMBER_MORNING_STIFFNESS_MAX, text);
+
+  if (g_variant_dict_contains (options, "numbness"))
+    checkin->symptoms |= LIMBER_SYMPTOM_NUMBNESS;
+  if (g_variant_dict_contains (options, "radiating"))
+    checkin->symptoms |= LIMBER_SYMPTOM_RADIATING;
+  if (g_variant_dict_contains (options, "weakness"))
+    checkin->symptoms |= LIMBER_SYMPTOM_WEAKNESS;
+
+  if (g_variant_dict_lookup (options, "note", "&s", &text) && text[0] != '\0')
+    checkin->note = g_strdup (text);
+
+  if (!limber_checkin_validate (checkin, &error))
+    return usage_error ("%s", error->message);
+
+  journal = limber_cli_open_journal ();
+  if (journal == NULL)
+    return EXIT_FAILURE;
+
+  checkin->id = limber_journal_add_checkin (journal, checkin, &error);
+  if (checkin->id == 0)
+    {
+      g_printerr (_("limber: the check-in was not saved: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("Check-in saved: pain %d, stiffness %d, %s.\n"),
+           checkin->pain, checkin->stiffness, side_phrase (checkin->side));
+
+  advice = limber_journal_take_advisory (journal, checkin, &error);
+  if (error != NULL)
+    g_message ("Could not check for advice: %s", error->message);
+  if (advice != LIMBER_ADVICE_NONE)
+    {
+      g_autofree char *text_advice = limber_advisory_describe (advice);
+
+      g_print ("\n%s\n", text_advice);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+typedef struct
+{
+  GDateTime *time;
+  char      *when;
+  const char *kind;
+  char      *what;
+  char      *note;
+} HistoryRow;
+
+static void
+history_row_free (gpointer data)
+{
+  HistoryRow *row = data;
+
+  g_date_time_unref (row->time);
+  g_free (row->when);
+  g_free (row->what);
+  g_free (row->note);
+  g_free (row);
+}
+
+static int
+compare_rows_newest_first (gconstpointer a,
+                           gconstpointer b)
+{
+  const HistoryRow *x = *(HistoryRow * const *) a;
+  const HistoryRow *y = *(HistoryRow * const *) b;
+
+  return g_date_time_compare (y->time, x->time);
+}
+
+/* One line for a terminal: line breaks shown as ⏎, tabs as spaces, long
+ * notes cut with … */
+static char *
+note_for_table (const char *note)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+
+  if (note == NULL)
+    return g_strdup ("");
+
+  for (const char *p = note; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == HISTORY_NOTE_WIDTH - 1 && g_utf8_strlen (p, -1) > 1)
+        {
+          g_string_append (text, "…");
+          break;
+        }
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\n' || c == '\r')
+        g_string_append (text, "⏎");
+      else if (c == '\t' || g_unichar_iscntrl (c))
+        g_string_append_c (text, ' ');
+      else
+        g_string_append_unichar (text, c);
+      n++;
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+outcome_phrase (LimberOutcome outcome)
+{
+  switch (outcome)
+    {
+    case LIMBER_OUTCOME_IN_PROGRESS:
+      return _("in progress");
+    case LIMBER_OUTCOME_COMPLETED:
+      return _("completed");
+    case LIMBER_OUTCOME_STOPPED:
+      return _("stopped");
+    case LIMBER_OUTCOME_STOPPED_FOR_PAIN:
+      return _("stopped for pain");
+    case LIMBER_OUTCOME_INTERRUPTED:
+    default:
+      return _("interrupted");
+    }
+}
+
+static char *
+describe_session (const LimberSessionInfo *session)
+{
+  GString *what = g_string_new (NULL);
+
+  g_string_append_printf (what, _("%s, %s, %u min"), session->routine_name,
+                          outcome_phrase (session->outcome),
+                          (session->active_ms + 30000) / 60000);
+  if (session->rating >= 0)
+    g_string_append_printf (what, _(", rated %d"), session->rating);
+  return g_string_free (what, FALSE);
+}
+
+static char *
+describe_checkin (const LimberCheckin *checkin)
+{
+  GString *what = g_string_new (NULL);
+  const char *sep = "; ";
+
+  g_string_append_printf (what, _("pain %d, stiffness %d, %s"), checkin->pain,
+                          checkin->stiffness, side_phrase (checkin->side));
+  if (checkin->morning_stiffness >= 0)
+    g_string_append_printf (what, _(", morning stiffness %d min"), checkin->morning_stiffness);
+  if (checkin->symptoms & LIMBER_SYMPTOM_NUMBNESS)
+    {
+      g_string_append_printf (what, "%s%s", sep, _("numbness or tingling"));
+      sep = ", ";
+    }
+  if (checkin->symptoms & LIMBER_SYMPTOM_RADIATING)
+    {
+      g_string_append_printf (what, "%s%s", sep, _("pain down the leg"));
+      sep = ", ";
+    }
+  if (checkin->symptoms & LIMBER_SYMPTOM_WEAKNESS)
+    g_string_append_printf (what, "%s%s", sep, _("weakness"));
+  return g_string_free (what, FALSE);
+}
+
+static void
+print_padded (const char *text,
+              guint       width)
+{
+  guint len = g_utf8_strlen (text, -1);
+
+  g_print ("%s%*s", text, (int) (width > len ? width - len : 0), "");
+}
+
+static int
+print_history (void)
+{
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *headers[4] = { _("Date and time"), _("Kind"), _("What"), _("Note") };
+  guint widths[3];
+  int days = HISTORY_DEFAULT_DAYS;
+
+  if (history_option.value != NULL &&
+      !parse_whole_number (history_option.value, 1, HISTORY_MAX_DAYS, &days))
+    return usage_error (_("--history takes a whole number of days from 1 to %d, not “%s”."),
+                        HISTORY_MAX_DAYS, history_option.value);
+
+  journal = limber_cli_open_journal ();
+  if (journal == NULL)
+    return EXIT_FAILURE;
+
+  /* today and the days - 1 before it, whole calendar days */
+  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  from = g_date_time_add_days (midnight, 1 - days);
+
+  sessions = limber_journal_list_sessions_between (journal, from, NULL, &error);
+  if (sessions != NULL)
+    checkins = limber_journal_list_checkins (journal, from, NULL, &error);
+  if (checkins == NULL)
+    {
+      g_printerr (_("limber: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  rows = g_ptr_array_new_with_free_func (history_row_free);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const LimberSessionInfo *session = g_ptr_array_index (sessions, i);
+      HistoryRow *row = g_new0 (HistoryRow, 1);
+
+      row->time = g_date_time_ref (session->started_at);
+      row->kind = _("session");
+      row->what = describe_session (session);
+      row->note = g_strdup ("");
+      g_ptr_array_add (rows, row);
+    }
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      const LimberCheckin *checkin = g_ptr_array_index (checkins, i);
+      HistoryRow *row = g_new0 (HistoryRow, 1);
+
+      row->time = g_date_time_ref (checkin->time);
+      row->kind = _("check-in");
+      row->what = describe_checkin (checkin);
+      row->note = note_for_table (checkin->note);
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rows->len == 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "No sessions or check-ins today.\n",
+                            "No sessions or check-ins in the last %d days.\n",
+                            days), days);
+      return EXIT_SUCCESS;
+    }
+
+  g_ptr_array_sort (rows, compare_rows_newest_first);
+
+  for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
+    widths[c] = g_utf8_strlen (headers[c], -1);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HistoryRow *row = g_ptr_array_index (rows, i);
+
+      row->when = g_date_time_format (row->time, "%Y-%m-%d %H:%M");
+      widths[0] = MAX (widths[0], (guint) g_utf8_strlen (row->when, -1));
+      widths[1] = MAX (widths[1], (guint) g_utf8_strlen (row->kind, -1));
+      widths[2] = MAX (widths[2], (guint) g_utf8_strlen (row->what, -1));
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
+    {
+      print_padded (headers[c], widths[c]);
+      g_print ("  ");
+    }
+  g_print ("%s\n", headers[3]);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HistoryRow *row = g_ptr_array_index (rows, i);
+
+      print_padded (row->when, widths[0]);
+      g_print ("  ");
+      print_padded (row->kind, widths[1]);
+      g_print ("  ");
+      if (row->note[0] == '\0')
+        g_print ("%s\n", row->what);
+      else
+        {
+          print_padded (row->what, widths[2]);
+          g_print ("  %s\n", row->note);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* Returns an exit status, or -1 when the options hold no check-in or
+ * history request. */
+static int
+run_checkin_and_history (GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "check-in"))
+    return check_in (options);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checkin_only_options); i++)
+    if (g_variant_dict_contains (options, checkin_only_options[i]))
+      return usage_error (_("--%s goes with --check-in."), checkin_only_options[i]);
+
+  if (history_option.given)
+    {
+      int status = print_history ();
+
+      g_clear_pointer (&history_option.value, g_free);
+      return status;
+    }
+
+  return -1;
+}
+
 /**
  * limber_cli_get_option_entries:
  *
@@ -93,6 +584,8 @@ limber_cli_get_option_entries (void)
 int
 limber_cli_run (GVariantDict *options)
 {
+  int status;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("limber %s\n", LIMBER_VERSION);
@@ -101,6 +594,12 @@ limber_cli_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "list-routines"))
     return list_routines ();
+
+  if ((status = run_checkin_and_history (options)) >= 0)
+    return status;
+
+  if ((status = limber_cli_export_run (options)) >= 0)
+    return status;
 
   return -1;
 }

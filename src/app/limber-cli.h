@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "limber-catalog.h"
+#include "limber-journal.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,6 @@ G_BEGIN_DECLS
 const GOptionEntry *limber_cli_get_option_entries (void);
 int                 limber_cli_run                (GVariantDict  *options);
 void                limber_cli_print_problems     (LimberCatalog *catalog);
+LimberJournal      *limber_cli_open_journal       (void);
 
 G_END_DECLS

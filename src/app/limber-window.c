@@ -3,6 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-advisory.h"
+#include "limber-checkin-dialog.h"
+#include "limber-export.h"
+#include "limber-history-page.h"
 #include "limber-player-view.h"
 #include "limber-routine-page.h"
 #include "limber-routine-row.h"
@@ -23,6 +27,9 @@ struct _LimberWindow
   GtkWidget            *routines_heading;
   LimberRoutinePage    *routine_page;
   LimberPlayerView     *player_view;
+  LimberHistoryPage    *history_page;
+  AdwViewStack         *view_stack;
+  LimberCheckin        *deleted;     /* for Undo */
 };
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -37,6 +44,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void on_player_error (LimberWindow *self,
+                             const char   *message);
 
 static GtkWidget *
 create_routine_row (gpointer item,
@@ -104,11 +114,171 @@ toggle_fullscreen (GtkWidget  *widget,
 }
 
 static void
+on_checkin_saved (LimberWindow        *self,
+                  const LimberCheckin *checkin)
+{
+  g_autoptr(GError) error = NULL;
+  LimberAdvice reasons;
+
+  limber_history_page_reload (self->history_page);
+
+  /* once for each reason, not on every check-in */
+  reasons = limber_journal_take_advisory (self->journal, checkin, &error);
+  if (error != NULL)
+    g_message ("Could not check for advice: %s", error->message);
+
+  if (reasons != LIMBER_ADVICE_NONE)
+    {
+      g_autofree char *text = limber_advisory_describe (reasons);
+
+      limber_window_show_error (self, _("Worth a Professional’s Look"), "%s", text);
+    }
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Check-in saved")));
+}
+
+static void
+open_checkin_dialog (LimberWindow        *self,
+                     const LimberCheckin *editing)
+{
+  GtkWidget *dialog = limber_checkin_dialog_new (GTK_WINDOW (self), self->journal, editing);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_checkin_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  open_checkin_dialog (LIMBER_WINDOW (widget), NULL);
+}
+
+static void
+on_edit_checkin (LimberWindow        *self,
+                 const LimberCheckin *checkin)
+{
+  open_checkin_dialog (self, checkin);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->deleted == NULL)
+    return;
+
+  if (!limber_journal_restore_checkin (self->journal, self->deleted, &error))
+    on_player_error (self, error->message);
+  g_clear_pointer (&self->deleted, limber_checkin_free);
+  limber_history_page_reload (self->history_page);
+}
+
+static void
+on_delete_checkin (LimberWindow        *self,
+                   const LimberCheckin *checkin)
+{
+  g_autoptr(GError) error = NULL;
+  LimberCheckin *deleted = NULL;
+  AdwToast *toast;
+
+  if (!limber_journal_delete_checkin (self->journal, checkin->id, &deleted, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not delete the check-in: %s"), error->message);
+
+      on_player_error (self, message);
+      return;
+    }
+
+  g_clear_pointer (&self->deleted, limber_checkin_free);
+  self->deleted = deleted;
+  limber_history_page_reload (self->history_page);
+
+  toast = adw_toast_new (_("Check-in deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+typedef gboolean (*ExportFunc) (LimberJournal *, GFile *, GDateTime *, GDateTime *, GError **);
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    LimberWindow    *self)
+{
+  ExportFunc func = g_object_get_data (G_OBJECT (chooser), "export-func");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (func (self->journal, file, NULL, NULL, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+      else
+        limber_window_show_error (self, _("Export Failed"), "%s", error->message);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export (LimberWindow *self,
+        const char   *title,
+        const char   *name,
+        ExportFunc    func)
+{
+  GtkFileChooserNative *chooser;
+
+  if (self->journal == NULL)
+    {
+      limber_window_show_error (self, _("Nothing to Export"), "%s", _("The journal could not be opened."));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "export-func", func);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  export (LIMBER_WINDOW (widget), _("Export as CSV"), "limber.csv", limber_export_csv);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  export (LIMBER_WINDOW (widget), _("Export a Report"), "limber-report.pdf", limber_export_report);
+}
+
+static void
 on_player_done (LimberWindow *self)
 {
   if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
     gtk_window_unfullscreen (GTK_WINDOW (self));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->routine_page));
+  limber_history_page_reload (self->history_page);
 }
 
 static void
@@ -234,6 +404,8 @@ limber_window_constructed (GObject *object)
     }
 
   limber_player_view_set_journal (self->player_view, self->journal);
+  limber_history_page_set_settings (self->history_page, self->settings);
+  limber_history_page_set_journal (self->history_page, self->journal);
   limber_player_view_set_cues (self->player_view, self->cues);
 
   problems = limber_catalog_get_problems (self->catalog);
@@ -318,6 +490,7 @@ limber_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->journal);
   g_clear_object (&self->cues);
+  g_clear_pointer (&self->deleted, limber_checkin_free);
 
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
 }
@@ -353,6 +526,7 @@ limber_window_class_init (LimberWindowClass *klass)
 
   g_type_ensure (LIMBER_TYPE_ROUTINE_PAGE);
   g_type_ensure (LIMBER_TYPE_PLAYER_VIEW);
+  g_type_ensure (LIMBER_TYPE_HISTORY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
@@ -361,6 +535,10 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routines_heading);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, player_view);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_checkin);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_checkin);
   gtk_widget_class_bind_template_callback (widget_class, on_player_done);
   gtk_widget_class_bind_template_callback (widget_class, on_player_error);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
@@ -370,6 +548,11 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, toggle_fullscreen);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-fullscreen", NULL);
+  gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.check-in", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
 }
 
 static void

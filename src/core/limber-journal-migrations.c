@@ -44,6 +44,30 @@ static const Migration migrations[] = {
     ");"
     "PRAGMA application_id = 1280131666;" /* LIMBER_JOURNAL_APPLICATION_ID */
     "PRAGMA user_version = 1;" },
+  { 2,
+    /* AUTOINCREMENT so that the id of a deleted check-in is never given to
+     * a new one: undoing the delete puts it back under the same id. */
+    "CREATE TABLE checkins ("
+    "  id                INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  time              INTEGER NOT NULL," /* unix µs, UTC */
+    "  pain              INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
+    "  stiffness         INTEGER NOT NULL CHECK (stiffness BETWEEN 0 AND 10),"
+    "  side              TEXT NOT NULL CHECK (side IN ('both', 'left', 'right')),"
+    "  morning_stiffness INTEGER CHECK (morning_stiffness IS NULL"
+    "                                   OR morning_stiffness BETWEEN 0 AND 1440),"
+    "  numbness          INTEGER NOT NULL DEFAULT 0 CHECK (numbness IN (0, 1)),"
+    "  radiating         INTEGER NOT NULL DEFAULT 0 CHECK (radiating IN (0, 1)),"
+    "  weakness          INTEGER NOT NULL DEFAULT 0 CHECK (weakness IN (0, 1)),"
+    "  note              TEXT"
+    ");"
+    "CREATE INDEX checkins_time ON checkins (time);"
+    /* When each advisory was last shown, for the "once" rule. */
+    "CREATE TABLE advisories ("
+    "  reason   TEXT NOT NULL,"
+    "  shown_at INTEGER NOT NULL" /* unix µs, UTC */
+    ");"
+    "CREATE INDEX advisories_reason ON advisories (reason, shown_at);"
+    "PRAGMA user_version = 2;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIMBER_JOURNAL_SCHEMA_VERSION);

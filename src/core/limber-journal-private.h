@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define LIMBER_JOURNAL_APPLICATION_ID 0x4C4D4252
 
 /* PRAGMA user_version that this code writes; one migration step per version. */
-#define LIMBER_JOURNAL_SCHEMA_VERSION 1
+#define LIMBER_JOURNAL_SCHEMA_VERSION 2
 
 void      limber_journal_set_sqlite_error (GError     **error,
                                            sqlite3     *db,
@@ -23,6 +23,28 @@ gboolean  limber_journal_migrate          (sqlite3     *db,
 sqlite3  *limber_journal_open_file        (const char  *path,
                                            char       **moved_aside_path,
                                            GError     **error);
+
+/* For the journal's other files (limber-journal-checkins.c,
+ * limber-advisory.c): statements cached on the journal by their SQL text,
+ * which must be a string that lives as long as the program. */
+sqlite3_stmt *limber_journal_get_cached_stmt  (LimberJournal  *self,
+                                               const char     *sql,
+                                               GError        **error);
+void          limber_journal_stmt_done        (sqlite3_stmt   *stmt);
+gboolean      limber_journal_run_stmt         (LimberJournal  *self,
+                                               sqlite3_stmt   *stmt,
+                                               GError        **error);
+void          limber_journal_set_step_error   (LimberJournal  *self,
+                                               int             rc,
+                                               GError        **error);
+gboolean      limber_journal_begin_write      (LimberJournal  *self,
+                                               GError        **error);
+gboolean      limber_journal_commit_write     (LimberJournal  *self,
+                                               GError        **error);
+void          limber_journal_rollback_write   (LimberJournal  *self);
+sqlite3      *limber_journal_get_db           (LimberJournal  *self);
+gint64        limber_journal_usec_from_time   (GDateTime      *dt);
+GDateTime    *limber_journal_time_from_usec   (gint64          usec);
 
 /* For tests only: the journal's own connection, to read per-connection
  * pragmas or to make the disk look full (PRAGMA max_page_count). */

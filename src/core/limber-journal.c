@@ -25,6 +25,7 @@ typedef enum
   STMT_LIST_SESSIONS,
   STMT_LIST_PARTS,
   STMT_SESSION_EXISTS,
+  STMT_LIST_SESSIONS_BETWEEN,
   N_STMTS
 } StmtId;
 
@@ -69,6 +70,14 @@ static const char * const stmt_sql[N_STMTS] = {
     " ORDER BY step, CASE side WHEN 'none' THEN 0 WHEN 'left' THEN 1 ELSE 2 END",
   [STMT_SESSION_EXISTS] =
     "SELECT 1 FROM sessions WHERE id = ?1",
+  [STMT_LIST_SESSIONS_BETWEEN] =
+    "SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at,"
+    " s.planned_ms, s.active_ms, s.outcome, s.rating,"
+    " COUNT(p.session_id), COALESCE(SUM(p.skipped != 0), 0)"
+    " FROM sessions AS s LEFT JOIN session_parts AS p ON p.session_id = s.id"
+    " WHERE s.started_at >= ?1 AND s.started_at < ?2"
+    " GROUP BY s.id"
+    " ORDER BY s.started_at, s.id",
 };
 
 /* Stored by name, like outcomes; the order is LimberSide's. */
@@ -82,6 +91,7 @@ struct _LimberJournal
   char         *moved_aside_path;
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
+  GHashTable   *cached_stmts;  /* SQL text → sqlite3_stmt, for the other files */
 };
 
 G_DEFINE_FINAL_TYPE (LimberJournal, limber_journal, G_TYPE_OBJECT)
@@ -305,6 +315,7 @@ limber_journal_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->cached_stmts, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -320,8 +331,15 @@ limber_journal_class_init (LimberJournalClass *klass)
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 limber_journal_init (LimberJournal *self)
 {
+  self->cached_stmts = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
 }
 /**
  * limber_journal_get_default_path:
@@ -835,4 +853,131 @@ limber_journal_list_parts (LimberJournal  *self,
     }
 
   return g_steal_pointer (&parts);
+}
+
+/**
+ * limber_journal_list_sessions_between:
+ * @from: (nullable): only sessions started at or after this time
+ * @to: (nullable): only sessions started before this time
+ *
+ * Returns: (transfer container) (element-type LimberSessionInfo): the
+ *   sessions, oldest first, or %NULL with @error set
+ */
+GPtrArray *
+limber_journal_list_sessions_between (LimberJournal  *self,
+                                      GDateTime      *from,
+                                      GDateTime      *to,
+                                      GError        **error)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = get_stmt (self, STMT_LIST_SESSIONS_BETWEEN, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from != NULL ? datetime_to_usec (from) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, to != NULL ? datetime_to_usec (to) : G_MAXINT64);
+
+  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_session_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sessions, session_info_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+      stmt_done (stmt);
+      return NULL;
+    }
+
+  stmt_done (stmt);
+  return g_steal_pointer (&sessions);
+}
+
+/* For the journal's other files; see limber-journal-private.h. */
+
+sqlite3_stmt *
+limber_journal_get_cached_stmt (LimberJournal  *self,
+                                const char     *sql,
+                                GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->cached_stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->cached_stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+void
+limber_journal_stmt_done (sqlite3_stmt *stmt)
+{
+  stmt_done (stmt);
+}
+
+gboolean
+limber_journal_run_stmt (LimberJournal  *self,
+                         sqlite3_stmt   *stmt,
+                         GError        **error)
+{
+  return run_stmt (self, stmt, error);
+}
+
+void
+limber_journal_set_step_error (LimberJournal  *self,
+                               int             rc,
+                               GError        **error)
+{
+  limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+}
+
+gboolean
+limber_journal_begin_write (LimberJournal  *self,
+                            GError        **error)
+{
+  return begin_write (self, error);
+}
+
+gboolean
+limber_journal_commit_write (LimberJournal  *self,
+                             GError        **error)
+{
+  return commit_write (self, error);
+}
+
+void
+limber_journal_rollback_write (LimberJournal *self)
+{
+  rollback_write (self);
+}
+
+sqlite3 *
+limber_journal_get_db (LimberJournal *self)
+{
+  return self->db;
+}
+
+gint64
+limber_journal_usec_from_time (GDateTime *dt)
+{
+  return datetime_to_usec (dt);
+}
+
+GDateTime *
+limber_journal_time_from_usec (gint64 usec)
+{
+  return usec_to_datetime (usec);
 }

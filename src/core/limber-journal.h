@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "limber-checkin.h"
 #include "limber-outcome.h"
 #include "limber-routine.h"
 
@@ -106,5 +107,30 @@ GPtrArray     *limber_journal_list_sessions          (LimberJournal  *self,
 GPtrArray     *limber_journal_list_parts             (LimberJournal  *self,
                                                       gint64          session_id,
                                                       GError        **error);
+GPtrArray     *limber_journal_list_sessions_between  (LimberJournal  *self,
+                                                      GDateTime      *from,
+                                                      GDateTime      *to,
+                                                      GError        **error);
+
+gint64         limber_journal_add_checkin            (LimberJournal        *self,
+                                                      const LimberCheckin  *checkin,
+                                                      GError              **error);
+gboolean       limber_journal_update_checkin         (LimberJournal        *self,
+                                                      const LimberCheckin  *checkin,
+                                                      GError              **error);
+gboolean       limber_journal_delete_checkin         (LimberJournal        *self,
+                                                      gint64                id,
+                                                      LimberCheckin       **deleted,
+                                                      GError              **error);
+gboolean       limber_journal_restore_checkin        (LimberJournal        *self,
+                                                      const LimberCheckin  *checkin,
+                                                      GError              **error);
+LimberCheckin *limber_journal_get_checkin            (LimberJournal        *self,
+                                                      gint64                id,
+                                                      GError              **error);
+GPtrArray     *limber_journal_list_checkins          (LimberJournal        *self,
+                                                      GDateTime            *from,
+                                                      GDateTime            *to,
+                                                      GError              **error);
 
 G_END_DECLS

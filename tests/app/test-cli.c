@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "limber-catalog.h"
+#include "limber-journal.h"
 
 typedef struct
 {
@@ -176,6 +177,464 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--list-routines"));
   g_assert_nonnull (strstr (run.out, "--version"));
   g_assert_nonnull (strstr (run.out, "--start=ROUTINE_ID"));
+  g_assert_nonnull (strstr (run.out, "--check-in"));
+  g_assert_nonnull (strstr (run.out, "--pain=N"));
+  g_assert_nonnull (strstr (run.out, "--history"));
+}
+
+/* Check-ins and history */
+
+static GPtrArray *
+journal_checkins (void)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *checkins;
+
+  journal = limber_journal_open (path, &error);
+  g_assert_no_error (error);
+  checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return checkins;
+}
+
+static gboolean
+journal_exists (void)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_check_in_saved (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  LimberCheckin *c;
+
+  run_limber (&run, "--check-in", "--pain=3", "--stiffness=4", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Check-in saved: pain 3, stiffness 4, both sides.\n");
+  g_assert_cmpstr (run.err, ==, "");
+
+  checkins = journal_checkins ();
+  g_assert_cmpuint (checkins->len, ==, 1);
+  c = g_ptr_array_index (checkins, 0);
+  g_assert_cmpint (c->pain, ==, 3);
+  g_assert_cmpint (c->stiffness, ==, 4);
+  g_assert_cmpint (c->side, ==, LIMBER_BODY_SIDE_BOTH);
+  g_assert_cmpint (c->morning_stiffness, ==, -1);
+  g_assert_cmpint (c->symptoms, ==, LIMBER_SYMPTOM_NONE);
+  g_assert_null (c->note);
+  g_assert_cmpint (ABS (g_date_time_difference (now, c->time)), <, 120 * G_USEC_PER_SEC);
+
+  /* several a day; edges of the ranges; an empty note is no note */
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_limber (&run, "--check-in", "--pain=0", "--stiffness=10", "--side=left",
+              "--morning-stiffness=0", "--note=", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Check-in saved: pain 0, stiffness 10, left side.\n");
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_limber (&run, "--check-in", "--pain", "07", "--stiffness", "0", "--side", "right",
+              "--morning-stiffness=1440", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Check-in saved: pain 7, stiffness 0, right side.\n");
+
+  g_clear_pointer (&checkins, g_ptr_array_unref);
+  checkins = journal_checkins ();
+  g_assert_cmpuint (checkins->len, ==, 3);
+  c = g_ptr_array_index (checkins, 1);
+  g_assert_cmpint (c->side, ==, LIMBER_BODY_SIDE_LEFT);
+  g_assert_cmpint (c->morning_stiffness, ==, 0);
+  g_assert_null (c->note);
+  c = g_ptr_array_index (checkins, 2);
+  g_assert_cmpint (c->pain, ==, 7);
+  g_assert_cmpint (c->side, ==, LIMBER_BODY_SIDE_RIGHT);
+  g_assert_cmpint (c->morning_stiffness, ==, 1440);
+}
+
+static void
+test_check_in_all_fields (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) checkins = NULL;
+  LimberCheckin *c;
+  g_auto(GStrv) lines = NULL;
+
+  run_limber (&run, "--check-in", "--pain=2", "--stiffness=5", "--side=right",
+              "--morning-stiffness=45", "--numbness", "--radiating", "--weakness",
+              "--note=Long drive back.\nSore behind the right knee — “tight”.", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Check-in saved: pain 2, stiffness 5, right side.");
+  /* then the advisory, once, calm */
+  g_assert_nonnull (strstr (run.out, "numbness or tingling"));
+  g_assert_nonnull (strstr (run.out, "pain running down your leg"));
+  g_assert_nonnull (strstr (run.out, "weakness"));
+  g_assert_nonnull (strstr (run.out, "healthcare professional"));
+
+  checkins = journal_checkins ();
+  g_assert_cmpuint (checkins->len, ==, 1);
+  c = g_ptr_array_index (checkins, 0);
+  g_assert_cmpint (c->morning_stiffness, ==, 45);
+  g_assert_cmpint (c->symptoms, ==, LIMBER_SYMPTOM_NUMBNESS | LIMBER_SYMPTOM_RADIATING | LIMBER_SYMPTOM_WEAKNESS);
+  g_assert_cmpstr (c->note, ==, "Long drive back.\nSore behind the right knee — “tight”.");
+}
+
+static void
+test_check_in_invalid (void)
+{
+  static const struct {
+    const char *args[5];
+    const char *expected;
+  } cases[] = {
+    /* pain */
+    { { "--check-in", "--pain=11", "--stiffness=4" }, "--pain must be a whole number from 0 (none) to 10" },
+    { { "--check-in", "--pain=-1", "--stiffness=4" }, "not “-1”" },
+    { { "--check-in", "--pain=7.5", "--stiffness=4" }, "not “7.5”" },
+    { { "--check-in", "--pain=ten", "--stiffness=4" }, "not “ten”" },
+    { { "--check-in", "--pain=", "--stiffness=4" }, "--pain must be" },
+    { { "--check-in", "--pain= 3", "--stiffness=4" }, "--pain must be" },
+    { { "--check-in", "--pain=+3", "--stiffness=4" }, "--pain must be" },
+    { { "--check-in", "--pain=99999999999999999999", "--stiffness=4" }, "--pain must be" },
+    { { "--check-in", "--stiffness=4" }, "--check-in needs --pain=N" },
+    { { "--check-in", "--stiffness=4", "--pain" }, "--pain" },
+    /* stiffness */
+    { { "--check-in", "--pain=3", "--stiffness=11" }, "--stiffness must be a whole number from 0 (none) to 10" },
+    { { "--check-in", "--pain=3", "--stiffness=-1" }, "not “-1”" },
+    { { "--check-in", "--pain=3", "--stiffness=2.5" }, "not “2.5”" },
+    { { "--check-in", "--pain=3", "--stiffness=four" }, "not “four”" },
+    { { "--check-in", "--pain=3", "--stiffness=" }, "--stiffness must be" },
+    { { "--check-in", "--pain=3" }, "--check-in needs --stiffness=N" },
+    /* side */
+    { { "--check-in", "--pain=3", "--stiffness=4", "--side=up" }, "--side must be left, right or both, not “up”" },
+    { { "--check-in", "--pain=3", "--stiffness=4", "--side=Left" }, "not “Left”" },
+    { { "--check-in", "--pain=3", "--stiffness=4", "--side=" }, "--side must be" },
+    /* morning stiffness */
+    { { "--check-in", "--pain=3", "--stiffness=4", "--morning-stiffness=1441" }, "--morning-stiffness must be a whole number of minutes from 0 to 1440" },
+    { { "--check-in", "--pain=3", "--stiffness=4", "--morning-stiffness=-1" }, "not “-1”" },
+    { { "--check-in", "--pain=3", "--stiffness=4", "--morning-stiffness=1.5" }, "not “1.5”" },
+    { { "--check-in", "--pain=3", "--stiffness=4", "--morning-stiffness=half" }, "not “half”" },
+    { { "--check-in", "--pain=3", "--stiffness=4", "--morning-stiffness=" }, "--morning-stiffness must be" },
+    /* check-in options without --check-in */
+    { { "--pain=3", "--stiffness=4" }, "goes with --check-in" },
+    { { "--stiffness=4" }, "--stiffness goes with --check-in" },
+    { { "--side=left" }, "--side goes with --check-in" },
+    { { "--morning-stiffness=20" }, "--morning-stiffness goes with --check-in" },
+    { { "--numbness" }, "--numbness goes with --check-in" },
+    { { "--radiating" }, "--radiating goes with --check-in" },
+    { { "--weakness" }, "--weakness goes with --check-in" },
+    { { "--note=hello" }, "--note goes with --check-in" },
+    { { "--history", "--note=hello" }, "--note goes with --check-in" },
+    /* both at once */
+    { { "--check-in", "--pain=3", "--stiffness=4", "--history" }, "cannot be used together" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_limber (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3],
+                  cases[i].args[4], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      if (strstr (run.err, cases[i].expected) == NULL)
+        g_error ("case %u: “%s” not in “%s”", i, cases[i].expected, run.err);
+      g_assert_nonnull (strstr (run.err, "--help"));
+      /* nothing written: not even a journal */
+      g_assert_false (journal_exists ());
+    }
+
+  {
+    g_autoptr(GPtrArray) checkins = journal_checkins ();
+
+    g_assert_cmpuint (checkins->len, ==, 0);
+  }
+}
+
+static void
+test_check_in_advisory_once (void)
+{
+  const char *confirmation = "Check-in saved: pain 8, stiffness 3, both sides.\n";
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) third = { 0 };
+  g_auto(Run) fourth = { 0 };
+  g_autoptr(GPtrArray) checkins = NULL;
+
+  run_limber (&first, "--check-in", "--pain=8", "--stiffness=3", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_str_has_prefix (first.out, confirmation));
+  g_assert_nonnull (strstr (first.out, "8 or more"));
+  g_assert_nonnull (strstr (first.out, "healthcare professional"));
+  g_assert_cmpstr (first.err, ==, "");
+
+  /* not on every check-in */
+  run_limber (&second, "--check-in", "--pain=9", "--stiffness=3", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_cmpstr (second.out, ==, "Check-in saved: pain 9, stiffness 3, both sides.\n");
+
+  /* a new sign is told, alone */
+  run_limber (&third, "--check-in", "--pain=2", "--stiffness=3", "--radiating", NULL);
+  g_assert_nonnull (strstr (third.out, "pain running down your leg"));
+  g_assert_null (strstr (third.out, "8 or more"));
+
+  run_limber (&fourth, "--check-in", "--pain=8", "--stiffness=3", "--radiating", NULL);
+  g_assert_cmpstr (fourth.out, ==, confirmation);
+
+  checkins = journal_checkins ();
+  g_assert_cmpuint (checkins->len, ==, 4);
+}
+
+static void
+test_check_in_damaged_journal (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree guint32 *noise = g_new (guint32, 16 * 1024 / 4);
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < 16 * 1024 / 4; i++)
+    noise[i] = g_random_int ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, (const char *) noise, 16 * 1024, NULL));
+
+  run_limber (&run, "--check-in", "--pain=3", "--stiffness=4", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Check-in saved: pain 3, stiffness 4, both sides.\n");
+  g_assert_nonnull (strstr (run.err, "damaged"));
+
+  /* stderr names where the old file went, and it is there */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)))
+    if (g_str_has_prefix (name, "journal.db.corrupt-"))
+      {
+        g_autofree char *moved = g_build_filename (dir, name, NULL);
+
+        found = TRUE;
+        g_assert_nonnull (strstr (run.err, moved));
+      }
+  g_assert_true (found);
+
+  checkins = journal_checkins ();
+  g_assert_cmpuint (checkins->len, ==, 1);
+}
+
+static void
+test_check_in_cant_open (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", NULL);
+
+  /* a file where the journal's folder should be */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+
+  run_limber (&run, "--check-in", "--pain=3", "--stiffness=4", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "limber: "));
+  g_assert_nonnull (strstr (run.err, "journal"));
+
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_limber (&run, "--history", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+/* Fills the journal: a session and check-ins today, 3 days ago, 10 days
+ * ago and 40 days ago, all at fixed times of day. */
+static void
+fill_history (void)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now), 0, 0, 0);
+  static const int days_ago[] = { 40, 10, 3, 0 };
+
+  journal = limber_journal_open (path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days_ago); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (midnight, -days_ago[i]);
+      g_autoptr(GDateTime) started = g_date_time_add_minutes (day, 7 * 60 + 30);
+      g_autoptr(GDateTime) ended = g_date_time_add_minutes (started, 6);
+      g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+      gint64 id;
+
+      id = limber_journal_start_session (journal, "morning-hamstrings", "Morning hamstrings",
+                                         started, 390000, &error);
+      g_assert_no_error (error);
+      g_assert_true (limber_journal_finish_session (journal, id,
+                                                    days_ago[i] == 3 ? LIMBER_OUTCOME_STOPPED_FOR_PAIN
+                                                                     : LIMBER_OUTCOME_COMPLETED,
+                                                    ended, days_ago[i] == 3 ? 95000 : 388000, &error));
+      if (days_ago[i] == 0)
+        g_assert_true (limber_journal_set_session_rating (journal, id, 4, &error));
+
+      g_date_time_unref (checkin->time);
+      checkin->time = g_date_time_add_minutes (day, 7 * 60);
+      checkin->pain = days_ago[i] % 10;
+      checkin->stiffness = 5;
+      if (days_ago[i] == 0)
+        {
+          checkin->side = LIMBER_BODY_SIDE_LEFT;
+          checkin->morning_stiffness = 20;
+          checkin->symptoms = LIMBER_SYMPTOM_NUMBNESS | LIMBER_SYMPTOM_WEAKNESS;
+          checkin->note = g_strdup ("Stiff after sleeping badly.\nBetter once warm. This note goes on and on about the day.");
+        }
+      if (days_ago[i] == 3)
+        checkin->note = g_strdup ("Short\tnote");
+      g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
+/* Every row's columns start where the header's do. */
+static void
+assert_aligned (char **lines)
+{
+  const char *header = lines[0];
+  const char *kind = strstr (header, "Kind");
+  const char *what = strstr (header, "What");
+  const char *note = strstr (header, "Note");
+  glong kind_at = g_utf8_pointer_to_offset (header, kind);
+  glong what_at = g_utf8_pointer_to_offset (header, what);
+  glong note_at = g_utf8_pointer_to_offset (header, note);
+
+  g_assert_true (g_str_has_prefix (header, "Date and time"));
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *line = lines[i];
+      glong length = g_utf8_strlen (line, -1);
+      const char *at_kind = g_utf8_offset_to_pointer (line, kind_at);
+      const char *at_what = g_utf8_offset_to_pointer (line, what_at);
+
+      g_assert_cmpint (length, >, what_at);
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}  ", line, 0, 0));
+      g_assert_true (g_str_has_prefix (at_kind, "session ") || g_str_has_prefix (at_kind, "check-in "));
+      g_assert_true (at_what[-1] == ' ' && at_what[0] != ' ');
+      if (length > note_at)
+        {
+          const char *at_note = g_utf8_offset_to_pointer (line, note_at);
+
+          g_assert_true (g_str_has_prefix (at_note - 2, "  ") && at_note[0] != ' ');
+        }
+    }
+}
+
+static void
+test_history (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  fill_history ();
+
+  /* 30 days by default: newest first, 40 days ago left out */
+  run_limber (&run, "--history", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 6 + 1);
+  assert_aligned (lines);
+
+  g_assert_nonnull (strstr (lines[1], "session"));
+  g_assert_nonnull (strstr (lines[1], "Morning hamstrings, completed, 6 min, rated 4"));
+  g_assert_nonnull (strstr (lines[2], "check-in"));
+  g_assert_nonnull (strstr (lines[2], "pain 0, stiffness 5, left side, morning stiffness 20 min; numbness or tingling, weakness"));
+  /* the note on one line, cut with … */
+  g_assert_nonnull (strstr (lines[2], "Stiff after sleeping badly.⏎Better once…"));
+  g_assert_null (strstr (lines[2], "on and on"));
+  g_assert_nonnull (strstr (lines[3], "stopped for pain, 2 min"));
+  g_assert_null (strstr (lines[3], "rated"));
+  g_assert_nonnull (strstr (lines[4], "Short note"));
+  g_assert_nonnull (strstr (lines[5], "completed, 6 min"));
+  g_assert_nonnull (strstr (lines[6], "pain 0, stiffness 5, both sides"));
+  g_assert_true (g_str_has_suffix (lines[6], "both sides"));
+
+  /* the dates are newest first */
+  for (guint i = 2; i < 7; i++)
+    g_assert_cmpint (strncmp (lines[i - 1], lines[i], 16), >=, 0);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* 5 days */
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_limber (&run, "--history=5", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 + 1);
+  assert_aligned (lines);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* today only, and the value as a separate argument */
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_limber (&run, "--history", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 + 1);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* and all of it */
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_limber (&run, "--history=365", NULL);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 8 + 1);
+  assert_aligned (lines);
+}
+
+static void
+test_history_empty (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_limber (&run, "--history", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "No sessions or check-ins in the last 30 days.\n");
+  g_assert_cmpstr (run.err, ==, "");
+
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_limber (&run, "--history=7", NULL);
+  g_assert_cmpstr (run.out, ==, "No sessions or check-ins in the last 7 days.\n");
+}
+
+static void
+test_history_invalid (void)
+{
+  static const char * const values[] = { "--history=0", "--history=-3", "--history=ten",
+                                         "--history=2.5", "--history=", "--history=36501" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_limber (&run, values[i], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "--history takes a whole number of days from 1 to 36500"));
+      g_assert_false (journal_exists ());
+    }
 }
 
 int
@@ -197,6 +656,15 @@ main (int   argc,
   g_test_add_func ("/cli/unexpected-argument", test_unexpected_argument);
   g_test_add_func ("/cli/start-unknown-routine", test_start_unknown_routine);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/check-in/saved", test_check_in_saved);
+  g_test_add_func ("/cli/check-in/all-fields", test_check_in_all_fields);
+  g_test_add_func ("/cli/check-in/invalid", test_check_in_invalid);
+  g_test_add_func ("/cli/check-in/advisory-once", test_check_in_advisory_once);
+  g_test_add_func ("/cli/check-in/damaged-journal", test_check_in_damaged_journal);
+  g_test_add_func ("/cli/check-in/cant-open", test_check_in_cant_open);
+  g_test_add_func ("/cli/history", test_history);
+  g_test_add_func ("/cli/history/empty", test_history_empty);
+  g_test_add_func ("/cli/history/invalid", test_history_invalid);
 
   return g_test_run ();
 }

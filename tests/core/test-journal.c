@@ -715,6 +715,89 @@ read_fixture_sessions (sqlite3 *db)
   return rows;
 }
 
+typedef struct
+{
+  gint64  id;
+  gint64  time;
+  gint64  pain;
+  gint64  stiffness;
+  char   *side;
+  gint64  morning;      /* -1 for NULL */
+  gint64  symptoms;     /* numbness | radiating << 1 | weakness << 2 */
+  char   *note;         /* NULL for NULL */
+} FixtureCheckin;
+
+static void
+fixture_checkin_clear (gpointer data)
+{
+  FixtureCheckin *c = data;
+
+  g_free (c->side);
+  g_free (c->note);
+}
+
+static GArray *
+read_fixture_checkins (sqlite3 *db)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (FixtureCheckin));
+  sqlite3_stmt *stmt = NULL;
+
+  g_array_set_clear_func (rows, fixture_checkin_clear);
+
+  if (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'checkins'") == 0)
+    return rows;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id, time, pain, stiffness, side, ifnull(morning_stiffness, -1),"
+                                       " numbness | (radiating << 1) | (weakness << 2), note"
+                                       " FROM checkins ORDER BY time, id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      FixtureCheckin c;
+
+      c.id = sqlite3_column_int64 (stmt, 0);
+      c.time = sqlite3_column_int64 (stmt, 1);
+      c.pain = sqlite3_column_int64 (stmt, 2);
+      c.stiffness = sqlite3_column_int64 (stmt, 3);
+      c.side = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      c.morning = sqlite3_column_int64 (stmt, 5);
+      c.symptoms = sqlite3_column_int64 (stmt, 6);
+      c.note = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      g_array_append_val (rows, c);
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+/* Every table's columns, as text, to compare a fixture with a new journal. */
+static char *
+describe_schema (sqlite3 *db)
+{
+  GString *text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT m.type, m.name, p.name, p.type, p.\"notnull\","
+                                       " ifnull(p.dflt_value, ''), p.pk"
+                                       " FROM sqlite_master AS m"
+                                       " LEFT JOIN pragma_table_info(m.name) AS p"
+                                       " ORDER BY m.name, p.cid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 7; i++)
+        {
+          const char *t = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (text, "%s|", t ? t : "");
+        }
+      g_string_append_c (text, '\n');
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (text, FALSE);
+}
+
 static void
 check_fixture (guint version)
 {
@@ -723,6 +806,8 @@ check_fixture (guint version)
   g_autofree char *path = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) expected_checkins = NULL;
+  g_autofree char *fixture_schema = NULL;
   g_autoptr(LimberJournal) journal = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GError) error = NULL;
@@ -744,6 +829,8 @@ check_fixture (guint version)
   raw_exec (db, sql);
   g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, version);
   expected = read_fixture_sessions (db);
+  expected_checkins = read_fixture_checkins (db);
+  fixture_schema = describe_schema (db);
   sqlite3_close (db);
   if (version > 0)
     g_assert_cmpuint (expected->len, >, 0);
@@ -784,13 +871,55 @@ check_fixture (guint version)
           g_assert_cmpint (info->n_parts, ==, s->n_parts);
           g_assert_cmpint (parts->len, ==, s->n_parts);
         }
+
+      {
+        g_autoptr(GPtrArray) checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (checkins->len, ==, expected_checkins->len);
+        for (guint i = 0; i < expected_checkins->len; i++)
+          {
+            FixtureCheckin *e = &g_array_index (expected_checkins, FixtureCheckin, i);
+            LimberCheckin *c = g_ptr_array_index (checkins, i);
+
+            g_assert_cmpint (c->id, ==, e->id);
+            g_assert_cmpint (usec_of (c->time), ==, e->time);
+            g_assert_cmpint (c->pain, ==, e->pain);
+            g_assert_cmpint (c->stiffness, ==, e->stiffness);
+            g_assert_cmpstr (limber_body_side_to_string (c->side), ==, e->side);
+            g_assert_cmpint (c->morning_stiffness, ==, e->morning);
+            g_assert_cmpint (c->symptoms, ==, e->symptoms);
+            g_assert_cmpstr (c->note, ==, e->note);
+          }
+      }
+    }
+
+  /* The newest fixture must be what the migrations make today. */
+  if (version == LIMBER_JOURNAL_SCHEMA_VERSION)
+    {
+      g_autofree char *fresh_path = g_strdup_printf ("%s/limber/fresh-v%u.db", g_get_user_data_dir (), version);
+      g_autoptr(LimberJournal) fresh = open_ok (fresh_path);
+      g_autofree char *fresh_schema = describe_schema (limber_journal_get_handle_for_testing (fresh));
+
+      g_assert_cmpstr (fixture_schema, ==, fresh_schema);
     }
 
   /* And it takes new sessions. */
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
+    g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+    gint64 id;
+
     start (journal, "desk-break", now);
+
+    /* and new check-ins, never under an id that was used before */
+    checkin->pain = 3;
+    id = limber_journal_add_checkin (journal, checkin, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    for (guint i = 0; i < expected_checkins->len; i++)
+      g_assert_cmpint (id, >, g_array_index (expected_checkins, FixtureCheckin, i).id);
   }
 }
 
@@ -1378,6 +1507,458 @@ test_disk_full (void)
   g_assert_cmpuint (sessions->len, ==, 1 + n_written);
 }
 
+/* Check-ins */
+
+static LimberCheckin *
+checkin_at (GDateTime *time,
+            int        pain,
+            int        stiffness)
+{
+  LimberCheckin *checkin = limber_checkin_new ();
+
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_ref (time);
+  checkin->pain = pain;
+  checkin->stiffness = stiffness;
+  return checkin;
+}
+
+static gint64
+add_checkin (LimberJournal       *journal,
+             const LimberCheckin *checkin)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = limber_journal_add_checkin (journal, checkin, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+assert_same_checkin (const LimberCheckin *a,
+                     const LimberCheckin *b)
+{
+  assert_same_time (a->time, b->time);
+  g_assert_cmpint (a->pain, ==, b->pain);
+  g_assert_cmpint (a->stiffness, ==, b->stiffness);
+  g_assert_cmpint (a->side, ==, b->side);
+  g_assert_cmpint (a->morning_stiffness, ==, b->morning_stiffness);
+  g_assert_cmpint (a->symptoms, ==, b->symptoms);
+  g_assert_cmpstr (a->note, ==, b->note);
+}
+
+static gint64
+count_checkins (LimberJournal *journal)
+{
+  return raw_int (limber_journal_get_handle_for_testing (journal), "SELECT count(*) FROM checkins");
+}
+
+static void
+test_checkin_add_get (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) time = utc (2024, 5, 6, 7, 8, 9.123456);
+  g_autoptr(LimberCheckin) full = checkin_at (time, 10, 0);
+  g_autoptr(LimberCheckin) bare = checkin_at (time, 0, 10);
+  g_autoptr(LimberCheckin) empty_note = checkin_at (time, 5, 5);
+  g_autoptr(LimberCheckin) got = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *long_note = g_string_new (NULL);
+  gint64 a, b, c;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (long_note, "Line with ünïcode ✓ and a tab\t;\n");
+  full->side = LIMBER_BODY_SIDE_RIGHT;
+  full->morning_stiffness = LIMBER_MORNING_STIFFNESS_MAX;
+  full->symptoms = LIMBER_SYMPTOM_NUMBNESS | LIMBER_SYMPTOM_RADIATING | LIMBER_SYMPTOM_WEAKNESS;
+  full->note = g_string_free (long_note, FALSE);
+  bare->morning_stiffness = 0;
+  empty_note->note = g_strdup ("");
+  empty_note->side = LIMBER_BODY_SIDE_LEFT;
+
+  a = add_checkin (journal, full);
+  b = add_checkin (journal, bare);
+  c = add_checkin (journal, empty_note);
+  g_assert_cmpint (a, <, b);
+  g_assert_cmpint (b, <, c);
+
+  got = limber_journal_get_checkin (journal, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (got->id, ==, a);
+  assert_same_checkin (got, full);
+  g_clear_pointer (&got, limber_checkin_free);
+
+  got = limber_journal_get_checkin (journal, b, &error);
+  g_assert_no_error (error);
+  assert_same_checkin (got, bare);
+  g_assert_null (got->note);
+  g_clear_pointer (&got, limber_checkin_free);
+
+  /* an empty note stays empty, not missing */
+  got = limber_journal_get_checkin (journal, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->note, ==, "");
+  g_clear_pointer (&got, limber_checkin_free);
+
+  /* a new check-in has no morning stiffness until told */
+  g_clear_pointer (&bare, limber_checkin_free);
+  bare = limber_checkin_new ();
+  g_assert_cmpint (bare->morning_stiffness, ==, -1);
+  got = limber_journal_get_checkin (journal, add_checkin (journal, bare), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (got->morning_stiffness, ==, -1);
+  g_assert_cmpint (got->side, ==, LIMBER_BODY_SIDE_BOTH);
+  g_clear_pointer (&got, limber_checkin_free);
+
+  got = limber_journal_get_checkin (journal, 999, &error);
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (got);
+
+  /* and it all survives a reopen */
+  g_clear_object (&journal);
+  g_clear_error (&error);
+  journal = open_ok (path);
+  got = limber_journal_get_checkin (journal, a, &error);
+  g_assert_no_error (error);
+  assert_same_checkin (got, full);
+}
+
+static void
+test_checkin_invalid (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) time = utc (2024, 5, 6, 7, 8, 9);
+  g_autoptr(LimberCheckin) good = checkin_at (time, 3, 4);
+  struct {
+    const char *what;
+    int pain, stiffness, side, morning, symptoms;
+    const char *note;
+    const char *expected;   /* in the message */
+  } cases[] = {
+    { "pain -1", -1, 4, 0, -1, 0, NULL, "Pain" },
+    { "pain 11", 11, 4, 0, -1, 0, NULL, "0 (none) to 10 (worst imaginable)" },
+    { "stiffness -1", 3, -1, 0, -1, 0, NULL, "Stiffness" },
+    { "stiffness 11", 3, 11, 0, -1, 0, NULL, "from 0" },
+    { "side 3", 3, 4, 3, -1, 0, NULL, "left, right or both" },
+    { "side -1", 3, 4, -1, -1, 0, NULL, "left, right or both" },
+    { "morning -2", 3, 4, 0, -2, 0, NULL, "Morning stiffness" },
+    { "morning 1441", 3, 4, 0, 1441, 0, NULL, "0 to 1440" },
+    { "symptom 8", 3, 4, 0, -1, 8, NULL, "symptoms" },
+    { "note", 3, 4, 0, -1, 0, "bad \xff utf-8", "note" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LimberCheckin) bad = limber_checkin_copy (good);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].what);
+      bad->pain = cases[i].pain;
+      bad->stiffness = cases[i].stiffness;
+      bad->side = (LimberBodySide) cases[i].side;
+      bad->morning_stiffness = cases[i].morning;
+      bad->symptoms = (LimberSymptoms) cases[i].symptoms;
+      bad->note = g_strdup (cases[i].note);
+
+      g_assert_false (limber_checkin_validate (bad, &error));
+      g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].expected));
+      g_clear_error (&error);
+
+      g_assert_cmpint (limber_journal_add_checkin (journal, bad, &error), ==, 0);
+      g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+      g_assert_cmpint (count_checkins (journal), ==, 0);
+    }
+
+  /* no time */
+  {
+    g_autoptr(LimberCheckin) bad = limber_checkin_copy (good);
+    g_autoptr(GError) error = NULL;
+
+    g_clear_pointer (&bad->time, g_date_time_unref);
+    g_assert_false (limber_checkin_validate (bad, &error));
+    g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "time"));
+  }
+
+  /* the edges are fine */
+  good->pain = 0;
+  good->stiffness = 10;
+  good->morning_stiffness = 0;
+  g_assert_true (limber_checkin_validate (good, NULL));
+  good->morning_stiffness = 1440;
+  good->pain = 10;
+  good->stiffness = 0;
+  g_assert_true (limber_checkin_validate (good, NULL));
+  add_checkin (journal, good);
+  g_assert_cmpint (count_checkins (journal), ==, 1);
+}
+
+static void
+test_checkin_sides (void)
+{
+  static const char * const names[] = { "both", "left", "right" };
+  LimberBodySide side = LIMBER_BODY_SIDE_LEFT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      LimberBodySide parsed;
+
+      g_assert_cmpstr (limber_body_side_to_string ((LimberBodySide) i), ==, names[i]);
+      g_assert_true (limber_body_side_from_string (names[i], &parsed));
+      g_assert_cmpint (parsed, ==, i);
+    }
+
+  g_assert_false (limber_body_side_from_string ("Left", &side));
+  g_assert_false (limber_body_side_from_string ("", &side));
+  g_assert_false (limber_body_side_from_string ("none", &side));
+  g_assert_false (limber_body_side_from_string (NULL, &side));
+  g_assert_cmpint (side, ==, LIMBER_BODY_SIDE_LEFT);
+  g_assert_cmpuint (limber_checkin_get_type (), !=, G_TYPE_INVALID);
+}
+
+static void
+test_checkin_copy (void)
+{
+  g_autoptr(LimberCheckin) a = limber_checkin_new ();
+  g_autoptr(LimberCheckin) b = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert_nonnull (a->time);
+  g_assert_cmpint (g_date_time_difference (now, a->time), <, 60 * G_USEC_PER_SEC);
+  a->id = 7;
+  a->note = g_strdup ("note");
+  b = limber_checkin_copy (a);
+  g_assert_cmpint (b->id, ==, 7);
+  g_assert_true (b->note != a->note);
+  assert_same_checkin (a, b);
+  limber_checkin_free (NULL);
+}
+
+static void
+test_checkin_update (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) time = utc (2024, 5, 6, 7, 8, 9);
+  g_autoptr(GDateTime) later = utc (2024, 5, 7, 20, 0, 0);
+  g_autoptr(LimberCheckin) checkin = checkin_at (time, 3, 4);
+  g_autoptr(LimberCheckin) got = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_checkin (journal, checkin);
+  gint64 other = add_checkin (journal, checkin);
+
+  checkin->id = id;
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_ref (later);
+  checkin->pain = 9;
+  checkin->stiffness = 1;
+  checkin->side = LIMBER_BODY_SIDE_LEFT;
+  checkin->morning_stiffness = 30;
+  checkin->symptoms = LIMBER_SYMPTOM_WEAKNESS;
+  checkin->note = g_strdup ("edited");
+  g_assert_true (limber_journal_update_checkin (journal, checkin, &error));
+  g_assert_no_error (error);
+  got = limber_journal_get_checkin (journal, id, &error);
+  assert_same_checkin (got, checkin);
+  g_clear_pointer (&got, limber_checkin_free);
+
+  /* the other one is untouched */
+  got = limber_journal_get_checkin (journal, other, &error);
+  g_assert_cmpint (got->pain, ==, 3);
+  g_assert_null (got->note);
+  g_clear_pointer (&got, limber_checkin_free);
+
+  /* clearing optional fields */
+  checkin->morning_stiffness = -1;
+  g_clear_pointer (&checkin->note, g_free);
+  checkin->symptoms = LIMBER_SYMPTOM_NONE;
+  g_assert_true (limber_journal_update_checkin (journal, checkin, &error));
+  got = limber_journal_get_checkin (journal, id, &error);
+  assert_same_checkin (got, checkin);
+  g_clear_pointer (&got, limber_checkin_free);
+
+  /* invalid: refused, unchanged */
+  checkin->pain = 12;
+  g_assert_false (limber_journal_update_checkin (journal, checkin, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  got = limber_journal_get_checkin (journal, id, &error);
+  g_assert_cmpint (got->pain, ==, 9);
+
+  /* unknown id */
+  checkin->pain = 2;
+  checkin->id = 4242;
+  g_assert_false (limber_journal_update_checkin (journal, checkin, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_cmpint (count_checkins (journal), ==, 2);
+}
+
+static void
+test_checkin_delete_restore (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) time = utc (2024, 5, 6, 7, 8, 9);
+  g_autoptr(LimberCheckin) checkin = checkin_at (time, 6, 2);
+  g_autoptr(LimberCheckin) deleted = NULL;
+  g_autoptr(LimberCheckin) got = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first, last, newer;
+
+  checkin->note = g_strdup ("undo me");
+  checkin->symptoms = LIMBER_SYMPTOM_RADIATING;
+  first = add_checkin (journal, checkin);
+  last = add_checkin (journal, checkin);
+
+  /* delete the newest one: its id must not come back for a new check-in */
+  g_assert_true (limber_journal_delete_checkin (journal, last, &deleted, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+  g_assert_cmpint (deleted->id, ==, last);
+  assert_same_checkin (deleted, checkin);
+  got = limber_journal_get_checkin (journal, last, &error);
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  newer = add_checkin (journal, checkin);
+  g_assert_cmpint (newer, >, last);
+
+  /* undo */
+  g_assert_true (limber_journal_restore_checkin (journal, deleted, &error));
+  g_assert_no_error (error);
+  got = limber_journal_get_checkin (journal, last, &error);
+  g_assert_no_error (error);
+  assert_same_checkin (got, checkin);
+
+  /* twice is refused, with nothing changed */
+  g_assert_false (limber_journal_restore_checkin (journal, deleted, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_checkins (journal), ==, 3);
+
+  /* a check-in never saved cannot be "restored" */
+  checkin->id = 0;
+  g_assert_false (limber_journal_restore_checkin (journal, checkin, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* deleting without asking for the old one, and an unknown id */
+  g_assert_true (limber_journal_delete_checkin (journal, first, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&deleted, limber_checkin_free);
+  g_assert_false (limber_journal_delete_checkin (journal, first, &deleted, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (deleted);
+  g_assert_cmpint (count_checkins (journal), ==, 2);
+}
+
+static void
+test_checkin_list (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) t1 = utc (2024, 5, 6, 7, 0, 0);
+  g_autoptr(GDateTime) t2 = utc (2024, 5, 6, 19, 0, 0);
+  g_autoptr(GDateTime) t3 = utc (2024, 5, 7, 7, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) some = NULL;
+  gint64 ids[3];
+
+  /* written out of order, listed oldest first */
+  {
+    g_autoptr(LimberCheckin) c3 = checkin_at (t3, 3, 3);
+    g_autoptr(LimberCheckin) c1 = checkin_at (t1, 1, 1);
+    g_autoptr(LimberCheckin) c2 = checkin_at (t2, 2, 2);
+
+    ids[2] = add_checkin (journal, c3);
+    ids[0] = add_checkin (journal, c1);
+    ids[1] = add_checkin (journal, c2);
+  }
+
+  all = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      LimberCheckin *c = g_ptr_array_index (all, i);
+
+      g_assert_cmpint (c->id, ==, ids[i]);
+      g_assert_cmpint (c->pain, ==, i + 1);
+    }
+
+  /* from is included, to is not */
+  some = limber_journal_list_checkins (journal, t2, t3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some->len, ==, 1);
+  g_assert_cmpint (((LimberCheckin *) some->pdata[0])->id, ==, ids[1]);
+  g_clear_pointer (&some, g_ptr_array_unref);
+
+  some = limber_journal_list_checkins (journal, NULL, t2, &error);
+  g_assert_cmpuint (some->len, ==, 1);
+  g_clear_pointer (&some, g_ptr_array_unref);
+  some = limber_journal_list_checkins (journal, t2, NULL, &error);
+  g_assert_cmpuint (some->len, ==, 2);
+  g_clear_pointer (&some, g_ptr_array_unref);
+  some = limber_journal_list_checkins (journal, t3, t1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some->len, ==, 0);
+}
+
+static void
+test_list_sessions_between (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) from = utc (2024, 1, 2, 8, 0, 0);
+  g_autoptr(GDateTime) to = utc (2024, 1, 4, 8, 0, 0);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill (journal, 5);    /* one a day at 08:00 UTC from 1 January */
+  sessions = limber_journal_list_sessions_between (journal, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 2);
+  assert_same_time (((LimberSessionInfo *) sessions->pdata[0])->started_at, from);
+  g_assert_cmpuint (((LimberSessionInfo *) sessions->pdata[0])->n_parts, ==, 4);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  sessions = limber_journal_list_sessions_between (journal, NULL, NULL, &error);
+  g_assert_cmpuint (sessions->len, ==, 5);
+  for (guint i = 1; i < sessions->len; i++)
+    g_assert_cmpint (g_date_time_compare (((LimberSessionInfo *) sessions->pdata[i - 1])->started_at,
+                                          ((LimberSessionInfo *) sessions->pdata[i])->started_at), <, 0);
+}
+
+static void
+test_checkin_read_only (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) time = utc (2024, 5, 6, 7, 8, 9);
+  g_autoptr(LimberCheckin) checkin = checkin_at (time, 6, 2);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = limber_journal_get_handle_for_testing (journal);
+
+  add_checkin (journal, checkin);
+  raw_exec (db, "PRAGMA query_only = ON");
+  g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == LIMBER_JOURNAL_ERROR);
+  g_clear_error (&error);
+  g_assert_false (limber_journal_delete_checkin (journal, 1, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  raw_exec (db, "PRAGMA query_only = OFF");
+  /* no transaction was left open */
+  g_assert_true (sqlite3_get_autocommit (db));
+  g_assert_cmpint (count_checkins (journal), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1393,6 +1974,15 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/rating", test_rating);
   g_test_add_func ("/journal/sessions/list-since", test_list_since);
   g_test_add_func ("/journal/sessions/recover", test_recover);
+  g_test_add_func ("/journal/sessions/list-between", test_list_sessions_between);
+  g_test_add_func ("/journal/checkins/add-get", test_checkin_add_get);
+  g_test_add_func ("/journal/checkins/invalid", test_checkin_invalid);
+  g_test_add_func ("/journal/checkins/sides", test_checkin_sides);
+  g_test_add_func ("/journal/checkins/copy", test_checkin_copy);
+  g_test_add_func ("/journal/checkins/update", test_checkin_update);
+  g_test_add_func ("/journal/checkins/delete-restore", test_checkin_delete_restore);
+  g_test_add_func ("/journal/checkins/list", test_checkin_list);
+  g_test_add_func ("/journal/checkins/read-only", test_checkin_read_only);
   g_test_add_func ("/journal/migrations/fixtures", test_migrations);
   g_test_add_func ("/journal/refuse/too-new", test_too_new);
   g_test_add_func ("/journal/refuse/foreign", test_foreign);

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-cli"
+
+#include <glib/gi18n.h>
+
+#include "limber-cli.h"
+#include "limber-cli-export.h"
+#include "limber-export.h"
+#include "limber-journal.h"
+
+/* limber --export-csv=FILE and --export-report=FILE [--from=…] [--to=…]:
+ * usage errors exit with EXIT_USAGE, a journal or file that cannot be
+ * read or written with EXIT_FAILURE, each with one line on stderr. */
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("limber: %s\n", message);
+  g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+  return EXIT_USAGE;
+}
+
+/* Exactly YYYY-MM-DD, a real day. */
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  guint64 y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  y = g_ascii_strtoull (text, NULL, 10);
+  m = g_ascii_strtoull (text + 5, NULL, 10);
+  d = g_ascii_strtoull (text + 8, NULL, 10);
+  if (y < 1 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+static GDateTime *
+local_midnight (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
+}
+
+static void
+print_exported (guint  n_sessions,
+                guint  n_checkins,
+                GFile *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *sessions = g_strdup_printf (ngettext ("%u session", "%u sessions", n_sessions), n_sessions);
+  g_autofree char *checkins = g_strdup_printf (ngettext ("%u check-in", "%u check-ins", n_checkins), n_checkins);
+
+  /* Translators: "Exported 3 sessions and 5 check-ins to report.pdf." */
+  g_print (_("Exported %s and %s to %s.\n"), sessions, checkins, name);
+}
+
+static int
+export_csv (LimberJournal *journal,
+            GFile         *file)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(sessions = limber_journal_list_sessions_between (journal, NULL, NULL, &error)) ||
+      !(checkins = limber_journal_list_checkins (journal, NULL, NULL, &error)) ||
+      !limber_export_csv_to_file (file, sessions, checkins, &error))
+    {
+      g_printerr ("limber: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  print_exported (sessions->len, checkins->len, file);
+  return EXIT_SUCCESS;
+}
+
+static int
+export_report (LimberJournal *journal,
+               GFile         *file,
+               const GDate   *first,
+               const GDate   *last)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) start = local_midnight (first);
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate after = *last;
+
+  g_date_add_days (&after, 1);
+  end = local_midnight (&after);
+
+  if (!(sessions = limber_journal_list_sessions_between (journal, start, end, &error)) ||
+      !(checkins = limber_journal_list_checkins (journal, start, end, &error)) ||
+      !limber_export_report_to_file (file, first, last, sessions, checkins, &error))
+    {
+      g_printerr ("limber: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  print_exported (sessions->len, checkins->len, file);
+  return EXIT_SUCCESS;
+}
+
+/**
+ * limber_cli_export_run:
+ * @options: the parsed options
+ *
+ * Returns: the exit status, or -1 when no export option was given
+ */
+int
+limber_cli_export_run (GVariantDict *options)
+{
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  g_autoptr(GFile) report_file = NULL;
+  const char *csv = NULL, *report = NULL, *from = NULL, *to = NULL;
+  GDate first, last;
+  int status;
+
+  g_variant_dict_lookup (options, "export-csv", "^&ay", &csv);
+  g_variant_dict_lookup (options, "export-report", "^&ay", &report);
+  g_variant_dict_lookup (options, "from", "&s", &from);
+  g_variant_dict_lookup (options, "to", "&s", &to);
+
+  if (csv == NULL && report == NULL)
+    {
+      if (from != NULL || to != NULL)
+        return usage_error (_("--%s chooses the report’s period; use it with --export-report=FILE."),
+                            from != NULL ? "from" : "to");
+      return -1;
+    }
+
+  if ((csv != NULL && csv[0] == '\0') || (report != NULL && report[0] == '\0'))
+    return usage_error (_("--%s needs a file name."), csv != NULL && csv[0] == '\0' ? "export-csv" : "export-report");
+
+  if (report == NULL && (from != NULL || to != NULL))
+    return usage_error (_("--%s chooses the report’s period; the CSV export always holds the whole journal. "
+                          "Use it with --export-report=FILE."),
+                        from != NULL ? "from" : "to");
+
+  if (report != NULL)
+    {
+      if (to != NULL && !parse_date (to, &last))
+        return usage_error (_("--to must be a date written YYYY-MM-DD, such as 2024-03-31, not “%s”."), to);
+      if (from != NULL && !parse_date (from, &first))
+        return usage_error (_("--from must be a date written YYYY-MM-DD, such as 2024-03-01, not “%s”."), from);
+
+      if (to == NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          g_date_clear (&last, 1);
+          g_date_set_dmy (&last, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                          g_date_time_get_year (now));
+        }
+      if (from == NULL)
+        {
+          first = last;
+          g_date_subtract_days (&first, LIMBER_REPORT_DEFAULT_DAYS - 1);
+        }
+
+      if (g_date_compare (&first, &last) > 0)
+        {
+          char buf[16];
+
+          g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &last);
+          return usage_error (_("--from=%s is after the report’s last day, %s."), from, buf);
+        }
+    }
+
+  if (!(journal = limber_cli_open_journal ()))
+    return EXIT_FAILURE;
+
+  if (csv != NULL)
+    {
+      csv_file = g_file_new_for_commandline_arg (csv);
+      if ((status = export_csv (journal, csv_file)) != EXIT_SUCCESS)
+        return status;
+    }
+
+  if (report != NULL)
+    {
+      report_file = g_file_new_for_commandline_arg (report);
+      if ((status = export_report (journal, report_file, &first, &last)) != EXIT_SUCCESS)
+        return status;
+    }
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-journal"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-journal-private.h"
+
+/* Check-ins in the journal: add, edit, delete and undo the delete, read.
+ * Like sessions, every write is one BEGIN IMMEDIATE transaction, and a
+ * check-in is validated before anything is written. */
+
+#define CHECKIN_COLUMNS \
+  "id, time, pain, stiffness, side, morning_stiffness, numbness, radiating, weakness, note"
+
+static const char sql_insert[] =
+  "INSERT INTO checkins (time, pain, stiffness, side, morning_stiffness,"
+  " numbness, radiating, weakness, note)"
+  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char sql_restore[] =
+  "INSERT INTO checkins (" CHECKIN_COLUMNS ")"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char sql_update[] =
+  "UPDATE checkins SET time = ?2, pain = ?3, stiffness = ?4, side = ?5,"
+  " morning_stiffness = ?6, numbness = ?7, radiating = ?8, weakness = ?9, note = ?10"
+  " WHERE id = ?1";
+static const char sql_delete[] =
+  "DELETE FROM checkins WHERE id = ?1";
+static const char sql_get[] =
+  "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE id = ?1";
+static const char sql_list[] =
+  "SELECT " CHECKIN_COLUMNS " FROM checkins"
+  " WHERE time >= ?1 AND time < ?2 ORDER BY time, id";
+
+static void
+set_checkin_not_found (LimberJournal  *self,
+                       gint64          id,
+                       GError        **error)
+{
+  g_autofree char *name = g_filename_display_name (limber_journal_get_path (self));
+
+  g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND,
+               _("There is no check-in %" G_GINT64_FORMAT " in the journal “%s”."),
+               id, name);
+}
+
+/* Binds ?1 (the id, when @with_id) and ?2…?10 (the fields). */
+static void
+bind_checkin (sqlite3_stmt        *stmt,
+              const LimberCheckin *checkin,
+              gboolean             with_id)
+{
+  if (with_id)
+    sqlite3_bind_int64 (stmt, 1, checkin->id);
+  sqlite3_bind_int64 (stmt, 2, limber_journal_usec_from_time (checkin->time));
+  sqlite3_bind_int (stmt, 3, checkin->pain);
+  sqlite3_bind_int (stmt, 4, checkin->stiffness);
+  sqlite3_bind_text (stmt, 5, limber_body_side_to_string (checkin->side), -1, SQLITE_STATIC);
+  if (checkin->morning_stiffness >= 0)
+    sqlite3_bind_int (stmt, 6, checkin->morning_stiffness);
+  else
+    sqlite3_bind_null (stmt, 6);
+  sqlite3_bind_int (stmt, 7, (checkin->symptoms & LIMBER_SYMPTOM_NUMBNESS) != 0);
+  sqlite3_bind_int (stmt, 8, (checkin->symptoms & LIMBER_SYMPTOM_RADIATING) != 0);
+  sqlite3_bind_int (stmt, 9, (checkin->symptoms & LIMBER_SYMPTOM_WEAKNESS) != 0);
+  if (checkin->note != NULL)
+    sqlite3_bind_text (stmt, 10, checkin->note, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 10);
+}
+
+static LimberCheckin *
+checkin_from_row (sqlite3_stmt *stmt)
+{
+  LimberCheckin *checkin = g_new0 (LimberCheckin, 1);
+  const char *side = (const char *) sqlite3_column_text (stmt, 4);
+
+  checkin->id = sqlite3_column_int64 (stmt, 0);
+  checkin->time = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 1));
+  checkin->pain = CLAMP (sqlite3_column_int (stmt, 2), 0, 10);
+  checkin->stiffness = CLAMP (sqlite3_column_int (stmt, 3), 0, 10);
+  if (!limber_body_side_from_string (side, &checkin->side))
+    {
+      /* The schema's CHECK rules this out; keep the row visible anyway. */
+      g_message ("Check-in %" G_GINT64_FORMAT " has an unknown side “%s”",
+                 checkin->id, side ? side : "");
+      checkin->side = LIMBER_BODY_SIDE_BOTH;
+    }
+  if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+    checkin->morning_stiffness = -1;
+  else
+    checkin->morning_stiffness = CLAMP (sqlite3_column_int (stmt, 5), 0, LIMBER_MORNING_STIFFNESS_MAX);
+  if (sqlite3_column_int (stmt, 6) != 0)
+    checkin->symptoms |= LIMBER_SYMPTOM_NUMBNESS;
+  if (sqlite3_column_int (stmt, 7) != 0)
+    checkin->symptoms |= LIMBER_SYMPTOM_RADIATING;
+  if (sqlite3_column_int (stmt, 8) != 0)
+    checkin->symptoms |= LIMBER_SYMPTOM_WEAKNESS;
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    checkin->note = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  return checkin;
+}
+
+/* Reads one check-in; *checkin stays NULL when there is none. */
+static gboolean
+read_checkin (LimberJournal   *self,
+              gint64           id,
+              LimberCheckin  **checkin,
+              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *checkin = NULL;
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_get, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *checkin = checkin_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    {
+      limber_journal_set_step_error (self, rc, error);
+      limber_journal_stmt_done (stmt);
+      return FALSE;
+    }
+
+  limber_journal_stmt_done (stmt);
+  return TRUE;
+}
+
+/**
+ * limber_journal_add_checkin:
+ * @checkin: the check-in; its id is ignored
+ *
+ * Validates @checkin with limber_checkin_validate(), then saves it. Nothing
+ * is written when it is not valid.
+ *
+ * Returns: the new check-in's id (> 0), or 0 with @error set
+ */
+gint64
+limber_journal_add_checkin (LimberJournal        *self,
+                            const LimberCheckin  *checkin,
+                            GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+  g_return_val_if_fail (checkin != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!limber_checkin_validate (checkin, error))
+    return 0;
+
+  if (!limber_journal_begin_write (self, error))
+    return 0;
+
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_insert, error)))
+    goto failed;
+  bind_checkin (stmt, checkin, FALSE);
+  if (!limber_journal_run_stmt (self, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (limber_journal_get_db (self));
+
+  if (!limber_journal_commit_write (self, error))
+    return 0;
+
+  g_debug ("Saved check-in %" G_GINT64_FORMAT, id);
+  return id;
+
+failed:
+  limber_journal_rollback_write (self);
+  return 0;
+}
+
+/**
+ * limber_journal_update_checkin:
+ * @checkin: the check-in, with the id of a stored one
+ *
+ * Replaces every field of the stored check-in with @checkin's.
+ *
+ * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_INVALID for a check-in
+ *   that is not valid, %LIMBER_JOURNAL_ERROR_NOT_FOUND for an unknown id
+ */
+gboolean
+limber_journal_update_checkin (LimberJournal        *self,
+                               const LimberCheckin  *checkin,
+                               GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (checkin != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!limber_checkin_validate (checkin, error))
+    return FALSE;
+
+  if (!limber_journal_begin_write (self, error))
+    return FALSE;
+
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_update, error)))
+    goto failed;
+  bind_checkin (stmt, checkin, TRUE);
+  if (!limber_journal_run_stmt (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (limber_journal_get_db (self)) == 0)
+    {
+      set_checkin_not_found (self, checkin->id, error);
+      goto failed;
+    }
+
+  return limber_journal_commit_write (self, error);
+
+failed:
+  limber_journal_rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * limber_journal_delete_checkin:
+ * @id: the check-in's id
+ * @deleted: (out) (optional) (transfer full): the deleted check-in, to
+ *   hand to limber_journal_restore_checkin() for an undo
+ *
+ * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_NOT_FOUND for an
+ *   unknown id
+ */
+gboolean
+limber_journal_delete_checkin (LimberJournal   *self,
+                               gint64           id,
+                               LimberCheckin  **deleted,
+                               GError         **error)
+{
+  g_autoptr(LimberCheckin) old = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (deleted != NULL)
+    *deleted = NULL;
+
+  if (!limber_journal_begin_write (self, error))
+    return FALSE;
+
+  if (!read_checkin (self, id, &old, error))
+    goto failed;
+  if (old == NULL)
+    {
+      set_checkin_not_found (self, id, error);
+      goto failed;
+    }
+
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_delete, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!limber_journal_run_stmt (self, stmt, error))
+    goto failed;
+
+  if (!limber_journal_commit_write (self, error))
+    return FALSE;
+
+  if (deleted != NULL)
+    *deleted = g_steal_pointer (&old);
+  return TRUE;
+
+failed:
+  limber_journal_rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * limber_journal_restore_checkin:
+ * @checkin: a check-in given by limber_journal_delete_checkin()
+ *
+ * Puts a deleted check-in back under its old id: the undo of a delete.
+ * Ids are never reused, so the old id is free unless it was restored
+ * already.
+ *
+ * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_INVALID for a check-in
+ *   that is not valid, has no id, or whose id is taken
+ */
+gboolean
+limber_journal_restore_checkin (LimberJournal        *self,
+                                const LimberCheckin  *checkin,
+                                GError              **error)
+{
+  g_autoptr(LimberCheckin) existing = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (checkin != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!limber_checkin_validate (checkin, error))
+    return FALSE;
+  if (checkin->id <= 0)
+    {
+      g_set_error_literal (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                           _("Only a check-in that was saved before can be put back."));
+      return FALSE;
+    }
+
+  if (!limber_journal_begin_write (self, error))
+    return FALSE;
+
+  if (!read_checkin (self, checkin->id, &existing, error))
+    goto failed;
+  if (existing != NULL)
+    {
+      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                   _("Check-in %" G_GINT64_FORMAT " is already in the journal."),
+                   checkin->id);
+      goto failed;
+    }
+
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_restore, error)))
+    goto failed;
+  bind_checkin (stmt, checkin, TRUE);
+  if (!limber_journal_run_stmt (self, stmt, error))
+    goto failed;
+
+  return limber_journal_commit_write (self, error);
+
+failed:
+  limber_journal_rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * limber_journal_get_checkin:
+ *
+ * Returns: (transfer full): the check-in, or %NULL with @error set
+ *   (%LIMBER_JOURNAL_ERROR_NOT_FOUND for an unknown id)
+ */
+LimberCheckin *
+limber_journal_get_checkin (LimberJournal  *self,
+                            gint64          id,
+                            GError        **error)
+{
+  LimberCheckin *checkin = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!read_checkin (self, id, &checkin, error))
+    return NULL;
+  if (checkin == NULL)
+    set_checkin_not_found (self, id, error);
+  return checkin;
+}
+
+/**
+ * limber_journal_list_checkins:
+ * @from: (nullable): only check-ins at or after this time
+ * @to: (nullable): only check-ins before this time
+ *
+ * Returns: (transfer container) (element-type LimberCheckin): the
+ *   check-ins, oldest first, or %NULL with @error set
+ */
+GPtrArray *
+limber_journal_list_checkins (LimberJournal  *self,
+                              GDateTime      *from,
+                              GDateTime      *to,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) checkins = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_list, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_journal_usec_from_time (from) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_journal_usec_from_time (to) : G_MAXINT64);
+
+  checkins = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_checkin_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (checkins, checkin_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      limber_journal_set_step_error (self, rc, error);
+      limber_journal_stmt_done (stmt);
+      return NULL;
+    }
+
+  limber_journal_stmt_done (stmt);
+  return g_steal_pointer (&checkins);
+}

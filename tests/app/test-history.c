@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Checking in and looking back, as a person does it in the window: the
+ * check-in form, the advisory (once), editing, deleting with undo, and the
+ * history page over a year of journal. */
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "limber-application.h"
+#include "limber-checkin-dialog.h"
+#include "limber-history-page.h"
+#include "limber-window.h"
+
+static LimberApplication *app;
+static GtkWindow *window;
+static LimberJournal *journal;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_FOR(cond) G_STMT_START {                                    \
+    gboolean timed_out_ = FALSE;                                         \
+    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);           \
+    while (!(cond) && !timed_out_)                                       \
+      g_main_context_iteration (NULL, TRUE);                             \
+    g_assert_false (timed_out_);                                         \
+    g_source_remove (id_);                                               \
+  } G_STMT_END
+
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (250, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("LIMBER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+  settle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gpointer
+child (gpointer    widget,
+       const char *name)
+{
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *w = g_list_model_get_item (toplevels, i);
+
+      g_object_unref (w);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static guint
+count_checkins (void)
+{
+  g_autoptr(GPtrArray) all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
+
+  return all->len;
+}
+
+static LimberCheckinDialog *
+open_form (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
+  WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) != NULL);
+  return LIMBER_CHECKIN_DIALOG (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG));
+}
+
+static void
+close_message (const char *heading)
+{
+  AdwMessageDialog *dialog;
+
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  screenshot (GTK_WIDGET (dialog), "advisory.png");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
+/* The form in the window: every field reaches the journal. */
+static void
+test_check_in (void)
+{
+  LimberCheckinDialog *dialog = open_form ();
+  g_autoptr(GPtrArray) all = NULL;
+  LimberCheckin *saved;
+  guint before = count_checkins ();
+
+  gtk_range_set_value (child (dialog, "pain_scale"), 3);
+  gtk_range_set_value (child (dialog, "stiffness_scale"), 6);
+  adw_combo_row_set_selected (child (dialog, "side_row"), LIMBER_BODY_SIDE_LEFT);
+  adw_expander_row_set_enable_expansion (child (dialog, "morning_row"), TRUE);
+  gtk_spin_button_set_value (child (dialog, "morning_spin"), 25);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (dialog, "note_view")),
+                            "Slept badly, \"tight\" on the stairs; 走路\nsecond line", -1);
+  gtk_test_accessible_assert_relation (child (dialog, "pain_scale"), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       child (dialog, "pain_row"), NULL);
+  screenshot (GTK_WIDGET (dialog), "check-in.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
+  WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
+  g_assert_cmpuint (all->len, ==, before + 1);
+  saved = g_ptr_array_index (all, all->len - 1);
+  g_assert_cmpint (saved->pain, ==, 3);
+  g_assert_cmpint (saved->stiffness, ==, 6);
+  g_assert_cmpint (saved->side, ==, LIMBER_BODY_SIDE_LEFT);
+  g_assert_cmpint (saved->morning_stiffness, ==, 25);
+  g_assert_cmpint (saved->symptoms, ==, LIMBER_SYMPTOM_NONE);
+  g_assert_cmpstr (saved->note, ==, "Slept badly, \"tight\" on the stairs; 走路\nsecond line");
+}
+
+/* Numbness brings a calm advisory, once. */
+static void
+test_advisory_once (void)
+{
+  for (int round = 0; round < 2; round++)
+    {
+      LimberCheckinDialog *dialog = open_form ();
+
+      gtk_range_set_value (child (dialog, "pain_scale"), 4);
+      gtk_switch_set_active (child (dialog, "numbness_switch"), TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
+      WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+
+      if (round == 0)
+        close_message ("Worth a Professional’s Look");
+      else
+        {
+          settle ();
+          g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+        }
+    }
+}
+
+/* Editing opens the form filled in, and saves over the same check-in. */
+static void
+test_edit (void)
+{
+  g_autoptr(GPtrArray) all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
+  LimberCheckin *first = g_ptr_array_index (all, 0);
+  LimberHistoryPage *page = child (window, "history_page");
+  LimberCheckinDialog *dialog;
+  g_autoptr(LimberCheckin) after = NULL;
+  guint before = all->len;
+
+  g_signal_emit_by_name (page, "edit-checkin", first);
+  WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) != NULL);
+  dialog = LIMBER_CHECKIN_DIALOG (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG));
+  g_assert_cmpint ((int) gtk_range_get_value (child (dialog, "pain_scale")), ==, first->pain);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Check-In");
+
+  gtk_range_set_value (child (dialog, "pain_scale"), 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
+  WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+
+  after = limber_journal_get_checkin (journal, first->id, NULL);
+  g_assert_nonnull (after);
+  g_assert_cmpint (after->pain, ==, 1);
+  g_assert_cmpstr (after->note, ==, first->note);
+  g_assert_cmpuint (count_checkins (), ==, before);
+}
+
+/* Delete, then Undo on the toast brings it back with the same id. */
+static void
+test_delete_undo (void)
+{
+  g_autoptr(GPtrArray) all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
+  g_autoptr(LimberCheckin) victim = limber_checkin_copy (g_ptr_array_index (all, all->len - 1));
+  LimberHistoryPage *page = child (window, "history_page");
+  g_autoptr(LimberCheckin) back = NULL;
+  guint before = all->len;
+
+  g_signal_emit_by_name (page, "delete-checkin", victim);
+  g_assert_cmpuint (count_checkins (), ==, before - 1);
+  g_assert_null (limber_journal_get_checkin (journal, victim->id, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  g_assert_cmpuint (count_checkins (), ==, before);
+  back = limber_journal_get_checkin (journal, victim->id, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->pain, ==, victim->pain);
+  g_assert_cmpstr (back->note, ==, victim->note);
+}
+
+/* A full year in the journal, seen on a fixed day. */
+static void
+fill_year (void)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
+
+  for (int d = 365; d >= 1; d--)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_add_days (today, -d);
+      g_autoptr(GDateTime) at8 = g_date_time_add_hours (morning, -12);
+      g_autoptr(LimberCheckin) c = limber_checkin_new ();
+      gboolean routine = (d % 7) != 0 && (d % 5) != 0;
+
+      g_date_time_unref (c->time);
+      c->time = g_date_time_ref (at8);
+      /* pain slowly eases over the year */
+      c->pain = CLAMP (6 - (365 - d) / 80 + (d % 3), 0, 10);
+      c->stiffness = CLAMP (c->pain + 1, 0, 10);
+      c->side = LIMBER_BODY_SIDE_BOTH;
+      c->morning_stiffness = 10 + (d % 4) * 5;
+      g_assert_cmpint (limber_journal_add_checkin (journal, c, NULL), >, 0);
+
+      if (routine)
+        {
+          g_autoptr(GDateTime) at18 = g_date_time_add_hours (morning, -2);
+          gint64 id = limber_journal_start_session (journal, "morning-hamstrings", "Morning hamstrings",
+                                                    at18, 365000, NULL);
+          g_autoptr(GDateTime) end = g_date_time_add_minutes (at18, 6);
+
+          g_assert_cmpint (id, >, 0);
+          g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_COMPLETED, end, 365000, NULL));
+          g_assert_true (limber_journal_set_session_rating (journal, id, MAX (c->pain - 1, 0), NULL));
+        }
+    }
+}
+
+/* The action rows anywhere below @widget. */
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      g_test_message ("row: %s — %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                      adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+      return 1;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_rows (c);
+  return n;
+}
+
+static void
+test_history_year (void)
+{
+  LimberHistoryPage *page = child (window, "history_page");
+  AdwViewStack *stack = child (window, "view_stack");
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
+  const char *summary;
+
+  fill_year ();
+  limber_history_page_set_today (page, today);
+  adw_view_stack_set_visible_child_name (stack, "history");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, "stack")), ==, "history");
+  summary = gtk_label_get_label (child (page, "chart_summary"));
+  g_assert_nonnull (strstr (summary, "pain"));
+  g_assert_nonnull (adw_action_row_get_subtitle (child (page, "streak_row")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (child (page, "week_row")), "min"));
+  screenshot (GTK_WIDGET (window), "history.png");
+
+  gtk_toggle_button_set_active (child (page, "range_365"), TRUE);
+  screenshot (GTK_WIDGET (window), "history-year.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot (GTK_WIDGET (window), "history-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* the insights, with the number of days behind each and a caveat */
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (child (page, "scroller"));
+    GtkWidget *group = child (page, "insights_group");
+    GtkWidget *content = gtk_scrolled_window_get_child (child (page, "scroller"));
+    graphene_rect_t bounds;
+    guint n_rows = 0;
+
+    n_rows = count_rows (group);
+    g_assert_cmpuint (n_rows, ==, 3);
+
+    g_assert_true (gtk_widget_compute_bounds (group, content, &bounds));
+    gtk_adjustment_set_value (adj, bounds.origin.y - 24);
+    screenshot (GTK_WIDGET (window), "history-insights.png");
+    gtk_adjustment_set_value (adj, 0);
+  }
+  adw_view_stack_set_visible_child_name (stack, "routines");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  home = g_dir_make_tmp ("limber-history-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = limber_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  journal = limber_application_get_journal (app);
+  g_assert_nonnull (journal);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* first, so that no toast from the other tests covers its pictures */
+  g_test_add_func ("/history/year", test_history_year);
+  g_test_add_func ("/history/check-in", test_check_in);
+  g_test_add_func ("/history/advisory-once", test_advisory_once);
+  g_test_add_func ("/history/edit", test_edit);
+  g_test_add_func ("/history/delete-undo", test_delete_undo);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (window);
+  g_object_unref (app);
+  return status;
+}

@@ -1,0 +1,912 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Export: the CSV read back by Python's csv module, the PDF report read
+ * back by pdftotext and pdfinfo, and what happens when the destination
+ * cannot be written. */
+#include <grp.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "limber-export-private.h"
+#include "limber-journal.h"
+
+#define NOBODY_ID 65534
+
+/* Helpers */
+
+static GDateTime *
+local (int year,
+       int month,
+       int day,
+       int hour,
+       int minute)
+{
+  return g_date_time_new_local (year, month, day, hour, minute, 0);
+}
+
+static LimberCheckin *
+checkin_new (GDateTime      *time,
+             int             pain,
+             int             stiffness,
+             LimberSymptoms  symptoms,
+             const char     *note)
+{
+  LimberCheckin *checkin = limber_checkin_new ();
+
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_ref (time);
+  checkin->pain = pain;
+  checkin->stiffness = stiffness;
+  checkin->symptoms = symptoms;
+  checkin->note = g_strdup (note);
+  return checkin;
+}
+
+static LimberSessionInfo *
+session_new (GDateTime     *time,
+             const char    *routine_id,
+             const char    *routine_name,
+             LimberOutcome  outcome,
+             guint          planned_ms,
+             guint          active_ms,
+             int            rating)
+{
+  LimberSessionInfo *info = g_new0 (LimberSessionInfo, 1);
+
+  info->id = 1;
+  info->routine_id = g_strdup (routine_id);
+  info->routine_name = g_strdup (routine_name);
+  info->started_at = g_date_time_ref (time);
+  info->ended_at = g_date_time_add_seconds (time, active_ms / 1000.0);
+  info->outcome = outcome;
+  info->planned_ms = planned_ms;
+  info->active_ms = active_ms;
+  info->rating = rating;
+  return info;
+}
+
+static GPtrArray *
+checkins_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) limber_checkin_free);
+}
+
+static GPtrArray *
+sessions_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) limber_session_info_free);
+}
+
+static void
+reverse (GPtrArray *array)
+{
+  for (guint i = 0, j = array->len; i + 1 < j; i++, j--)
+    {
+      gpointer tmp = array->pdata[i];
+
+      array->pdata[i] = array->pdata[j - 1];
+      array->pdata[j - 1] = tmp;
+    }
+}
+
+static char *
+tmp_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "export", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static const char *
+tool (const char *name)
+{
+  const char *path = g_getenv (name);
+
+  if (path == NULL || *path == '\0')
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not set: the tool is not installed", name);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  return path;
+}
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+  return g_steal_pointer (&out);
+}
+
+/* Rows of cells, as Python's csv module reads @path. */
+static GPtrArray *
+parse_csv (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "csv-roundtrip.py", NULL);
+  const char *python = tool ("PYTHON3");
+  const char *argv[] = { python, script, path, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows;
+
+  if (python == NULL)
+    return NULL;
+
+  out = run (argv);
+  lines = g_strsplit (out, "\n", -1);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_auto(GStrv) hex = g_strsplit (lines[i], " ", -1);
+      GPtrArray *cells = g_ptr_array_new ();
+
+      for (guint j = 0; hex[j]; j++)
+        {
+          gsize n = strlen (hex[j]) / 2;
+          char *cell = g_malloc0 (n + 1);
+
+          if (g_str_equal (hex[j], "-"))
+            n = 0;
+          for (gsize k = 0; k < n; k++)
+            cell[k] = g_ascii_xdigit_value (hex[j][2 * k]) * 16 + g_ascii_xdigit_value (hex[j][2 * k + 1]);
+          g_ptr_array_add (cells, cell);
+        }
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (cells, FALSE));
+    }
+  return rows;
+}
+
+/* The PDF's text with every run of white space made one space. */
+static char *
+pdf_text (const char *path)
+{
+  const char *pdftotext = tool ("PDFTOTEXT");
+  const char *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) space = NULL;
+
+  if (pdftotext == NULL)
+    return NULL;
+  out = run (argv);
+  space = g_regex_new ("\\s+", 0, 0, NULL);
+  return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  const char *pdfinfo = tool ("PDFINFO");
+  const char *argv[] = { pdfinfo, path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) pages = g_regex_new ("^Pages:\\s+([0-9]+)$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *n = NULL;
+
+  if (pdfinfo == NULL)
+    return 0;
+  out = run (argv);
+  g_assert_true (g_regex_match (pages, out, 0, &match));
+  n = g_match_info_fetch (match, 1);
+  return atoi (n);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+/* No temporary files left in the folder of @path. */
+static void
+assert_no_leftovers (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)))
+    g_assert_false (g_str_has_suffix (name, ".part"));
+}
+
+/* CSV */
+
+static void
+test_guard (void)
+{
+  static const char *cases[][2] = {
+    { "=SUM(1)", "'=SUM(1)" },
+    { "+1", "'+1" },
+    { "-1", "'-1" },
+    { "@cmd", "'@cmd" },
+    { "\tx", "'\tx" },
+    { "\rx", "'\rx" },
+    { " =x", " =x" },
+    { "a=b", "a=b" },
+    { "'quoted", "'quoted" },
+    { "", "" },
+    { "Ünïcode", "Ünïcode" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *guarded = limber_export_csv_guard_cell (cases[i][0]);
+
+      g_assert_cmpstr (guarded, ==, cases[i][1]);
+    }
+
+  {
+    g_autofree char *fixed = limber_export_csv_guard_cell ("bad \xff byte");
+
+    g_assert_true (g_utf8_validate (fixed, -1, NULL));
+  }
+}
+
+static char *
+expected_text_cell (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (text[0] && strchr ("=+-@\t\r", text[0]))
+    return g_strconcat ("'", text, NULL);
+  return g_strdup (text);
+}
+
+/* Every \n in the file outside quotes is preceded by \r. */
+static void
+assert_crlf_rows (const char *data,
+                  gsize       len)
+{
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && data[i] == '\n')
+        g_assert_true (i > 0 && data[i - 1] == '\r');
+      else if (!quoted && data[i] == '\r')
+        g_assert_true (i + 1 < len && data[i + 1] == '\n');
+    }
+  g_assert_false (quoted);
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(GPtrArray) checkins = checkins_new ();
+  g_autoptr(GPtrArray) sessions = sessions_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) long_note = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = local (2024, 3, 1, 7, 5);
+  g_autofree char *path = tmp_path ("hostile.csv");
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *notes[] = {
+    "plain note",
+    "commas, and more, commas",
+    "she said \"stop\" and \"\"twice\"\"",
+    "line one\nline two",
+    "windows\r\nline",
+    "bare\rcarriage return",
+    "tab\tinside",
+    "=SUM(1)",
+    "+1",
+    "-1",
+    "@cmd",
+    "\tleading tab",
+    "\rleading CR",
+    "=HYPERLINK(\"http://example.com\",\"click\")",
+    "أوتار الركبة مشدودة بعد الجلوس",
+    "腿筋很紧，早上更严重",
+    "🦵 stretch 💪🏽 done ✅",
+    "'already an apostrophe",
+    " =space first",
+    "",
+    NULL,
+    NULL,   /* the long note */
+  };
+  const guint n_notes = G_N_ELEMENTS (notes);
+  static const char *header[] = {
+    "kind", "date", "time", "routine_id", "routine", "outcome",
+    "planned_minutes", "active_minutes", "rating",
+    "pain", "stiffness", "side", "morning_stiffness_minutes",
+    "numbness", "radiating", "weakness", "note",
+  };
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (long_note, "Très long, \"note\"\r\n; ");
+  notes[n_notes - 1] = long_note->str;
+
+  /* one check-in per note, a day apart, each with a session an hour later */
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_add_days (start, i);
+      g_autoptr(GDateTime) later = g_date_time_add_hours (time, 1);
+      LimberCheckin *checkin = checkin_new (time, i % 11, (i * 3) % 11, i % 8, notes[i]);
+
+      checkin->side = i % 3;
+      checkin->morning_stiffness = i % 2 ? (int) i * 10 : -1;
+      g_ptr_array_add (checkins, checkin);
+      g_ptr_array_add (sessions, session_new (later, i % 2 ? "desk-break" : "-odd-id",
+                                              i == 7 ? "=cmd|' /C calc'!A0" : "Morning, \"hamstrings\"",
+                                              i % 4, 600000, 125000 + i * 1000, i % 3 ? (int) i % 11 : -1));
+    }
+  /* given in reverse: the export sorts */
+  reverse (checkins);
+
+  file = g_file_new_for_path (path);
+  g_assert_true (limber_export_csv_to_file (file, sessions, checkins, &error));
+  g_assert_no_error (error);
+
+  /* raw form: no BOM, CRLF rows */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "kind,date,time,"));
+  g_assert_true (g_str_has_suffix (contents, "\r\n"));
+  g_assert_true (g_utf8_validate (contents, length, NULL));
+  assert_crlf_rows (contents, length);
+
+  if ((rows = parse_csv (path)) == NULL)
+    return;
+
+  g_assert_cmpuint (rows->len, ==, 1 + 2 * n_notes);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, 0)), ==, G_N_ELEMENTS (header));
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[c], ==, header[c]);
+
+  reverse (checkins);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      char **crow = g_ptr_array_index (rows, 1 + 2 * i);
+      char **srow = g_ptr_array_index (rows, 2 + 2 * i);
+      LimberCheckin *checkin = g_ptr_array_index (checkins, i);
+      LimberSessionInfo *session = g_ptr_array_index (sessions, i);
+      g_autofree char *date = g_date_time_format (checkin->time, "%Y-%m-%d");
+      g_autofree char *note = expected_text_cell (notes[i]);
+      g_autofree char *pain = g_strdup_printf ("%d", checkin->pain);
+      g_autofree char *stiffness = g_strdup_printf ("%d", checkin->stiffness);
+      g_autofree char *morning = checkin->morning_stiffness >= 0 ? g_strdup_printf ("%d", checkin->morning_stiffness) : g_strdup ("");
+      g_autofree char *routine_id = expected_text_cell (session->routine_id);
+      g_autofree char *routine = expected_text_cell (session->routine_name);
+      g_autofree char *active = g_strdup_printf ("%.1f", session->active_ms / 60000.0);
+      g_autofree char *rating = session->rating >= 0 ? g_strdup_printf ("%d", session->rating) : g_strdup ("");
+      const char *expected_check[] = {
+        "check-in", date, "07:05", "", "", "", "", "", "",
+        pain, stiffness, limber_body_side_to_string (checkin->side), morning,
+        checkin->symptoms & LIMBER_SYMPTOM_NUMBNESS ? "yes" : "no",
+        checkin->symptoms & LIMBER_SYMPTOM_RADIATING ? "yes" : "no",
+        checkin->symptoms & LIMBER_SYMPTOM_WEAKNESS ? "yes" : "no",
+        note,
+      };
+      const char *expected_session[] = {
+        "session", date, "08:05", routine_id, routine, limber_outcome_to_string (session->outcome),
+        "10.0", active, rating,
+        "", "", "", "", "", "", "", "",
+      };
+
+      g_assert_cmpuint (g_strv_length (crow), ==, G_N_ELEMENTS (header));
+      g_assert_cmpuint (g_strv_length (srow), ==, G_N_ELEMENTS (header));
+      for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+        {
+          g_assert_cmpstr (crow[c], ==, expected_check[c]);
+          g_assert_cmpstr (srow[c], ==, expected_session[c]);
+        }
+    }
+}
+
+static LimberJournal *
+journal_new (void)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  LimberJournal *journal = limber_journal_open (path, &error);
+
+  g_assert_no_error (error);
+  return journal;
+}
+
+static void
+add_session (LimberJournal *journal,
+             GDateTime     *time,
+             LimberOutcome  outcome,
+             guint          active_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) end = g_date_time_add_seconds (time, active_ms / 1000.0);
+  gint64 id = limber_journal_start_session (journal, "desk-break", "Two-minute desk break", time, 120000, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_finish_session (journal, id, outcome, end, active_ms, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_checkin (LimberJournal  *journal,
+             GDateTime      *time,
+             int             pain,
+             LimberSymptoms  symptoms,
+             const char     *note)
+{
+  g_autoptr(LimberCheckin) checkin = checkin_new (time, pain, pain, symptoms, note);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_csv_journal (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ();
+  g_autoptr(GDateTime) d1 = local (2024, 5, 1, 8, 0);
+  g_autoptr(GDateTime) d2 = local (2024, 5, 2, 8, 0);
+  g_autoptr(GDateTime) d3 = local (2024, 5, 3, 8, 0);
+  g_autoptr(GDateTime) from = local (2024, 5, 2, 0, 0);
+  g_autoptr(GDateTime) to = local (2024, 5, 3, 0, 0);
+  g_autofree char *path = tmp_path ("journal.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_session (journal, d1, LIMBER_OUTCOME_COMPLETED, 120000);
+  add_session (journal, d2, LIMBER_OUTCOME_STOPPED_FOR_PAIN, 30000);
+  add_checkin (journal, d1, 4, 0, "first, day");
+  add_checkin (journal, d2, 6, LIMBER_SYMPTOM_RADIATING, "=2+2");
+  add_checkin (journal, d3, 2, 0, NULL);
+
+  /* all of it */
+  g_assert_true (limber_export_csv (journal, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if ((rows = parse_csv (path)) == NULL)
+    return;
+  g_assert_cmpuint (rows->len, ==, 1 + 5);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[0], ==, "session");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[0], ==, "check-in");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[16], ==, "first, day");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* one day: replaces the file */
+  g_assert_true (limber_export_csv (journal, file, from, to, &error));
+  g_assert_no_error (error);
+  rows = parse_csv (path);
+  g_assert_cmpuint (rows->len, ==, 1 + 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[5], ==, "stopped-for-pain");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[7], ==, "0.5");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[14], ==, "yes");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[16], ==, "'=2+2");
+
+  assert_no_leftovers (g_get_user_data_dir ());
+}
+
+/* The report */
+
+static void
+period (GDate *first,
+        GDate *last,
+        int    year,
+        int    month,
+        int    day,
+        guint  n_days)
+{
+  g_date_clear (first, 1);
+  g_date_set_dmy (first, day, month, year);
+  *last = *first;
+  g_date_add_days (last, n_days - 1);
+}
+
+static void
+make_report_data (GPtrArray *sessions,
+                  GPtrArray *checkins,
+                  guint      n_days,
+                  guint      note_every)
+{
+  g_autoptr(GDateTime) start = local (2024, 3, 1, 8, 15);
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_add_days (start, i);
+      g_autoptr(GDateTime) later = g_date_time_add_hours (time, 10);
+      g_autofree char *note = NULL;
+      LimberSymptoms symptoms = LIMBER_SYMPTOM_NONE;
+
+      if (i == 4 || i == 40)
+        symptoms |= LIMBER_SYMPTOM_NUMBNESS;
+      if (i == 40)
+        symptoms |= LIMBER_SYMPTOM_RADIATING;
+      if (note_every && i % note_every == 0)
+        note = g_strdup_printf ("Day %u: tight after the long drive, eased with the chair stretch. "
+                                "Ordered a standing desk; the left side felt worse than the right.", i);
+      g_ptr_array_add (checkins, checkin_new (time, 6 - (int) (i / 20), 5, symptoms, note));
+      if (i % 3 != 2)
+        g_ptr_array_add (sessions, session_new (later, "morning-hamstrings", "Morning hamstrings",
+                                                i == 10 ? LIMBER_OUTCOME_STOPPED_FOR_PAIN : LIMBER_OUTCOME_COMPLETED,
+                                                600000, 590000, -1));
+    }
+}
+
+static void
+test_report_text (void)
+{
+  g_autoptr(GPtrArray) checkins = checkins_new ();
+  g_autoptr(GPtrArray) sessions = sessions_new ();
+  g_autofree char *path = tmp_path ("report.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDateTime) physio = local (2024, 4, 20, 17, 30);
+  GDate first, last;
+
+  make_report_data (sessions, checkins, 90, 30);
+  g_ptr_array_add (checkins, checkin_new (physio, 3, 3, 0,
+                                          "Physio said: keep going, 3 × 30 s holds — أوتار الركبة 腿筋"));
+  period (&first, &last, 2024, 3, 1, 90);
+
+  g_assert_true (limber_export_report_to_file (file, &first, &last, sessions, checkins, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  assert_no_leftovers (dir);
+
+  if ((text = pdf_text (path)) == NULL)
+    return;
+
+  assert_contains (text, "Limber — stretching and symptom report");
+  assert_contains (text, "1 March 2024 to 29 May 2024 (90 days)");
+  assert_contains (text, "How to read this");
+  assert_contains (text, "Pain and stiffness");
+  assert_contains (text, "Numbness or tingling: 2 check-ins (5 Mar, 10 Apr)");
+  assert_contains (text, "Pain running down the leg: 1 check-in (10 Apr)");
+  assert_contains (text, "Weakness: none");
+  assert_contains (text, "Routines stopped for pain: 1 session (11 Mar)");
+  assert_contains (text, "Sessions: 60 (59 completed, 1 stopped for pain)");
+  assert_contains (text, "Days with a routine: 60 of 90");
+  assert_contains (text, "Pain, average:");
+  assert_contains (text, "first two weeks 6.0, last two weeks 2.3");
+  assert_contains (text, "Day 30: tight after the long drive");
+  assert_contains (text, "Physio said: keep going, 3 × 30 s holds");
+  assert_contains (text, "腿筋");
+  assert_contains (text, "Made with Limber. Limber records what you enter; it does not diagnose.");
+  assert_contains (text, "Page 1 of 1");
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+}
+
+static void
+test_report_many_notes (void)
+{
+  g_autoptr(GPtrArray) checkins = checkins_new ();
+  g_autoptr(GPtrArray) sessions = sessions_new ();
+  g_autofree char *path = tmp_path ("many.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) huge = g_string_new (NULL);
+  GDate first, last;
+
+  make_report_data (sessions, checkins, 365, 1);
+  /* a note longer than a page is cut, not spread over pages */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (huge, "very long note ");
+  g_free (((LimberCheckin *) g_ptr_array_index (checkins, 364))->note);
+  ((LimberCheckin *) g_ptr_array_index (checkins, 364))->note = g_strdup (huge->str);
+  period (&first, &last, 2024, 3, 1, 365);
+
+  g_assert_true (limber_export_report_to_file (file, &first, &last, sessions, checkins, &error));
+  g_assert_no_error (error);
+
+  if ((text = pdf_text (path)) == NULL)
+    return;
+  g_assert_cmpuint (pdf_pages (path), ==, 2);
+  assert_contains (text, "Page 1 of 2");
+  assert_contains (text, "Page 2 of 2");
+  assert_contains (text, "more notes not shown.");
+  /* newest first: the last day's notes are in, the first day's are not */
+  assert_contains (text, "Day 363:");
+  g_assert_null (strstr (text, "Day 0:"));
+  assert_contains (text, "The calendar shows the last 10 months of the period.");
+}
+
+static void
+test_report_empty (void)
+{
+  g_autofree char *path = tmp_path ("empty.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GDate first, last;
+
+  period (&first, &last, 2024, 2, 1, 7);
+  g_assert_true (limber_export_report_to_file (file, &first, &last, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  if ((text = pdf_text (path)) == NULL)
+    return;
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  assert_contains (text, "1 February 2024 to 7 February 2024 (7 days)");
+  assert_contains (text, "No check-ins in this period");
+  assert_contains (text, "No notes in this period.");
+  assert_contains (text, "Sessions: 0");
+  assert_contains (text, "Numbness or tingling: none");
+}
+
+static void
+test_report_period (void)
+{
+  g_autoptr(GDateTime) from = local (2024, 1, 10, 15, 0);
+  g_autoptr(GDateTime) to = local (2024, 2, 1, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate first, last, today;
+
+  limber_export_report_period (from, to, &first, &last);
+  g_assert_cmpint (g_date_get_day (&first), ==, 10);
+  g_assert_cmpint (g_date_get_month (&first), ==, 1);
+  /* @to is exclusive: midnight of 1 February ends on 31 January */
+  g_assert_cmpint (g_date_get_day (&last), ==, 31);
+  g_assert_cmpint (g_date_get_month (&last), ==, 1);
+
+  limber_export_report_period (NULL, to, &first, &last);
+  g_assert_cmpint (g_date_get_julian (&last) - g_date_get_julian (&first), ==, LIMBER_REPORT_DEFAULT_DAYS - 1);
+
+  limber_export_report_period (NULL, NULL, &first, &last);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_assert_cmpint (g_date_compare (&last, &today), ==, 0);
+  g_assert_cmpint (g_date_get_julian (&last) - g_date_get_julian (&first), ==, LIMBER_REPORT_DEFAULT_DAYS - 1);
+}
+
+static void
+test_report_journal (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -200);
+  g_autofree char *path = tmp_path ("journal.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *period_text = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autoptr(GDateTime) first = g_date_time_add_days (now, -(LIMBER_REPORT_DEFAULT_DAYS - 1));
+
+  add_checkin (journal, yesterday, 7, LIMBER_SYMPTOM_WEAKNESS, "recent note");
+  add_checkin (journal, long_ago, 2, 0, "old note");
+  add_session (journal, yesterday, LIMBER_OUTCOME_COMPLETED, 120000);
+
+  g_assert_true (limber_export_report (journal, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  if ((text = pdf_text (path)) == NULL)
+    return;
+  from_text = g_date_time_format (first, "%-d %B %Y");
+  to_text = g_date_time_format (now, "%-d %B %Y");
+  period_text = g_strdup_printf ("%s to %s (90 days)", from_text, to_text);
+  assert_contains (text, period_text);
+  assert_contains (text, "recent note");
+  g_assert_null (strstr (text, "old note"));
+  assert_contains (text, "Weakness: 1 check-in");
+  assert_contains (text, "Sessions: 1 (1 completed");
+}
+
+/* Errors */
+
+static void
+assert_write_fails (const char *path,
+                    int         code,
+                    const char *named)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GDate first, last;
+
+  g_assert_false (limber_export_csv_to_file (file, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, code);
+  g_test_message ("%s", error->message);
+  assert_contains (error->message, path);
+  assert_contains (error->message, named);
+  g_clear_error (&error);
+
+  period (&first, &last, 2024, 1, 1, 30);
+  g_assert_false (limber_export_report_to_file (file, &first, &last, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, code);
+  assert_contains (error->message, path);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *missing = tmp_path ("no-such-folder/out.csv");
+  g_autofree char *a_file = tmp_path ("a-file");
+  g_autofree char *under_file = g_build_filename (a_file, "out.csv", NULL);
+  g_autofree char *folder = tmp_path ("a-folder.csv");
+  g_autofree char *dir = g_path_get_dirname (a_file);
+
+  g_assert_true (g_file_set_contents (a_file, "x", 1, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+
+  assert_write_fails (missing, G_IO_ERROR_NOT_FOUND, "does not exist");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  assert_write_fails (under_file, G_IO_ERROR_NOT_DIRECTORY, "not a folder");
+
+  /* Not even root can create files in /proc. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path ("/proc/self/limber-test/out.csv");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (limber_export_csv_to_file (file, NULL, NULL, &error));
+    g_assert_nonnull (error);
+    assert_contains (error->message, "/proc/self/limber-test/out.csv");
+  }
+
+  assert_write_fails (folder, G_IO_ERROR_IS_DIRECTORY, "it is a folder");
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  assert_no_leftovers (dir);
+  assert_no_leftovers (folder);
+}
+
+static gboolean
+write_half_then_fail (GOutputStream  *stream,
+                      gpointer        data,
+                      GError        **error)
+{
+  if (!g_output_stream_write_all (stream, "half a file", 11, NULL, NULL, error))
+    return FALSE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+  return FALSE;
+}
+
+static void
+test_failure_keeps_existing (void)
+{
+  g_autofree char *path = tmp_path ("existing.csv");
+  g_autofree char *fresh = tmp_path ("fresh.csv");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) fresh_file = g_file_new_for_path (fresh);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "the old export\r\n", -1, NULL));
+
+  /* a failure half-way: the old file stays, no new one appears */
+  g_assert_false (limber_export_write_file (file, write_half_then_fail, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  assert_contains (error->message, path);
+  assert_contains (error->message, "disk is full");
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old export\r\n");
+
+  g_assert_false (limber_export_write_file (fresh_file, write_half_then_fail, NULL, &error));
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  assert_no_leftovers (dir);
+
+  /* success replaces it whole */
+  g_clear_error (&error);
+  g_assert_true (limber_export_csv_to_file (file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "kind,date"));
+  assert_no_leftovers (dir);
+}
+
+/* Run as nobody, since root may write anywhere. */
+static int
+read_only_checks (const char *dir,
+                  const char *existing)
+{
+  g_autofree char *fresh = g_build_filename (dir, "new.csv", NULL);
+  g_autoptr(GFile) fresh_file = g_file_new_for_path (fresh);
+  g_autoptr(GFile) existing_file = g_file_new_for_path (existing);
+  g_autoptr(GError) error = NULL;
+
+  if (limber_export_csv_to_file (fresh_file, NULL, NULL, &error) ||
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      strstr (error->message, fresh) == NULL || strstr (error->message, "permission") == NULL)
+    return 1;
+  g_clear_error (&error);
+
+  if (limber_export_csv_to_file (existing_file, NULL, NULL, &error) ||
+      strstr (error->message, existing) == NULL)
+    return 2;
+  return 0;
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = tmp_path ("read-only");
+  g_autofree char *existing = g_build_filename (dir, "existing.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *top = g_path_get_dirname (dir);
+  int status;
+  pid_t pid;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (existing, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (existing, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  /* nobody must reach the folder */
+  for (char *p = g_strdup (top); strlen (p) > 1; )
+    {
+      char *parent = g_path_get_dirname (p);
+
+      g_chmod (p, 0755);
+      g_free (p);
+      p = parent;
+      if (g_str_equal (p, "/") || g_str_equal (p, "/tmp"))
+        {
+          g_free (p);
+          break;
+        }
+    }
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (geteuid () == 0 &&
+          (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0))
+        _exit (77);
+      _exit (read_only_checks (dir, existing));
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("Cannot drop root privileges to test a read-only folder");
+      return;
+    }
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  assert_no_leftovers (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/export/csv/guard", test_guard);
+  g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/export/csv/journal", test_csv_journal);
+  g_test_add_func ("/export/report/text", test_report_text);
+  g_test_add_func ("/export/report/many-notes", test_report_many_notes);
+  g_test_add_func ("/export/report/empty", test_report_empty);
+  g_test_add_func ("/export/report/period", test_report_period);
+  g_test_add_func ("/export/report/journal", test_report_journal);
+  g_test_add_func ("/export/errors/paths", test_errors);
+  g_test_add_func ("/export/errors/failure-keeps-existing", test_failure_keeps_existing);
+  g_test_add_func ("/export/errors/read-only-folder", test_read_only_folder);
+
+  return g_test_run ();
+}
