@@ -6,6 +6,7 @@
 
 #include "limber-application.h"
 #include "limber-cli.h"
+#include "limber-preferences-window.h"
 #include "limber-window.h"
 
 
@@ -18,6 +19,7 @@ struct _LimberApplication
   LimberJournal  *journal;
   GError         *journal_error;
   LimberCues     *cues;
+  LimberRemindersClient *reminders;
   gboolean        parsed_options;
 };
 
@@ -165,10 +167,43 @@ start_routine (GSimpleAction *action,
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.start-routine", param);
 }
 
+static void
+check_in (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+  limber_window_check_in (LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self))));
+}
+
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *window;
+
+  if (self->settings == NULL)
+    {
+      limber_window_show_error (LIMBER_WINDOW (parent), _("No Preferences"),
+                                "%s", _("The settings schema is not installed, so preferences cannot be kept."));
+      return;
+    }
+
+  window = limber_preferences_window_new (parent, self->settings, self->catalog, self->reminders);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", show_about },
   { "quit", quit_app },
   { "start-routine", start_routine, "s" },
+  { "check-in", check_in },
+  { "preferences", show_preferences },
 };
 
 static void
@@ -205,12 +240,14 @@ limber_application_startup (GApplication *app)
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (limber_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 
   /* Run from an unusual prefix without the schema installed, Limber still
    * works; it only forgets its window size. */
@@ -229,6 +266,7 @@ limber_application_startup (GApplication *app)
 
   open_journal (self);
   self->cues = limber_cues_new (self->settings);
+  self->reminders = limber_reminders_client_new (self->settings);
 }
 
 /* Said once, in the first window: the person must know where an unreadable
@@ -275,6 +313,7 @@ limber_application_dispose (GObject *object)
   g_clear_object (&self->journal);
   g_clear_error (&self->journal_error);
   g_clear_object (&self->cues);
+  g_clear_object (&self->reminders);
 
   G_OBJECT_CLASS (limber_application_parent_class)->dispose (object);
 }
@@ -327,6 +366,18 @@ limber_application_get_cues (LimberApplication *self)
 {
   g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
   return self->cues;
+}
+
+/**
+ * limber_application_get_reminders:
+ *
+ * Returns: (transfer none): the reminder service's client
+ */
+LimberRemindersClient *
+limber_application_get_reminders (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+  return self->reminders;
 }
 
 /**

@@ -30,6 +30,10 @@ struct _LimberWindow
   LimberHistoryPage    *history_page;
   AdwViewStack         *view_stack;
   LimberCheckin        *deleted;     /* for Undo */
+  LimberRemindersClient *reminders;
+  guint                 reminder_tick;
+  GtkWidget            *reminder_bar;
+  GtkLabel             *reminder_label;
 };
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,6 +44,7 @@ enum {
   PROP_SETTINGS,
   PROP_JOURNAL,
   PROP_CUES,
+  PROP_REMINDERS,
   N_PROPS
 };
 
@@ -273,6 +278,64 @@ export_report_action (GtkWidget  *widget,
 }
 
 static void
+update_reminder_bar (LimberWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+
+  if (self->reminders != NULL)
+    text = limber_reminders_client_describe_next (self->reminders, now);
+
+  if (self->reminders != NULL && limber_reminders_client_get_running (self->reminders) && text == NULL)
+    text = g_strdup (_("Reminders are paused"));
+
+  gtk_widget_set_visible (self->reminder_bar, text != NULL);
+  if (text != NULL)
+    gtk_label_set_label (self->reminder_label, text);
+}
+
+static gboolean
+reminder_tick_cb (gpointer user_data)
+{
+  update_reminder_bar (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+pause_reminders_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  if (self->reminders != NULL)
+    limber_reminders_client_pause (self->reminders, g_variant_get_uint32 (param));
+}
+
+static void
+resume_reminders_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  if (self->reminders != NULL)
+    limber_reminders_client_resume (self->reminders);
+}
+
+/**
+ * limber_window_check_in:
+ *
+ * Opens the check-in form, as the Check In button does.
+ */
+void
+limber_window_check_in (LimberWindow *self)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  open_checkin_dialog (self, NULL);
+}
+
+static void
 on_player_done (LimberWindow *self)
 {
   if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
@@ -406,6 +469,15 @@ limber_window_constructed (GObject *object)
   limber_player_view_set_journal (self->player_view, self->journal);
   limber_history_page_set_settings (self->history_page, self->settings);
   limber_history_page_set_journal (self->history_page, self->journal);
+
+  if (self->reminders != NULL)
+    {
+      g_signal_connect_object (self->reminders, "changed", G_CALLBACK (update_reminder_bar),
+                               self, G_CONNECT_SWAPPED);
+      /* “in 23 min” counts down; the service itself is not asked */
+      self->reminder_tick = g_timeout_add_seconds (30, reminder_tick_cb, self);
+    }
+  update_reminder_bar (self);
   limber_player_view_set_cues (self->player_view, self->cues);
 
   problems = limber_catalog_get_problems (self->catalog);
@@ -449,6 +521,9 @@ limber_window_get_property (GObject    *object,
     case PROP_CUES:
       g_value_set_object (value, self->cues);
       break;
+    case PROP_REMINDERS:
+      g_value_set_object (value, self->reminders);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -476,6 +551,9 @@ limber_window_set_property (GObject      *object,
     case PROP_CUES:
       self->cues = g_value_dup_object (value);
       break;
+    case PROP_REMINDERS:
+      self->reminders = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -491,6 +569,8 @@ limber_window_dispose (GObject *object)
   g_clear_object (&self->journal);
   g_clear_object (&self->cues);
   g_clear_pointer (&self->deleted, limber_checkin_free);
+  g_clear_handle_id (&self->reminder_tick, g_source_remove);
+  g_clear_object (&self->reminders);
 
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
 }
@@ -522,6 +602,10 @@ limber_window_class_init (LimberWindowClass *klass)
     g_param_spec_object ("cues", NULL, NULL,
                          LIMBER_TYPE_CUES,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REMINDERS] =
+    g_param_spec_object ("reminders", NULL, NULL,
+                         LIMBER_TYPE_REMINDERS_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIMBER_TYPE_ROUTINE_PAGE);
@@ -537,6 +621,8 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, player_view);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_bar);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_label);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_checkin);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_checkin);
   gtk_widget_class_bind_template_callback (widget_class, on_player_done);
@@ -552,6 +638,8 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.check-in", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.pause-reminders", "u", pause_reminders_action);
+  gtk_widget_class_install_action (widget_class, "win.resume-reminders", NULL, resume_reminders_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
 }
 
@@ -572,5 +660,6 @@ limber_window_new (LimberApplication *application)
                        "settings", limber_application_get_settings (application),
                        "journal", limber_application_get_journal (application),
                        "cues", limber_application_get_cues (application),
+                       "reminders", limber_application_get_reminders (application),
                        NULL);
 }

@@ -68,7 +68,7 @@ limber_journal_set_sqlite_error (GError     **error,
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_FAILED,
+      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_BUSY,
                    _("The journal “%s” is busy in another program. Try again in a moment."),
                    name);
       break;

@@ -68,6 +68,21 @@ static const Migration migrations[] = {
     ");"
     "CREATE INDEX advisories_reason ON advisories (reason, shown_at);"
     "PRAGMA user_version = 2;" },
+  { 3,
+    /* Reminders sent by limber-reminders and what the user did with them. */
+    "CREATE TABLE reminders ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  kind       TEXT NOT NULL,"
+    "  routine_id TEXT,"
+    "  due_at     INTEGER NOT NULL," /* unix µs, UTC */
+    "  shown_at   INTEGER,"
+    "  outcome    TEXT NOT NULL CHECK (outcome IN ('shown', 'started', 'snoozed',"
+    "                                              'skipped', 'dismissed', 'failed')),"
+    "  catch_up   INTEGER NOT NULL DEFAULT 0 CHECK (catch_up IN (0, 1)),"
+    "  updated_at INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX reminders_due_at ON reminders (due_at);"
+    "PRAGMA user_version = 3;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIMBER_JOURNAL_SCHEMA_VERSION);

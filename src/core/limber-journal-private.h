@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define LIMBER_JOURNAL_APPLICATION_ID 0x4C4D4252
 
 /* PRAGMA user_version that this code writes; one migration step per version. */
-#define LIMBER_JOURNAL_SCHEMA_VERSION 2
+#define LIMBER_JOURNAL_SCHEMA_VERSION 3
 
 void      limber_journal_set_sqlite_error (GError     **error,
                                            sqlite3     *db,

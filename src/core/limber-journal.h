@@ -22,6 +22,7 @@ typedef enum
   LIMBER_JOURNAL_ERROR_NOT_FOUND,
   LIMBER_JOURNAL_ERROR_INVALID,
   LIMBER_JOURNAL_ERROR_FAILED,
+  LIMBER_JOURNAL_ERROR_BUSY,
 } LimberJournalError;
 
 GQuark limber_journal_error_quark (void);
@@ -51,6 +52,20 @@ typedef struct
   gboolean    skipped;
 } LimberPartInfo;
 
+/* A reminder sent by limber-reminders and what became of it. outcome is
+ * one of "shown", "started", "snoozed", "skipped", "dismissed", "failed". */
+typedef struct
+{
+  gint64     id;
+  char      *kind;          /* "break", "routine" or "checkin" */
+  char      *routine_id;    /* NULL unless the reminder names a routine */
+  GDateTime *due_at;
+  GDateTime *shown_at;      /* NULL when it could not be shown */
+  char      *outcome;
+  gboolean   catch_up;      /* stood for reminders missed while away or asleep */
+  GDateTime *updated_at;
+} LimberReminderInfo;
+
 #define LIMBER_TYPE_SESSION_INFO (limber_session_info_get_type ())
 #define LIMBER_TYPE_PART_INFO    (limber_part_info_get_type ())
 
@@ -62,7 +77,14 @@ GType              limber_part_info_get_type    (void) G_GNUC_CONST;
 LimberPartInfo    *limber_part_info_copy        (const LimberPartInfo    *info);
 void               limber_part_info_free        (LimberPartInfo          *info);
 
+#define LIMBER_TYPE_REMINDER_INFO (limber_reminder_info_get_type ())
+
+GType               limber_reminder_info_get_type (void) G_GNUC_CONST;
+LimberReminderInfo *limber_reminder_info_copy     (const LimberReminderInfo *info);
+void                limber_reminder_info_free     (LimberReminderInfo       *info);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberSessionInfo, limber_session_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberReminderInfo, limber_reminder_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberPartInfo, limber_part_info_free)
 
 #define LIMBER_TYPE_JOURNAL (limber_journal_get_type ())
@@ -132,5 +154,20 @@ GPtrArray     *limber_journal_list_checkins          (LimberJournal        *self
                                                       GDateTime            *from,
                                                       GDateTime            *to,
                                                       GError              **error);
+
+
+gint64         limber_journal_log_reminder           (LimberJournal  *self,
+                                                      const char     *kind,
+                                                      const char     *routine_id,
+                                                      GDateTime      *due_at,
+                                                      gboolean        catch_up,
+                                                      GError        **error);
+gboolean       limber_journal_set_reminder_outcome   (LimberJournal  *self,
+                                                      gint64          id,
+                                                      const char     *outcome,
+                                                      GError        **error);
+GPtrArray     *limber_journal_list_reminders         (LimberJournal  *self,
+                                                      GDateTime      *since,
+                                                      GError        **error);
 
 G_END_DECLS

@@ -656,6 +656,79 @@ test_recover (void)
   g_assert_no_error (error);
 }
 
+/* Reminders: logged when shown, then updated with what the user did. */
+static void
+test_reminders (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) due = utc (2024, 3, 5, 17, 50, 0);
+  g_autoptr(GDateTime) later = utc (2024, 3, 5, 20, 0, 0);
+  g_autoptr(GDateTime) since = utc (2024, 3, 5, 18, 0, 0);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberReminderInfo) copy = NULL;
+  LimberReminderInfo *info;
+  gint64 before = g_get_real_time ();
+  gint64 a, b;
+
+  a = limber_journal_log_reminder (journal, "break", "desk-break", due, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, >, 0);
+  b = limber_journal_log_reminder (journal, "checkin", NULL, later, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (b, >, a);
+
+  g_assert_true (limber_journal_set_reminder_outcome (journal, a, "snoozed", &error));
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_set_reminder_outcome (journal, a, "started", &error));
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_set_reminder_outcome (journal, b, "failed", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (limber_journal_set_reminder_outcome (journal, a, "ignored", &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (limber_journal_set_reminder_outcome (journal, 9999, "skipped", &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  all = limber_journal_list_reminders (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+
+  /* newest first */
+  info = g_ptr_array_index (all, 0);
+  g_assert_cmpint (info->id, ==, b);
+  g_assert_cmpstr (info->kind, ==, "checkin");
+  g_assert_null (info->routine_id);
+  assert_same_time (info->due_at, later);
+  g_assert_null (info->shown_at);
+  g_assert_cmpstr (info->outcome, ==, "failed");
+  g_assert_true (info->catch_up);
+
+  info = g_ptr_array_index (all, 1);
+  g_assert_cmpint (info->id, ==, a);
+  g_assert_cmpstr (info->kind, ==, "break");
+  g_assert_cmpstr (info->routine_id, ==, "desk-break");
+  assert_same_time (info->due_at, due);
+  g_assert_nonnull (info->shown_at);
+  g_assert_cmpint (usec_of (info->shown_at), >=, before);
+  g_assert_cmpint (usec_of (info->updated_at), >=, usec_of (info->shown_at));
+  g_assert_cmpstr (info->outcome, ==, "started");
+  g_assert_false (info->catch_up);
+
+  copy = limber_reminder_info_copy (info);
+  g_assert_cmpstr (copy->routine_id, ==, "desk-break");
+  assert_same_time (copy->shown_at, info->shown_at);
+
+  recent = limber_journal_list_reminders (journal, since, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 1);
+  g_assert_cmpint (((LimberReminderInfo *) g_ptr_array_index (recent, 0))->id, ==, b);
+}
+
 /* Migrations: one fixture per schema version, from 0 (an empty file) up to
  * the current one. A new version adds tests/core/fixtures/journal-vN.sql. */
 
@@ -770,6 +843,46 @@ read_fixture_checkins (sqlite3 *db)
   return rows;
 }
 
+/* Reminders of a fixture, as text rows to compare with what the API reads. */
+static GPtrArray *
+read_fixture_reminders (sqlite3 *db)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'reminders'") == 0)
+    return rows;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id, kind, ifnull(routine_id, '-'), due_at,"
+                                       " ifnull(shown_at, -1), outcome, catch_up, updated_at"
+                                       " FROM reminders ORDER BY due_at DESC, id DESC",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup_printf ("%s|%s|%s|%s|%s|%s|%s|%s",
+                                            sqlite3_column_text (stmt, 0),
+                                            sqlite3_column_text (stmt, 1),
+                                            sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_text (stmt, 3),
+                                            sqlite3_column_text (stmt, 4),
+                                            sqlite3_column_text (stmt, 5),
+                                            sqlite3_column_text (stmt, 6),
+                                            sqlite3_column_text (stmt, 7)));
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static char *
+describe_reminder (const LimberReminderInfo *info)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
+                          "|%s|%d|%" G_GINT64_FORMAT,
+                          info->id, info->kind, info->routine_id ? info->routine_id : "-",
+                          usec_of (info->due_at),
+                          info->shown_at ? usec_of (info->shown_at) : -1,
+                          info->outcome, info->catch_up ? 1 : 0, usec_of (info->updated_at));
+}
+
 /* Every table's columns, as text, to compare a fixture with a new journal. */
 static char *
 describe_schema (sqlite3 *db)
@@ -807,6 +920,7 @@ check_fixture (guint version)
   g_autofree char *sql = NULL;
   g_autoptr(GArray) expected = NULL;
   g_autoptr(GArray) expected_checkins = NULL;
+  g_autoptr(GPtrArray) expected_reminders = NULL;
   g_autofree char *fixture_schema = NULL;
   g_autoptr(LimberJournal) journal = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
@@ -830,6 +944,7 @@ check_fixture (guint version)
   g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, version);
   expected = read_fixture_sessions (db);
   expected_checkins = read_fixture_checkins (db);
+  expected_reminders = read_fixture_reminders (db);
   fixture_schema = describe_schema (db);
   sqlite3_close (db);
   if (version > 0)
@@ -890,6 +1005,19 @@ check_fixture (guint version)
             g_assert_cmpint (c->morning_stiffness, ==, e->morning);
             g_assert_cmpint (c->symptoms, ==, e->symptoms);
             g_assert_cmpstr (c->note, ==, e->note);
+          }
+      }
+
+      {
+        g_autoptr(GPtrArray) reminders = limber_journal_list_reminders (journal, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (reminders->len, ==, expected_reminders->len);
+        for (guint i = 0; i < expected_reminders->len; i++)
+          {
+            g_autofree char *row = describe_reminder (g_ptr_array_index (reminders, i));
+
+            g_assert_cmpstr (row, ==, g_ptr_array_index (expected_reminders, i));
           }
       }
     }
@@ -1983,6 +2111,7 @@ main (int   argc,
   g_test_add_func ("/journal/checkins/delete-restore", test_checkin_delete_restore);
   g_test_add_func ("/journal/checkins/list", test_checkin_list);
   g_test_add_func ("/journal/checkins/read-only", test_checkin_read_only);
+  g_test_add_func ("/journal/reminders", test_reminders);
   g_test_add_func ("/journal/migrations/fixtures", test_migrations);
   g_test_add_func ("/journal/refuse/too-new", test_too_new);
   g_test_add_func ("/journal/refuse/foreign", test_foreign);

@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-preferences"
+
+#include <glib/gi18n.h>
+
+#include "limber-preferences-window.h"
+#include "limber-schedule.h"
+
+/* Preferences: the reminder service's schedule and the player's sound. Every
+ * control writes its GSettings key at once; the service follows the
+ * changes live. */
+struct _LimberPreferencesWindow
+{
+  AdwPreferencesWindow   parent_instance;
+
+  GSettings             *settings;
+  LimberCatalog         *catalog;
+  LimberRemindersClient *reminders;
+  GPtrArray             *routine_rows;
+  gboolean               loading;
+
+  GtkSwitch             *enabled_switch;
+  GtkWidget             *test_row;
+  AdwPreferencesGroup   *breaks_group;
+  GtkSwitch             *breaks_switch;
+  GtkWidget             *interval_row;
+  GtkSpinButton         *interval_spin;
+  GtkWidget             *idle_row;
+  GtkSpinButton         *idle_spin;
+  AdwPreferencesGroup   *routines_group;
+  GtkWidget             *add_routine_button;
+  GtkSwitch             *checkin_switch;
+  AdwEntryRow           *checkin_time_row;
+  GtkSwitch             *quiet_switch;
+  AdwEntryRow           *quiet_start_row;
+  AdwEntryRow           *quiet_end_row;
+  GtkSwitch             *sound_switch;
+  GtkSpinButton         *goal_spin;
+};
+
+G_DEFINE_FINAL_TYPE (LimberPreferencesWindow, limber_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const char *weekday_letters[] = {
+  /* Translators: one-letter weekday names, Monday first */
+  N_("M"), N_("T"), N_("W"), N_("T"), N_("F"), N_("S"), N_("S"),
+};
+static const char *weekday_names[] = {
+  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+  N_("Friday"), N_("Saturday"), N_("Sunday"),
+};
+
+static const char *
+time_key_for_row (LimberPreferencesWindow *self,
+                  AdwEntryRow             *row)
+{
+  if (row == self->checkin_time_row)
+    return "checkin-time";
+  if (row == self->quiet_start_row)
+    return "quiet-hours-start";
+  return "quiet-hours-end";
+}
+
+static void
+on_time_applied (LimberPreferencesWindow *self,
+                 AdwEntryRow             *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  guint seconds;
+
+  if (!limber_schedule_parse_time (text, &seconds))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Write the time as hours and minutes, like 07:30")));
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  {
+    g_autofree char *normal = g_strdup_printf ("%02u:%02u", seconds / 3600, seconds / 60 % 60);
+
+    gtk_editable_set_text (GTK_EDITABLE (row), normal);
+    g_settings_set_string (self->settings, time_key_for_row (self, row), normal);
+  }
+}
+
+static void
+on_test_clicked (LimberPreferencesWindow *self)
+{
+  if (self->reminders == NULL || !limber_reminders_client_get_running (self->reminders))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Turn reminders on first")));
+      return;
+    }
+  limber_reminders_client_preview (self->reminders, "break");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("A test notification was sent")));
+}
+
+/* Routine reminders: the whole list is written back on every change. */
+
+static void
+save_routines (LimberPreferencesWindow *self)
+{
+  GVariantBuilder builder;
+
+  if (self->loading)
+    return;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(yyys)"));
+  for (guint i = 0; i < self->routine_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->routine_rows, i);
+
+      g_variant_builder_add (&builder, "(yyys)",
+                             (guchar) GPOINTER_TO_UINT (g_object_get_data (row, "hour")),
+                             (guchar) GPOINTER_TO_UINT (g_object_get_data (row, "minute")),
+                             (guchar) GPOINTER_TO_UINT (g_object_get_data (row, "weekdays")),
+                             (const char *) g_object_get_data (row, "routine-id"));
+    }
+  g_settings_set_value (self->settings, "routine-reminders", g_variant_builder_end (&builder));
+}
+
+static char *
+describe_days (guint weekdays)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  if ((weekdays & 0x7f) == 0x7f)
+    return g_strdup (_("every day"));
+  if ((weekdays & 0x7f) == 0x1f)
+    return g_strdup (_("weekdays"));
+  if ((weekdays & 0x7f) == 0x60)
+    return g_strdup (_("weekends"));
+  if ((weekdays & 0x7f) == 0)
+    return g_strdup (_("no days chosen"));
+
+  for (guint d = 0; d < 7; d++)
+    if (weekdays & (1 << d))
+      {
+        g_autofree char *abbr = g_utf8_substring (_(weekday_names[d]), 0, 3);
+
+        if (str->len)
+          g_string_append (str, ", ");
+        g_string_append (str, abbr);
+      }
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static void
+update_routine_row_title (LimberPreferencesWindow *self,
+                          GtkWidget               *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "routine-id");
+  LimberRoutine *routine = self->catalog ? limber_catalog_lookup_routine (self->catalog, id) : NULL;
+  g_autofree char *days = describe_days (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "weekdays")));
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), routine ? limber_routine_get_name (routine) : id);
+  /* Translators: a routine reminder's time and days, e.g. “18:30, weekdays” */
+  subtitle = g_strdup_printf (_("%02u:%02u, %s"),
+                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "hour")),
+                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "minute")),
+                              days);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+}
+
+static void
+on_routine_time_applied (AdwEntryRow *entry,
+                         GtkWidget   *row)
+{
+  LimberPreferencesWindow *self = LIMBER_PREFERENCES_WINDOW (gtk_widget_get_root (GTK_WIDGET (entry)));
+  guint seconds;
+
+  if (!limber_schedule_parse_time (gtk_editable_get_text (GTK_EDITABLE (entry)), &seconds))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Write the time as hours and minutes, like 18:30")));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  g_object_set_data (G_OBJECT (row), "hour", GUINT_TO_POINTER (seconds / 3600));
+  g_object_set_data (G_OBJECT (row), "minute", GUINT_TO_POINTER (seconds / 60 % 60));
+  update_routine_row_title (self, row);
+  save_routines (self);
+}
+
+static void
+on_weekday_toggled (GtkToggleButton *button,
+                    GtkWidget       *row)
+{
+  LimberPreferencesWindow *self = LIMBER_PREFERENCES_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  guint day = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "day"));
+  guint weekdays = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "weekdays"));
+
+  if (gtk_toggle_button_get_active (button))
+    weekdays |= 1 << day;
+  else
+    weekdays &= ~(1u << day);
+  g_object_set_data (G_OBJECT (row), "weekdays", GUINT_TO_POINTER (weekdays));
+  update_routine_row_title (self, row);
+  save_routines (self);
+}
+
+static void
+on_routine_selected (AdwComboRow *combo,
+                     GParamSpec  *pspec,
+                     GtkWidget   *row)
+{
+  LimberPreferencesWindow *self = LIMBER_PREFERENCES_WINDOW (gtk_widget_get_root (GTK_WIDGET (combo)));
+  g_autoptr(LimberRoutine) routine = NULL;
+  guint index = adw_combo_row_get_selected (combo);
+
+  if (self->catalog == NULL || index == GTK_INVALID_LIST_POSITION)
+    return;
+  routine = g_list_model_get_item (limber_catalog_get_routines (self->catalog), index);
+  g_object_set_data_full (G_OBJECT (row), "routine-id", g_strdup (limber_routine_get_id (routine)), g_free);
+  update_routine_row_title (self, row);
+  save_routines (self);
+}
+
+static void rebuild_routines (LimberPreferencesWindow *self);
+
+static void
+on_remove_routine (GtkButton *button,
+                   GtkWidget *row)
+{
+  LimberPreferencesWindow *self = LIMBER_PREFERENCES_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+
+  g_ptr_array_remove (self->routine_rows, row);
+  adw_preferences_group_remove (self->routines_group, row);
+  save_routines (self);
+}
+
+static char *
+routine_name_for_item (LimberRoutine *routine)
+{
+  return g_strdup (limber_routine_get_name (routine));
+}
+
+static GtkWidget *
+make_routine_row (LimberPreferencesWindow *self,
+                  guint                    hour,
+                  guint                    minute,
+                  guint                    weekdays,
+                  const char              *routine_id)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *time_row = adw_entry_row_new ();
+  GtkWidget *days_row = adw_action_row_new ();
+  GtkWidget *days_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *combo = adw_combo_row_new ();
+  GtkWidget *remove_row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
+  g_autofree char *time = g_strdup_printf ("%02u:%02u", hour, minute);
+
+  g_object_set_data (G_OBJECT (row), "hour", GUINT_TO_POINTER (hour));
+  g_object_set_data (G_OBJECT (row), "minute", GUINT_TO_POINTER (minute));
+  g_object_set_data (G_OBJECT (row), "weekdays", GUINT_TO_POINTER (weekdays & 0x7f));
+  g_object_set_data_full (G_OBJECT (row), "routine-id", g_strdup (routine_id), g_free);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (time_row), _("Time (HH:MM)"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (time_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (time_row), time);
+  g_signal_connect (time_row, "apply", G_CALLBACK (on_routine_time_applied), row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), time_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("Days"));
+  gtk_widget_add_css_class (days_box, "linked");
+  gtk_widget_set_valign (days_box, GTK_ALIGN_CENTER);
+  for (guint d = 0; d < 7; d++)
+    {
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (_(weekday_letters[d]));
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), (weekdays & (1 << d)) != 0);
+      gtk_widget_set_tooltip_text (toggle, _(weekday_names[d]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(weekday_names[d]), -1);
+      g_object_set_data (G_OBJECT (toggle), "day", GUINT_TO_POINTER (d));
+      g_signal_connect (toggle, "toggled", G_CALLBACK (on_weekday_toggled), row);
+      gtk_box_append (GTK_BOX (days_box), toggle);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (days_row), days_box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), days_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Routine"));
+  if (self->catalog != NULL)
+    {
+      GListModel *routines = limber_catalog_get_routines (self->catalog);
+
+      adw_combo_row_set_expression (ADW_COMBO_ROW (combo),
+                                    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                 G_CALLBACK (routine_name_for_item), NULL, NULL));
+      adw_combo_row_set_model (ADW_COMBO_ROW (combo), routines);
+      for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
+        {
+          g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+
+          if (g_strcmp0 (limber_routine_get_id (routine), routine_id) == 0)
+            adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+        }
+    }
+  g_signal_connect (combo, "notify::selected", G_CALLBACK (on_routine_selected), row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_routine), row);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove This Reminder"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (remove_row), remove);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row);
+
+  update_routine_row_title (self, row);
+  return row;
+}
+
+static void
+rebuild_routines (LimberPreferencesWindow *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "routine-reminders");
+  GVariantIter iter;
+  guchar hour, minute, weekdays;
+  const char *id;
+
+  for (guint i = 0; i < self->routine_rows->len; i++)
+    adw_preferences_group_remove (self->routines_group, g_ptr_array_index (self->routine_rows, i));
+  g_ptr_array_set_size (self->routine_rows, 0);
+
+  self->loading = TRUE;
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "(yyy&s)", &hour, &minute, &weekdays, &id))
+    {
+      GtkWidget *row = make_routine_row (self, MIN (hour, 23), MIN (minute, 59), weekdays, id);
+
+      g_ptr_array_add (self->routine_rows, row);
+      adw_preferences_group_add (self->routines_group, row);
+    }
+  self->loading = FALSE;
+}
+
+static void
+on_add_routine_clicked (LimberPreferencesWindow *self)
+{
+  GtkWidget *row = make_routine_row (self, 18, 30, 0x1f, "desk-break");
+
+  g_ptr_array_add (self->routine_rows, row);
+  adw_preferences_group_add (self->routines_group, row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  save_routines (self);
+}
+
+static void
+load_times (LimberPreferencesWindow *self)
+{
+  g_autofree char *checkin = g_settings_get_string (self->settings, "checkin-time");
+  g_autofree char *start = g_settings_get_string (self->settings, "quiet-hours-start");
+  g_autofree char *end = g_settings_get_string (self->settings, "quiet-hours-end");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->checkin_time_row), checkin);
+  gtk_editable_set_text (GTK_EDITABLE (self->quiet_start_row), start);
+  gtk_editable_set_text (GTK_EDITABLE (self->quiet_end_row), end);
+}
+
+static void
+limber_preferences_window_dispose (GObject *object)
+{
+  LimberPreferencesWindow *self = LIMBER_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->reminders);
+  g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (limber_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = limber_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, enabled_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, test_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, breaks_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, breaks_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, interval_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, idle_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, routines_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, add_routine_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, checkin_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, checkin_time_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, quiet_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, quiet_start_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, quiet_end_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, sound_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, goal_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_applied);
+  gtk_widget_class_bind_template_callback (widget_class, on_test_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_routine_clicked);
+}
+
+static void
+limber_preferences_window_init (LimberPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->routine_rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+limber_preferences_window_new (GtkWindow             *parent,
+                               GSettings             *settings,
+                               LimberCatalog         *catalog,
+                               LimberRemindersClient *reminders)
+{
+  LimberPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (LIMBER_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->settings = g_object_ref (settings);
+  g_set_object (&self->catalog, catalog);
+  g_set_object (&self->reminders, reminders);
+
+  g_settings_bind (settings, "reminders-enabled", self->enabled_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "break-reminders", self->breaks_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "break-interval-minutes", self->interval_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "idle-break-minutes", self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "checkin-reminder", self->checkin_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "quiet-hours", self->quiet_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sound-cues", self->sound_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "weekly-goal-minutes", self->goal_spin, "value", G_SETTINGS_BIND_DEFAULT);
+
+  g_object_bind_property (self->breaks_switch, "active", self->interval_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->breaks_switch, "active", self->idle_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->checkin_switch, "active", self->checkin_time_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->quiet_switch, "active", self->quiet_start_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->quiet_switch, "active", self->quiet_end_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->enabled_switch, "active", self->test_row, "sensitive", G_BINDING_SYNC_CREATE);
+
+  load_times (self);
+  rebuild_routines (self);
+
+  return GTK_WIDGET (self);
+}

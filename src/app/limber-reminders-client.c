@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-reminders-client"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "limber-reminders-client.h"
+
+/* The window's side of the reminder service: it follows the service on the
+ * session bus (next reminder, pause, resume, a test notification), and turns
+ * the service on and off with the reminders-enabled setting — the autostart
+ * entry for the next login, and the service itself now. */
+struct _LimberRemindersClient
+{
+  GObject          parent_instance;
+
+  GSettings       *settings;
+  GDBusConnection *bus;
+  guint            watch_id;
+  guint            signal_id;
+  gboolean         running;
+  char            *next_kind;
+  gint64           next_due;
+  char            *next_routine;
+  GCancellable    *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LimberRemindersClient, limber_reminders_client, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+got_next (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  LimberRemindersClient *self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kind, *routine;
+  gint64 due;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("GetNext failed: %s", error->message);
+      return;
+    }
+
+  g_variant_get (reply, "(&sx&s)", &kind, &due, &routine);
+  g_free (self->next_kind);
+  self->next_kind = g_strdup (kind);
+  g_free (self->next_routine);
+  self->next_routine = g_strdup (routine);
+  self->next_due = due;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+refresh (LimberRemindersClient *self)
+{
+  if (self->bus == NULL || !self->running)
+    return;
+
+  g_dbus_connection_call (self->bus, LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
+                          LIMBER_REMINDERS_INTERFACE, "GetNext", NULL, G_VARIANT_TYPE ("(sxs)"),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, self->cancellable, got_next, self);
+}
+
+static void
+on_changed_signal (GDBusConnection *bus,
+                   const char      *sender,
+                   const char      *path,
+                   const char      *interface,
+                   const char      *signal,
+                   GVariant        *params,
+                   gpointer         user_data)
+{
+  refresh (user_data);
+}
+
+static void
+on_name_appeared (GDBusConnection *bus,
+                  const char      *name,
+                  const char      *owner,
+                  gpointer         user_data)
+{
+  LimberRemindersClient *self = user_data;
+
+  self->running = TRUE;
+  refresh (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_name_vanished (GDBusConnection *bus,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  LimberRemindersClient *self = user_data;
+
+  self->running = FALSE;
+  g_clear_pointer (&self->next_kind, g_free);
+  g_clear_pointer (&self->next_routine, g_free);
+  self->next_due = 0;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static char *
+reminders_binary (void)
+{
+  const char *env = g_getenv ("LIMBER_REMINDERS_BIN");
+
+  return g_strdup (env ? env : LIMBER_BINDIR "/limber-reminders");
+}
+
+/**
+ * limber_reminders_get_autostart_path:
+ *
+ * Returns: (transfer full): where the login autostart entry goes.
+ */
+char *
+limber_reminders_get_autostart_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "autostart",
+                           "io.github.limber.Limber.Reminders.desktop", NULL);
+}
+
+/**
+ * limber_reminders_set_autostart:
+ *
+ * Adds or removes the XDG autostart entry that starts the reminder service
+ * at login.
+ */
+gboolean
+limber_reminders_set_autostart (gboolean   enabled,
+                                GError   **error)
+{
+  g_autofree char *path = limber_reminders_get_autostart_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GKeyFile) entry = NULL;
+  g_autofree char *exec = NULL;
+
+  if (!enabled)
+    {
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not remove %s: %s"), path, g_strerror (saved));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  exec = reminders_binary ();
+  entry = g_key_file_new ();
+  g_key_file_set_string (entry, "Desktop Entry", "Type", "Application");
+  g_key_file_set_string (entry, "Desktop Entry", "Name", _("Limber Reminders"));
+  g_key_file_set_string (entry, "Desktop Entry", "Comment", _("Reminders to stand up, stretch and check in"));
+  g_key_file_set_string (entry, "Desktop Entry", "Exec", exec);
+  g_key_file_set_string (entry, "Desktop Entry", "Icon", LIMBER_APP_ID);
+  g_key_file_set_boolean (entry, "Desktop Entry", "NoDisplay", TRUE);
+  g_key_file_set_boolean (entry, "Desktop Entry", "X-GNOME-Autostart-enabled", TRUE);
+  return g_key_file_save_to_file (entry, path, error);
+}
+
+static void
+start_service (LimberRemindersClient *self)
+{
+  g_autofree char *exec = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+
+  if (self->running)
+    return;
+
+  /* the service exits by itself when reminders are turned off */
+  exec = reminders_binary ();
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, exec, NULL);
+  if (proc == NULL)
+    g_message ("Could not start the reminder service %s: %s", exec, error->message);
+}
+
+static void
+on_enabled_changed (LimberRemindersClient *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "reminders-enabled");
+  g_autoptr(GError) error = NULL;
+
+  if (!limber_reminders_set_autostart (enabled, &error))
+    g_message ("%s", error->message);
+  if (enabled)
+    start_service (self);
+}
+
+static void
+limber_reminders_client_dispose (GObject *object)
+{
+  LimberRemindersClient *self = LIMBER_REMINDERS_CLIENT (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->watch_id)
+    g_bus_unwatch_name (self->watch_id);
+  self->watch_id = 0;
+  if (self->signal_id && self->bus)
+    g_dbus_connection_signal_unsubscribe (self->bus, self->signal_id);
+  self->signal_id = 0;
+  g_clear_object (&self->bus);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->next_kind, g_free);
+  g_clear_pointer (&self->next_routine, g_free);
+
+  G_OBJECT_CLASS (limber_reminders_client_parent_class)->dispose (object);
+}
+
+static void
+limber_reminders_client_class_init (LimberRemindersClientClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = limber_reminders_client_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+limber_reminders_client_init (LimberRemindersClient *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * limber_reminders_client_new:
+ * @settings: (nullable): the app settings
+ */
+LimberRemindersClient *
+limber_reminders_client_new (GSettings *settings)
+{
+  LimberRemindersClient *self = g_object_new (LIMBER_TYPE_REMINDERS_CLIENT, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_set_object (&self->settings, settings);
+  self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (self->bus == NULL)
+    {
+      g_message ("No session bus, so no reminders: %s", error->message);
+      return self;
+    }
+
+  self->watch_id = g_bus_watch_name_on_connection (self->bus, LIMBER_REMINDERS_BUS_NAME,
+                                                   G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                   on_name_appeared, on_name_vanished,
+                                                   self, NULL);
+  self->signal_id = g_dbus_connection_signal_subscribe (self->bus, LIMBER_REMINDERS_BUS_NAME,
+                                                        LIMBER_REMINDERS_INTERFACE, "Changed",
+                                                        LIMBER_REMINDERS_OBJECT_PATH, NULL,
+                                                        G_DBUS_SIGNAL_FLAGS_NONE,
+                                                        on_changed_signal, self, NULL);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::reminders-enabled",
+                             G_CALLBACK (on_enabled_changed), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+gboolean
+limber_reminders_client_get_running (LimberRemindersClient *self)
+{
+  g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), FALSE);
+  return self->running;
+}
+
+const char *
+limber_reminders_client_get_next_kind (LimberRemindersClient *self)
+{
+  g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), NULL);
+  return self->next_kind;
+}
+
+gint64
+limber_reminders_client_get_next_due (LimberRemindersClient *self)
+{
+  g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), 0);
+  return self->next_due;
+}
+
+const char *
+limber_reminders_client_get_next_routine (LimberRemindersClient *self)
+{
+  g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), NULL);
+  return self->next_routine;
+}
+
+static void
+call_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The reminder service did not answer: %s", error->message);
+}
+
+static void
+call (LimberRemindersClient *self,
+      const char            *method,
+      GVariant              *params)
+{
+  if (self->bus == NULL)
+    {
+      if (params)
+        g_variant_unref (g_variant_ref_sink (params));
+      return;
+    }
+  g_dbus_connection_call (self->bus, LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
+                          LIMBER_REMINDERS_INTERFACE, method, params, NULL,
+                          G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable, call_done, self);
+}
+
+/**
+ * limber_reminders_client_pause:
+ * @minutes: how long; 0 means until tomorrow
+ */
+void
+limber_reminders_client_pause (LimberRemindersClient *self,
+                               guint                  minutes)
+{
+  g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
+  call (self, "Pause", g_variant_new ("(u)", minutes));
+}
+
+void
+limber_reminders_client_resume (LimberRemindersClient *self)
+{
+  g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
+  call (self, "Resume", NULL);
+}
+
+/**
+ * limber_reminders_client_preview:
+ * @kind: "break", "routine" or "checkin"
+ *
+ * Asks the service to send one reminder of @kind now.
+ */
+void
+limber_reminders_client_preview (LimberRemindersClient *self,
+                                 const char            *kind)
+{
+  g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
+  call (self, "Preview", g_variant_new ("(s)", kind));
+}
+
+/**
+ * limber_reminders_client_describe_next:
+ * @now: the present
+ *
+ * Returns: (transfer full) (nullable): “Next break in 23 min”, or %NULL
+ * when the service is not running or nothing is due.
+ */
+char *
+limber_reminders_client_describe_next (LimberRemindersClient *self,
+                                       GDateTime             *now)
+{
+  gint64 minutes;
+
+  g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), NULL);
+
+  if (!self->running || self->next_kind == NULL || *self->next_kind == '\0')
+    return NULL;
+
+  minutes = (self->next_due - g_date_time_to_unix (now) * G_USEC_PER_SEC + 59 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
+  minutes = MAX (minutes, 0);
+
+  if (minutes >= 120)
+    {
+      g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (self->next_due / G_USEC_PER_SEC);
+      g_autofree char *at = g_date_time_format (due, "%H:%M");
+
+      if (g_str_equal (self->next_kind, "break"))
+        return g_strdup_printf (_("Next break at %s"), at);
+      if (g_str_equal (self->next_kind, "checkin"))
+        return g_strdup_printf (_("Check-in reminder at %s"), at);
+      return g_strdup_printf (_("Next routine reminder at %s"), at);
+    }
+
+  if (g_str_equal (self->next_kind, "break"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next break in %d min", "Next break in %d min", (gulong) minutes), (int) minutes);
+  if (g_str_equal (self->next_kind, "checkin"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Check-in reminder in %d min", "Check-in reminder in %d min", (gulong) minutes), (int) minutes);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next routine reminder in %d min", "Next routine reminder in %d min", (gulong) minutes), (int) minutes);
+}

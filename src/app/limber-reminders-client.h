@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define LIMBER_REMINDERS_BUS_NAME    "io.github.limber.Limber.Reminders"
+#define LIMBER_REMINDERS_OBJECT_PATH "/io/github/limber/Limber/Reminders"
+#define LIMBER_REMINDERS_INTERFACE   "io.github.limber.Limber.Reminders"
+
+#define LIMBER_TYPE_REMINDERS_CLIENT (limber_reminders_client_get_type ())
+G_DECLARE_FINAL_TYPE (LimberRemindersClient, limber_reminders_client, LIMBER, REMINDERS_CLIENT, GObject)
+
+LimberRemindersClient *limber_reminders_client_new           (GSettings             *settings);
+gboolean               limber_reminders_client_get_running   (LimberRemindersClient *self);
+const char            *limber_reminders_client_get_next_kind (LimberRemindersClient *self);
+gint64                 limber_reminders_client_get_next_due  (LimberRemindersClient *self);
+const char            *limber_reminders_client_get_next_routine (LimberRemindersClient *self);
+void                   limber_reminders_client_pause         (LimberRemindersClient *self,
+                                                              guint                  minutes);
+void                   limber_reminders_client_resume        (LimberRemindersClient *self);
+void                   limber_reminders_client_preview       (LimberRemindersClient *self,
+                                                              const char            *kind);
+char                  *limber_reminders_client_describe_next (LimberRemindersClient *self,
+                                                              GDateTime             *now);
+char                  *limber_reminders_get_autostart_path   (void);
+gboolean               limber_reminders_set_autostart        (gboolean               enabled,
+                                                              GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-journal"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-journal-private.h"
+
+/* Reminders in the journal, written by limber-reminders: one row per
+ * reminder, made when it is shown and updated with what the user did, so
+ * that the history can tell reminders acted on from reminders ignored. */
+
+static const char * const outcomes[] = {
+  "shown", "started", "snoozed", "skipped", "dismissed", "failed",
+};
+
+static const char sql_insert[] =
+  "INSERT INTO reminders (kind, routine_id, due_at, shown_at, outcome, catch_up, updated_at)"
+  " VALUES (?1, ?2, ?3, ?4, 'shown', ?5, ?4)";
+/* "failed" means it never reached the screen; any other outcome means it did. */
+static const char sql_set_outcome[] =
+  "UPDATE reminders SET outcome = ?2, updated_at = ?3,"
+  " shown_at = CASE WHEN ?2 = 'failed' THEN NULL ELSE COALESCE(shown_at, ?3) END"
+  " WHERE id = ?1";
+static const char sql_list[] =
+  "SELECT id, kind, routine_id, due_at, shown_at, outcome, catch_up, updated_at"
+  " FROM reminders WHERE due_at >= ?1 ORDER BY due_at DESC, id DESC";
+
+G_DEFINE_BOXED_TYPE (LimberReminderInfo, limber_reminder_info,
+                     limber_reminder_info_copy, limber_reminder_info_free)
+
+LimberReminderInfo *
+limber_reminder_info_copy (const LimberReminderInfo *info)
+{
+  LimberReminderInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_memdup2 (info, sizeof *info);
+  copy->kind = g_strdup (info->kind);
+  copy->routine_id = g_strdup (info->routine_id);
+  copy->due_at = info->due_at ? g_date_time_ref (info->due_at) : NULL;
+  copy->shown_at = info->shown_at ? g_date_time_ref (info->shown_at) : NULL;
+  copy->outcome = g_strdup (info->outcome);
+  copy->updated_at = info->updated_at ? g_date_time_ref (info->updated_at) : NULL;
+  return copy;
+}
+
+void
+limber_reminder_info_free (LimberReminderInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->kind);
+  g_free (info->routine_id);
+  g_clear_pointer (&info->due_at, g_date_time_unref);
+  g_clear_pointer (&info->shown_at, g_date_time_unref);
+  g_free (info->outcome);
+  g_clear_pointer (&info->updated_at, g_date_time_unref);
+  g_free (info);
+}
+
+static gboolean
+is_outcome (const char *outcome)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    if (g_strcmp0 (outcome, outcomes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * limber_journal_log_reminder:
+ * @kind: "break", "routine" or "checkin"
+ * @routine_id: (nullable): the routine the reminder suggests
+ * @due_at: when the reminder was due
+ * @catch_up: whether it stands for reminders missed while away or asleep
+ *
+ * Notes a reminder that was just shown, with the outcome "shown".
+ *
+ * Returns: the reminder's id (> 0), or 0 with @error set
+ *   (%LIMBER_JOURNAL_ERROR_BUSY while another program holds the journal)
+ */
+gint64
+limber_journal_log_reminder (LimberJournal  *self,
+                             const char     *kind,
+                             const char     *routine_id,
+                             GDateTime      *due_at,
+                             gboolean        catch_up,
+                             GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+  g_return_val_if_fail (kind != NULL && *kind != '\0', 0);
+  g_return_val_if_fail (due_at != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!limber_journal_begin_write (self, error))
+    return 0;
+
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_insert, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  if (routine_id != NULL)
+    sqlite3_bind_text (stmt, 2, routine_id, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, limber_journal_usec_from_time (due_at));
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+  sqlite3_bind_int (stmt, 5, catch_up ? 1 : 0);
+  if (!limber_journal_run_stmt (self, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (limber_journal_get_db (self));
+
+  if (!limber_journal_commit_write (self, error))
+    return 0;
+
+  g_debug ("Logged %s reminder %" G_GINT64_FORMAT, kind, id);
+  return id;
+
+failed:
+  limber_journal_rollback_write (self);
+  return 0;
+}
+
+/**
+ * limber_journal_set_reminder_outcome:
+ * @id: a reminder's id from limber_journal_log_reminder()
+ * @outcome: "shown", "started", "snoozed", "skipped", "dismissed" or "failed"
+ *
+ * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_INVALID for an unknown
+ *   outcome, %LIMBER_JOURNAL_ERROR_NOT_FOUND for an unknown id
+ */
+gboolean
+limber_journal_set_reminder_outcome (LimberJournal  *self,
+                                     gint64          id,
+                                     const char     *outcome,
+                                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_outcome (outcome))
+    {
+      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                   _("“%s” is not an outcome of a reminder."), outcome ? outcome : "");
+      return FALSE;
+    }
+
+  if (!limber_journal_begin_write (self, error))
+    return FALSE;
+
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_set_outcome, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, outcome, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  if (!limber_journal_run_stmt (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (limber_journal_get_db (self)) == 0)
+    {
+      g_autofree char *name = g_filename_display_name (limber_journal_get_path (self));
+
+      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND,
+                   _("There is no reminder %" G_GINT64_FORMAT " in the journal “%s”."),
+                   id, name);
+      goto failed;
+    }
+
+  return limber_journal_commit_write (self, error);
+
+failed:
+  limber_journal_rollback_write (self);
+  return FALSE;
+}
+
+static LimberReminderInfo *
+reminder_from_row (sqlite3_stmt *stmt)
+{
+  LimberReminderInfo *info = g_new0 (LimberReminderInfo, 1);
+
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    info->routine_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  info->due_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 3));
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    info->shown_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 4));
+  info->outcome = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  info->catch_up = sqlite3_column_int (stmt, 6) != 0;
+  info->updated_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 7));
+  return info;
+}
+
+/**
+ * limber_journal_list_reminders:
+ * @since: (nullable): only reminders due at or after this time
+ *
+ * Returns: (transfer container) (element-type LimberReminderInfo): the
+ *   reminders, newest first, or %NULL with @error set
+ */
+GPtrArray *
+limber_journal_list_reminders (LimberJournal  *self,
+                               GDateTime      *since,
+                               GError        **error)
+{
+  g_autoptr(GPtrArray) reminders = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = limber_journal_get_cached_stmt (self, sql_list, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, since != NULL ? limber_journal_usec_from_time (since) : G_MININT64);
+
+  reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_reminder_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (reminders, reminder_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      limber_journal_set_step_error (self, rc, error);
+      limber_journal_stmt_done (stmt);
+      return NULL;
+    }
+
+  limber_journal_stmt_done (stmt);
+  return g_steal_pointer (&reminders);
+}
