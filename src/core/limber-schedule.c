@@ -26,9 +26,11 @@
  * Catch-up. Clock reminders that became due in (handled_until, now] were
  * missed or are due now. take_due() returns the most recent one and sets
  * handled_until to now, which drops the others; when it stands for more
- * than one, catch_up is TRUE. So after three days asleep there is one
- * reminder, never a flood. Two reminders set for the same minute also come
- * as one.
+ * than one, catch_up is TRUE (a single late one is just late). So after
+ * three days asleep there is one reminder, never a flood. Two reminders
+ * set for the same minute also come as one. While reminders are off,
+ * take_due() keeps handled_until at now, so nothing from that time comes
+ * later.
  *
  * Quiet hours, [quiet_start, quiet_end) local, running past midnight when
  * the start is later than the end, none when they are equal. Nothing is
@@ -46,9 +48,11 @@
  *
  * Snooze. A snoozed reminder comes back at the snooze's end (moved out of
  * quiet hours, dropped if that falls in a pause), as itself, not as a
- * catch-up. Snoozing a break moves the break itself, so there is no second
- * one; a real break cancels it. There is one snooze at a time: a newer one
- * replaces it.
+ * catch-up; snoozed ahead of its time, it does not also come at that time
+ * (handled_until moves there). Snoozing a break moves the break itself
+ * (break_snoozed_until), so there is no second one; a real break cancels
+ * it. Routines and the check-in share one snooze (snoozed_until, _kind,
+ * _slot): a newer one replaces the older.
  *
  * When several things are due at once, take_due() returns them one a
  * call, the earliest first, clock reminders before the rest at a tie. A
@@ -432,9 +436,15 @@ out_of_quiet (const LimberScheduleConfig *config,
 /* Clock reminders */
 
 static guint
+n_routines (const LimberScheduleConfig *config)
+{
+  return config->routines != NULL ? config->routines->len : 0;
+}
+
+static guint
 n_clock_sources (const LimberScheduleConfig *config)
 {
-  return config->routines->len + 1;
+  return n_routines (config) + 1;
 }
 
 static gboolean
@@ -445,7 +455,7 @@ checked_in_on (const LimberScheduleState *state,
   return state->last_checkin != 0 && local_day (tz, state->last_checkin) == day;
 }
 
-/* Source n < routines->len is that routine slot, routines->len the check-in. */
+/* Source n < n_routines is that routine slot, n_routines the check-in. */
 static gboolean
 occurrence_on_day (const LimberScheduleConfig *config,
                    const LimberScheduleState  *state,
@@ -456,7 +466,7 @@ occurrence_on_day (const LimberScheduleConfig *config,
 {
   guint seconds;
 
-  if (source < config->routines->len)
+  if (source < n_routines (config))
     {
       const LimberRoutineSlot *slot = &g_array_index (config->routines, LimberRoutineSlot, source);
 
@@ -578,7 +588,7 @@ occurrence_to_due (const LimberScheduleConfig *config,
                    const Occurrence           *occ,
                    LimberDue                  *due)
 {
-  if (occ->source < (int) config->routines->len)
+  if (occ->source < (int) n_routines (config))
     {
       due->kind = LIMBER_REMINDER_ROUTINE;
       due->slot = occ->source;
@@ -594,11 +604,6 @@ occurrence_to_due (const LimberScheduleConfig *config,
 
 /* Breaks and snoozes */
 
-static gboolean
-break_snoozed (const LimberScheduleState *state)
-{
-  return state->snoozed_until != 0 && state->snoozed_kind == LIMBER_REMINDER_BREAK;
-}
 
 static gboolean
 find_break (const LimberScheduleConfig *config,
@@ -612,8 +617,8 @@ find_break (const LimberScheduleConfig *config,
   if (!config->breaks || interval == 0)
     return FALSE;
 
-  if (break_snoozed (state))
-    t = state->snoozed_until;
+  if (state->break_snoozed_until != 0)
+    t = state->break_snoozed_until;
   else
     t = state->active_since + interval;
 
@@ -635,12 +640,12 @@ find_snoozed (const LimberScheduleConfig *config,
               GTimeZone                  *tz,
               LimberDue                  *due)
 {
-  if (state->snoozed_until == 0 || break_snoozed (state) || state->snoozed_until < state->paused_until)
+  if (state->snoozed_until == 0 || state->snoozed_until < state->paused_until)
     return FALSE;
 
   if (state->snoozed_kind == LIMBER_REMINDER_ROUTINE)
     {
-      if (state->snoozed_slot < 0 || state->snoozed_slot >= (int) config->routines->len)
+      if (state->snoozed_slot < 0 || state->snoozed_slot >= (int) n_routines (config))
         return FALSE;
       due->slot = state->snoozed_slot;
     }
@@ -863,7 +868,7 @@ limber_schedule_take_due (const LimberScheduleConfig *config,
 
     case SOURCE_BREAK:
       state->active_since = now_usec;
-      state->snoozed_until = 0;
+      state->break_snoozed_until = 0;
       break;
 
     case SOURCE_CLOCK:
@@ -875,8 +880,7 @@ limber_schedule_take_due (const LimberScheduleConfig *config,
       && find_break (config, state, tz, &break_at) && break_at <= now_usec)
     {
       state->active_since = now_usec;
-      if (break_snoozed (state))
-        state->snoozed_until = 0;
+      state->break_snoozed_until = 0;
     }
 
   if (due != NULL)
@@ -901,8 +905,7 @@ limber_schedule_note_break (LimberScheduleState *state,
   g_return_if_fail (state != NULL);
 
   state->active_since = MAX (state->active_since, ended_at);
-  if (break_snoozed (state))
-    state->snoozed_until = 0;
+  state->break_snoozed_until = 0;
 }
 
 /**
@@ -911,8 +914,11 @@ limber_schedule_note_break (LimberScheduleState *state,
  * @due: the reminder to bring back, as limber_schedule_take_due() gave it
  * @until: when, wall-clock microseconds since the epoch
  *
- * Brings @due back at @until, replacing any other snooze. A snoozed break
- * is the next break.
+ * Brings @due back at @until. A snoozed break is the next break, kept
+ * apart from a snoozed routine or check-in; a newer snooze of either
+ * replaces the older one. @due may also be the next reminder, from
+ * limber_schedule_next_wakeup(), snoozed before it comes: then it does not
+ * come at its own time.
  */
 void
 limber_schedule_snooze (LimberScheduleState *state,
@@ -923,9 +929,18 @@ limber_schedule_snooze (LimberScheduleState *state,
   g_return_if_fail (due != NULL);
   g_return_if_fail (due->kind < LIMBER_N_REMINDER_KINDS);
 
+  if (due->kind == LIMBER_REMINDER_BREAK)
+    {
+      state->break_snoozed_until = until;
+      return;
+    }
+
   state->snoozed_until = until;
   state->snoozed_kind = due->kind;
   state->snoozed_slot = due->kind == LIMBER_REMINDER_ROUTINE ? due->slot : -1;
+
+  /* Snoozed ahead of time: it does not come at its own time too */
+  state->handled_until = MAX (state->handled_until, due->due);
 }
 
 /**

@@ -50,6 +50,7 @@ typedef struct
   gint64             snoozed_until;   /* the snoozed reminder comes back then, 0 for none */
   LimberReminderKind snoozed_kind;
   int                snoozed_slot;
+  gint64             break_snoozed_until; /* a snoozed break comes back then, 0 for none */
   gboolean           resumed;         /* set by resume: the next take_due ends the pause at its "now" */
 } LimberScheduleState;
 
