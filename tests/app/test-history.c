@@ -9,92 +9,11 @@
 #include "limber-checkin-dialog.h"
 #include "limber-history-page.h"
 #include "limber-window.h"
+#include "test-utils.h"
 
 static LimberApplication *app;
 static GtkWindow *window;
 static LimberJournal *journal;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond) G_STMT_START {                                    \
-    gboolean timed_out_ = FALSE;                                         \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);           \
-    while (!(cond) && !timed_out_)                                       \
-      g_main_context_iteration (NULL, TRUE);                             \
-    g_assert_false (timed_out_);                                         \
-    g_source_remove (id_);                                               \
-  } G_STMT_END
-
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (250, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("LIMBER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (dir == NULL)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static gpointer
-child (gpointer    widget,
-       const char *name)
-{
-  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), name);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *w = g_list_model_get_item (toplevels, i);
-
-      g_object_unref (w);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
 
 static guint
 count_checkins (void)
@@ -108,8 +27,8 @@ static LimberCheckinDialog *
 open_form (void)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
-  WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) != NULL);
-  return LIMBER_CHECKIN_DIALOG (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) != NULL);
+  return LIMBER_CHECKIN_DIALOG (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG));
 }
 
 static void
@@ -117,13 +36,13 @@ close_message (const char *heading)
 {
   AdwMessageDialog *dialog;
 
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-  screenshot (GTK_WIDGET (dialog), "advisory.png");
+  limber_test_screenshot (GTK_WIDGET (dialog), "advisory.png");
   adw_message_dialog_response (dialog, "close");
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
 /* The form in the window: every field reaches the journal. */
@@ -135,20 +54,20 @@ test_check_in (void)
   LimberCheckin *saved;
   guint before = count_checkins ();
 
-  gtk_range_set_value (child (dialog, "pain_scale"), 3);
-  gtk_range_set_value (child (dialog, "stiffness_scale"), 6);
-  adw_combo_row_set_selected (child (dialog, "side_row"), LIMBER_BODY_SIDE_LEFT);
-  adw_expander_row_set_enable_expansion (child (dialog, "morning_row"), TRUE);
-  gtk_spin_button_set_value (child (dialog, "morning_spin"), 25);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (dialog, "note_view")),
+  gtk_range_set_value (limber_test_child (dialog, "pain_scale"), 3);
+  gtk_range_set_value (limber_test_child (dialog, "stiffness_scale"), 6);
+  adw_combo_row_set_selected (limber_test_child (dialog, "side_row"), LIMBER_BODY_SIDE_LEFT);
+  adw_expander_row_set_enable_expansion (limber_test_child (dialog, "morning_row"), TRUE);
+  gtk_spin_button_set_value (limber_test_child (dialog, "morning_spin"), 25);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (limber_test_child (dialog, "note_view")),
                             "Slept badly, \"tight\" on the stairs; 走路\nsecond line", -1);
-  gtk_test_accessible_assert_relation (child (dialog, "pain_scale"), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                       child (dialog, "pain_row"), NULL);
-  screenshot (GTK_WIDGET (dialog), "check-in.png");
+  gtk_test_accessible_assert_relation (limber_test_child (dialog, "pain_scale"), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       limber_test_child (dialog, "pain_row"), NULL);
+  limber_test_screenshot (GTK_WIDGET (dialog), "check-in.png");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
-  WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+  g_assert_null (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
   g_assert_cmpuint (all->len, ==, before + 1);
@@ -169,17 +88,17 @@ test_advisory_once (void)
     {
       LimberCheckinDialog *dialog = open_form ();
 
-      gtk_range_set_value (child (dialog, "pain_scale"), 4);
-      gtk_switch_set_active (child (dialog, "numbness_switch"), TRUE);
+      gtk_range_set_value (limber_test_child (dialog, "pain_scale"), 4);
+      gtk_switch_set_active (limber_test_child (dialog, "numbness_switch"), TRUE);
       gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
-      WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+      WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
 
       if (round == 0)
         close_message ("Worth a Professional’s Look");
       else
         {
-          settle ();
-          g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+          limber_test_settle ();
+          g_assert_null (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
         }
     }
 }
@@ -190,20 +109,20 @@ test_edit (void)
 {
   g_autoptr(GPtrArray) all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
   LimberCheckin *first = g_ptr_array_index (all, 0);
-  LimberHistoryPage *page = child (window, "history_page");
+  LimberHistoryPage *page = limber_test_child (window, "history_page");
   LimberCheckinDialog *dialog;
   g_autoptr(LimberCheckin) after = NULL;
   guint before = all->len;
 
   g_signal_emit_by_name (page, "edit-checkin", first);
-  WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) != NULL);
-  dialog = LIMBER_CHECKIN_DIALOG (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG));
-  g_assert_cmpint ((int) gtk_range_get_value (child (dialog, "pain_scale")), ==, first->pain);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) != NULL);
+  dialog = LIMBER_CHECKIN_DIALOG (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG));
+  g_assert_cmpint ((int) gtk_range_get_value (limber_test_child (dialog, "pain_scale")), ==, first->pain);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Check-In");
 
-  gtk_range_set_value (child (dialog, "pain_scale"), 1);
+  gtk_range_set_value (limber_test_child (dialog, "pain_scale"), 1);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
-  WAIT_FOR (find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
 
   after = limber_journal_get_checkin (journal, first->id, NULL);
   g_assert_nonnull (after);
@@ -218,7 +137,7 @@ test_delete_undo (void)
 {
   g_autoptr(GPtrArray) all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
   g_autoptr(LimberCheckin) victim = limber_checkin_copy (g_ptr_array_index (all, all->len - 1));
-  LimberHistoryPage *page = child (window, "history_page");
+  LimberHistoryPage *page = limber_test_child (window, "history_page");
   g_autoptr(LimberCheckin) back = NULL;
   guint before = all->len;
 
@@ -290,8 +209,8 @@ count_rows (GtkWidget *widget)
 static void
 test_history_year (void)
 {
-  LimberHistoryPage *page = child (window, "history_page");
-  AdwViewStack *stack = child (window, "view_stack");
+  LimberHistoryPage *page = limber_test_child (window, "history_page");
+  AdwViewStack *stack = limber_test_child (window, "view_stack");
   g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
   const char *summary;
 
@@ -299,25 +218,25 @@ test_history_year (void)
   limber_history_page_set_today (page, today);
   adw_view_stack_set_visible_child_name (stack, "history");
 
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, "stack")), ==, "history");
-  summary = gtk_label_get_label (child (page, "chart_summary"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (limber_test_child (page, "stack")), ==, "history");
+  summary = gtk_label_get_label (limber_test_child (page, "chart_summary"));
   g_assert_nonnull (strstr (summary, "pain"));
-  g_assert_nonnull (adw_action_row_get_subtitle (child (page, "streak_row")));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (child (page, "week_row")), "min"));
-  screenshot (GTK_WIDGET (window), "history.png");
+  g_assert_nonnull (adw_action_row_get_subtitle (limber_test_child (page, "streak_row")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (limber_test_child (page, "week_row")), "min"));
+  limber_test_screenshot (GTK_WIDGET (window), "history.png");
 
-  gtk_toggle_button_set_active (child (page, "range_365"), TRUE);
-  screenshot (GTK_WIDGET (window), "history-year.png");
+  gtk_toggle_button_set_active (limber_test_child (page, "range_365"), TRUE);
+  limber_test_screenshot (GTK_WIDGET (window), "history-year.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot (GTK_WIDGET (window), "history-dark.png");
+  limber_test_screenshot (GTK_WIDGET (window), "history-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* the insights, with the number of days behind each and a caveat */
   {
-    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (child (page, "scroller"));
-    GtkWidget *group = child (page, "insights_group");
-    GtkWidget *content = gtk_scrolled_window_get_child (child (page, "scroller"));
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (limber_test_child (page, "scroller"));
+    GtkWidget *group = limber_test_child (page, "insights_group");
+    GtkWidget *content = gtk_scrolled_window_get_child (limber_test_child (page, "scroller"));
     graphene_rect_t bounds;
     guint n_rows = 0;
 
@@ -326,7 +245,7 @@ test_history_year (void)
 
     g_assert_true (gtk_widget_compute_bounds (group, content, &bounds));
     gtk_adjustment_set_value (adj, bounds.origin.y - 24);
-    screenshot (GTK_WIDGET (window), "history-insights.png");
+    limber_test_screenshot (GTK_WIDGET (window), "history-insights.png");
     gtk_adjustment_set_value (adj, 0);
   }
   adw_view_stack_set_visible_child_name (stack, "routines");

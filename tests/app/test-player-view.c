@@ -8,89 +8,30 @@
 #include "limber-illustration.h"
 #include "limber-player-view.h"
 #include "limber-window.h"
+#include "test-utils.h"
 
 static LimberApplication *app;
 static GtkWindow *window;
 static LimberPlayerView *view;
 static LimberVirtualClock *clock_;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond) G_STMT_START {                                    \
-    gboolean timed_out_ = FALSE;                                         \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);           \
-    while (!(cond) && !timed_out_)                                       \
-      g_main_context_iteration (NULL, TRUE);                             \
-    g_assert_false (timed_out_);                                         \
-    g_source_remove (id_);                                               \
-  } G_STMT_END
-
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (200, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 screenshot (const char *name)
 {
-  const char *dir = g_getenv ("LIMBER_SCREENSHOT_DIR");
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
   limber_player_view_refresh (view);
-  gtk_test_widget_wait_for_draw (widget);
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (dir == NULL)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static gpointer
-child (gpointer    widget,
-       const char *name)
-{
-  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), name);
-
-  g_assert_nonnull (found);
-  return found;
+  limber_test_screenshot (GTK_WIDGET (window), name);
 }
 
 static const char *
 label_text (const char *name)
 {
-  return gtk_label_get_label (child (view, name));
+  return gtk_label_get_label (limber_test_child (view, name));
 }
 
 static LimberIllustration *
 illustration (void)
 {
-  GtkWidget *countdown = child (view, "countdown");
+  GtkWidget *countdown = limber_test_child (view, "countdown");
 
   return LIMBER_ILLUSTRATION (gtk_widget_get_first_child (countdown));
 }
@@ -108,7 +49,7 @@ advance_ms (gint64 ms)
 static void
 start (const char *id)
 {
-  AdwLeaflet *leaflet = child (window, "leaflet");
+  AdwLeaflet *leaflet = limber_test_child (window, "leaflet");
 
   clock_ = limber_virtual_clock_new (1000 * G_USEC_PER_SEC);
   limber_player_view_set_clock (view, LIMBER_CLOCK (clock_));
@@ -123,7 +64,7 @@ start (const char *id)
 static void
 finish_and_leave (void)
 {
-  AdwLeaflet *leaflet = child (window, "leaflet");
+  AdwLeaflet *leaflet = limber_test_child (window, "leaflet");
 
   gtk_widget_activate_action (GTK_WIDGET (view), "player.done", NULL);
   WAIT_FOR (adw_leaflet_get_visible_child (leaflet) != GTK_WIDGET (view));
@@ -154,7 +95,7 @@ test_each_side (void)
 
   /* get ready: 5 s, the left side shown as drawn */
   g_assert_cmpstr (label_text ("phase_label"), ==, "Get Ready");
-  g_assert_true (gtk_widget_has_css_class (child (view, "phase_label"), "prepare"));
+  g_assert_true (gtk_widget_has_css_class (limber_test_child (view, "phase_label"), "prepare"));
   g_assert_cmpstr (label_text ("name_label"), ==, "Standing calf stretch");
   g_assert_cmpstr (label_text ("detail_label"), ==, "Left side first");
   g_assert_cmpstr (label_text ("next_label"), ==, "Last exercise");
@@ -176,13 +117,13 @@ test_each_side (void)
 
   /* the last three seconds are marked and counted down */
   advance_ms (17500);
-  g_assert_true (gtk_widget_has_css_class (child (view, "seconds_label"), "urgent"));
+  g_assert_true (gtk_widget_has_css_class (limber_test_child (view, "seconds_label"), "urgent"));
   g_assert_cmpstr (limber_cues_get_last_event_id (cues), ==, "audio-volume-change");
 
   /* switch sides: the picture turns round */
   advance_ms (3000);
   g_assert_cmpstr (label_text ("phase_label"), ==, "Switch Sides");
-  g_assert_true (gtk_widget_has_css_class (child (view, "phase_label"), "switch"));
+  g_assert_true (gtk_widget_has_css_class (limber_test_child (view, "phase_label"), "switch"));
   g_assert_cmpstr (label_text ("detail_label"), ==, "Now the right side");
   g_assert_true (limber_illustration_get_mirrored (illustration ()));
   g_assert_cmpstr (limber_cues_get_last_event_id (cues), ==, "message-new-instant");
@@ -198,15 +139,15 @@ test_each_side (void)
 
   /* the end: a summary and the rating */
   advance_ms (25000);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (view, "stack")), ==, "summary");
-  g_assert_cmpstr (adw_status_page_get_title (child (view, "summary_page")), ==, "Well Done");
-  g_assert_nonnull (strstr (adw_status_page_get_description (child (view, "summary_page")),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (limber_test_child (view, "stack")), ==, "summary");
+  g_assert_cmpstr (adw_status_page_get_title (limber_test_child (view, "summary_page")), ==, "Well Done");
+  g_assert_nonnull (strstr (adw_status_page_get_description (limber_test_child (view, "summary_page")),
                             "1 of 1 exercise done, 0 skipped"));
   g_assert_cmpstr (limber_cues_get_last_event_id (cues), ==, "complete");
 
   /* one tap on 2 saves it with the session */
   {
-    GtkWidget *box = child (view, "rating_box");
+    GtkWidget *box = limber_test_child (view, "rating_box");
     GtkWidget *button = gtk_widget_get_first_child (box);
 
     for (int i = 0; i < 2; i++)
@@ -244,11 +185,11 @@ test_counted_and_pause (void)
 
   gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
   g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_PAUSED);
-  gtk_test_accessible_assert_property (child (view, "pause_button"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Resume");
+  gtk_test_accessible_assert_property (limber_test_child (view, "pause_button"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Resume");
   advance_ms (60000);
   g_assert_cmpstr (label_text ("detail_label"), ==, "Repetition 3 of 5");
   gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
-  gtk_test_accessible_assert_property (child (view, "pause_button"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
+  gtk_test_accessible_assert_property (limber_test_child (view, "pause_button"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
 
   /* Next goes to the chair stretch */
   gtk_widget_activate_action (GTK_WIDGET (view), "player.next", NULL);
@@ -257,8 +198,8 @@ test_counted_and_pause (void)
 
   /* Stop — this hurts: no question, logged as a stop for pain */
   gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
-  g_assert_cmpstr (adw_status_page_get_title (child (view, "summary_page")), ==, "Stopped Because It Hurt");
-  g_assert_nonnull (strstr (adw_status_page_get_description (child (view, "summary_page")),
+  g_assert_cmpstr (adw_status_page_get_title (limber_test_child (view, "summary_page")), ==, "Stopped Because It Hurt");
+  g_assert_nonnull (strstr (adw_status_page_get_description (limber_test_child (view, "summary_page")),
                             "health professional"));
   {
     g_autoptr(LimberSessionInfo) session = latest_session ();
@@ -271,22 +212,6 @@ test_counted_and_pause (void)
   finish_and_leave ();
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *w = g_list_model_get_item (toplevels, i);
-
-      g_object_unref (w);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
 /* Escape asks before throwing away more than a few seconds of work. */
 static void
 test_stop_asks (void)
@@ -297,29 +222,29 @@ test_stop_asks (void)
   advance_ms (2000);
   /* early on, stopping needs no question */
   gtk_widget_activate_action (GTK_WIDGET (view), "player.stop", NULL);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_cmpstr (adw_status_page_get_title (child (view, "summary_page")), ==, "Routine Stopped");
+  g_assert_null (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_status_page_get_title (limber_test_child (view, "summary_page")), ==, "Routine Stopped");
   finish_and_leave ();
 
   start ("calves");
   advance_ms (20000);
   gtk_widget_activate_action (GTK_WIDGET (view), "player.stop", NULL);
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   /* “Keep Going” is the default */
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "continue");
   adw_message_dialog_response (dialog, "continue");
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_RUNNING);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "player.stop", NULL);
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "stop");
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
-  g_assert_cmpstr (adw_status_page_get_title (child (view, "summary_page")), ==, "Routine Stopped");
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpstr (adw_status_page_get_title (limber_test_child (view, "summary_page")), ==, "Routine Stopped");
   {
     g_autoptr(LimberSessionInfo) session = latest_session ();
     g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_STOPPED);
@@ -391,9 +316,9 @@ test_accessible_controls (void)
       gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, controls[i].label);
       g_assert_nonnull (gtk_widget_get_tooltip_text (button));
     }
-  g_assert_nonnull (gtk_widget_get_tooltip_text (child (view, "hurts_button")));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (child (view, "stop_button")));
-  gtk_test_accessible_assert_role (child (view, "countdown"), GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (limber_test_child (view, "hurts_button")));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (limber_test_child (view, "stop_button")));
+  gtk_test_accessible_assert_role (limber_test_child (view, "countdown"), GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
   gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
   finish_and_leave ();
 }
@@ -457,7 +382,7 @@ main (int   argc,
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (LIMBER_IS_WINDOW (window));
   g_assert_nonnull (limber_application_get_journal (app));
-  view = child (window, "player_view");
+  view = limber_test_child (window, "player_view");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_test_add_func ("/player/each-side", test_each_side);

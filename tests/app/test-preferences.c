@@ -7,105 +7,25 @@
 #include "limber-application.h"
 #include "limber-preferences-window.h"
 #include "limber-window.h"
+#include "test-utils.h"
 
 static LimberApplication *app;
 static GtkWindow *window;
 static GSettings *settings;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond) G_STMT_START {                                    \
-    gboolean timed_out_ = FALSE;                                         \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);           \
-    while (!(cond) && !timed_out_)                                       \
-      g_main_context_iteration (NULL, TRUE);                             \
-    g_assert_false (timed_out_);                                         \
-    g_source_remove (id_);                                               \
-  } G_STMT_END
-
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (250, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("LIMBER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (dir == NULL)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static gpointer
-child (gpointer    widget,
-       const char *name)
-{
-  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), name);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *w = g_list_model_get_item (toplevels, i);
-
-      g_object_unref (w);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
 static LimberPreferencesWindow *
 open_preferences (void)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  WAIT_FOR (find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW) != NULL);
-  return LIMBER_PREFERENCES_WINDOW (find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW) != NULL);
+  return LIMBER_PREFERENCES_WINDOW (limber_test_find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW));
 }
 
 static void
 close_preferences (LimberPreferencesWindow *prefs)
 {
   gtk_window_close (GTK_WINDOW (prefs));
-  WAIT_FOR (find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW) == NULL);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW) == NULL);
 }
 
 static void
@@ -117,7 +37,7 @@ test_enable_autostart (void)
   g_autofree char *exec = NULL;
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  gtk_switch_set_active (child (prefs, "enabled_switch"), TRUE);
+  gtk_switch_set_active (limber_test_child (prefs, "enabled_switch"), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
   WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
 
@@ -126,9 +46,9 @@ test_enable_autostart (void)
   g_assert_cmpstr (exec, ==, g_getenv ("LIMBER_REMINDERS_BIN"));
   g_assert_true (g_key_file_get_boolean (entry, "Desktop Entry", "X-GNOME-Autostart-enabled", NULL));
   g_assert_true (g_key_file_get_boolean (entry, "Desktop Entry", "NoDisplay", NULL));
-  screenshot (GTK_WIDGET (prefs), "preferences.png");
+  limber_test_screenshot (GTK_WIDGET (prefs), "preferences.png");
 
-  gtk_switch_set_active (child (prefs, "enabled_switch"), FALSE);
+  gtk_switch_set_active (limber_test_child (prefs, "enabled_switch"), FALSE);
   WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
   close_preferences (prefs);
 }
@@ -137,7 +57,7 @@ static void
 test_times_checked (void)
 {
   LimberPreferencesWindow *prefs = open_preferences ();
-  AdwEntryRow *row = child (prefs, "checkin_time_row");
+  AdwEntryRow *row = limber_test_child (prefs, "checkin_time_row");
   g_autofree char *before = g_settings_get_string (settings, "checkin-time");
   g_autofree char *after = NULL;
   const char *bad[] = { "25:00", "7.30", "ten", "", "12:60", NULL };
@@ -161,8 +81,8 @@ test_times_checked (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "07:05");
 
   /* quiet hours may run past midnight */
-  gtk_editable_set_text (GTK_EDITABLE (child (prefs, "quiet_start_row")), "23:15");
-  g_signal_emit_by_name (child (prefs, "quiet_start_row"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (limber_test_child (prefs, "quiet_start_row")), "23:15");
+  g_signal_emit_by_name (limber_test_child (prefs, "quiet_start_row"), "apply");
   {
     g_autofree char *start = g_settings_get_string (settings, "quiet-hours-start");
     g_assert_cmpstr (start, ==, "23:15");
@@ -191,7 +111,7 @@ test_routine_reminders (void)
   g_clear_pointer (&value, g_variant_unref);
 
   /* Add: 18:30 on weekdays, the desk break */
-  gtk_widget_activate (GTK_WIDGET (child (prefs, "add_routine_button")));
+  gtk_widget_activate (GTK_WIDGET (limber_test_child (prefs, "add_routine_button")));
   WAIT_FOR (n_routine_reminders () == 2);
   value = g_settings_get_value (settings, "routine-reminders");
   g_variant_get_child (value, 1, "(yyy&s)", &hour, &minute, &days, &id);
@@ -199,7 +119,7 @@ test_routine_reminders (void)
   g_assert_cmpuint (minute, ==, 30);
   g_assert_cmpuint (days, ==, 0x1f);
   g_assert_cmpstr (id, ==, "desk-break");
-  screenshot (GTK_WIDGET (prefs), "preferences-routine.png");
+  limber_test_screenshot (GTK_WIDGET (prefs), "preferences-routine.png");
   close_preferences (prefs);
 }
 

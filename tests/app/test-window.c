@@ -7,88 +7,24 @@
 #include "limber-routine-page.h"
 #include "limber-routine-row.h"
 #include "limber-window.h"
+#include "test-utils.h"
 
 static LimberApplication *app;
 static GtkWindow *window;
 static char *bad_file;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until @cond holds, failing after five seconds. */
-#define WAIT_FOR(cond) G_STMT_START {                                    \
-    gboolean timed_out_ = FALSE;                                         \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);           \
-    while (!(cond) && !timed_out_)                                       \
-      g_main_context_iteration (NULL, TRUE);                             \
-    g_assert_false (timed_out_);                                         \
-    g_source_remove (id_);                                               \
-  } G_STMT_END
-
-static void
-settle (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (300, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
+/* Saves what a person would see when LIMBER_SCREENSHOT_DIR is set. */
 /* Saves what a person would see when LIMBER_SCREENSHOT_DIR is set. */
 static void
 screenshot (GtkWidget  *widget,
             const char *name)
 {
-  const char *dir = g_getenv ("LIMBER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
 #ifdef WITH_BROKEN_FILE
   /* the toast would cover the other screens; keep only the dialogs */
   if (!g_str_equal (name, "skipped-file.png") && !g_str_equal (name, "journal-moved-aside.png"))
-    dir = NULL;
+    name = NULL;
 #endif
-  if (dir == NULL)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static gpointer
-child (gpointer    widget,
-       const char *name)
-{
-  GType type = G_OBJECT_TYPE (widget);
-  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (found);
-  return found;
+  limber_test_screenshot (widget, name);
 }
 
 static guint
@@ -104,7 +40,7 @@ count_rows (GtkListBox *list)
 static void
 test_routine_list (void)
 {
-  GtkListBox *list = child (window, "routine_list");
+  GtkListBox *list = limber_test_child (window, "routine_list");
   GListModel *routines = limber_catalog_get_routines (limber_application_get_catalog (app));
   guint n = g_list_model_get_n_items (routines);
 
@@ -135,16 +71,16 @@ test_routine_list (void)
     }
 
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                       child (window, "routines_heading"), NULL);
+                                       limber_test_child (window, "routines_heading"), NULL);
   screenshot (GTK_WIDGET (window), "routines.png");
 }
 
 static void
 open_routine (const char *id)
 {
-  GtkListBox *list = child (window, "routine_list");
-  AdwLeaflet *leaflet = child (window, "leaflet");
-  LimberRoutinePage *page = child (window, "routine_page");
+  GtkListBox *list = limber_test_child (window, "routine_list");
+  AdwLeaflet *leaflet = limber_test_child (window, "leaflet");
+  LimberRoutinePage *page = limber_test_child (window, "routine_page");
 
   for (guint i = 0; gtk_list_box_get_row_at_index (list, i); i++)
     {
@@ -166,8 +102,8 @@ open_routine (const char *id)
 static void
 test_routine_detail (void)
 {
-  AdwLeaflet *leaflet = child (window, "leaflet");
-  LimberRoutinePage *page = child (window, "routine_page");
+  AdwLeaflet *leaflet = limber_test_child (window, "leaflet");
+  LimberRoutinePage *page = limber_test_child (window, "routine_page");
   LimberRoutine *routine;
   GtkListBox *steps;
   GtkWidget *first;
@@ -175,11 +111,11 @@ test_routine_detail (void)
   open_routine ("morning-hamstrings");
   routine = limber_routine_page_get_routine (page);
 
-  g_assert_cmpstr (gtk_label_get_label (child (page, "name_label")), ==, "Morning hamstrings");
-  g_assert_cmpstr (adw_window_title_get_title (child (page, "window_title")), ==, "Morning hamstrings");
-  g_assert_nonnull (strstr (gtk_label_get_label (child (page, "meta_label")), "exercises"));
+  g_assert_cmpstr (gtk_label_get_label (limber_test_child (page, "name_label")), ==, "Morning hamstrings");
+  g_assert_cmpstr (adw_window_title_get_title (limber_test_child (page, "window_title")), ==, "Morning hamstrings");
+  g_assert_nonnull (strstr (gtk_label_get_label (limber_test_child (page, "meta_label")), "exercises"));
 
-  steps = child (page, "step_list");
+  steps = limber_test_child (page, "step_list");
   g_assert_cmpuint (count_rows (steps), ==, limber_routine_get_n_steps (routine));
 
   /* each step says what to do and for how long */
@@ -236,27 +172,10 @@ test_dark_mode (void)
   WAIT_FOR (adw_style_manager_get_dark (style));
   screenshot (GTK_WIDGET (window), "routines-dark.png");
   open_routine ("desk-break");
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (child (child (window, "routine_page"), "step_list"), 1)), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (limber_test_child (limber_test_child (window, "routine_page"), "step_list"), 1)), TRUE);
   screenshot (GTK_WIDGET (window), "routine-detail-dark.png");
-  gtk_widget_activate_action (GTK_WIDGET (child (window, "routine_page")), "routine.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (limber_test_child (window, "routine_page")), "routine.back", NULL);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *w = g_list_model_get_item (toplevels, i);
-
-      /* GTK keeps its toplevels alive */
-      g_object_unref (w);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
 }
 
 #ifdef WITH_BROKEN_FILE
@@ -274,14 +193,14 @@ test_damaged_journal (void)
   g_assert_true (g_file_get_contents (moved, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "this is not a database, it is a shopping list\n");
 
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Fresh Journal Was Started");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), moved));
   screenshot (GTK_WIDGET (dialog), "journal-moved-aside.png");
   adw_message_dialog_response (dialog, "close");
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
 static void
@@ -293,8 +212,8 @@ test_skipped_file_message (void)
 
   /* the toast's Details button runs this action */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL);
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad_file));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unknown exercise"));
   g_assert_true (adw_message_dialog_has_response (dialog, "open-folder"));
@@ -302,7 +221,7 @@ test_skipped_file_message (void)
 
   adw_message_dialog_response (dialog, "close");
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 #endif
 
@@ -312,8 +231,8 @@ test_about (void)
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  WAIT_FOR (find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL);
+  about = limber_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Limber");
   g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, LIMBER_APP_ID);
   /* the icon is found even when Limber runs from the build tree */
@@ -321,7 +240,7 @@ test_about (void)
                                           LIMBER_APP_ID));
   screenshot (GTK_WIDGET (about), "about.png");
   gtk_window_close (about);
-  WAIT_FOR (find_toplevel (ADW_TYPE_ABOUT_WINDOW) == NULL);
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW) == NULL);
 }
 
 int
