@@ -23,6 +23,7 @@ struct _LimberRemindersClient
   char            *next_kind;
   gint64           next_due;
   char            *next_routine;
+  gint64           paused_until;
   GCancellable    *cancellable;
 };
 
@@ -64,10 +65,30 @@ got_next (GObject      *source,
 }
 
 static void
+got_paused (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LimberRemindersClient *self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    return;
+  g_variant_get (reply, "(x)", &self->paused_until);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 refresh (LimberRemindersClient *self)
 {
   if (self->bus == NULL || !self->running)
     return;
+
+  g_dbus_connection_call (self->bus, LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
+                          LIMBER_REMINDERS_INTERFACE, "GetPausedUntil", NULL, G_VARIANT_TYPE ("(x)"),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, self->cancellable, got_paused, self);
 
   g_dbus_connection_call (self->bus, LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
                           LIMBER_REMINDERS_INTERFACE, "GetNext", NULL, G_VARIANT_TYPE ("(sxs)"),
@@ -385,7 +406,20 @@ limber_reminders_client_describe_next (LimberRemindersClient *self,
 
   g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), NULL);
 
-  if (!self->running || self->next_kind == NULL || *self->next_kind == '\0')
+  if (!self->running)
+    return NULL;
+
+  if (self->paused_until > g_date_time_to_unix (now) * G_USEC_PER_SEC)
+    {
+      g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (self->paused_until / G_USEC_PER_SEC);
+      g_autofree char *at = until ? g_date_time_format (until, "%H:%M") : NULL;
+
+      if (at == NULL)
+        return g_strdup (_("Reminders are paused"));
+      return g_strdup_printf (_("Reminders are paused until %s"), at);
+    }
+
+  if (self->next_kind == NULL || *self->next_kind == '\0')
     return NULL;
 
   minutes = (self->next_due - g_date_time_to_unix (now) * G_USEC_PER_SEC + 59 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
