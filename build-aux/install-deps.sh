@@ -14,10 +14,13 @@ packages="
   librsvg2-common adwaita-icon-theme sound-theme-freedesktop
 "
 # What the test suite needs on top: a headless X server and a private D-Bus;
-# Python's csv module and poppler's pdftotext and pdfinfo read exports back.
+# Python's csv module and poppler's pdftotext and pdfinfo read exports back;
+# the reminder tests run a mock notification server (python3-dbusmock) and a
+# real one (dunst), and set the service's settings with gsettings.
 test_packages="
   xvfb xauth dbus dbus-bin
   python3 poppler-utils
+  python3-dbusmock python3-dbus dunst libglib2.0-bin
 "
 
 if [ "${1:-}" = "--tests" ]; then

@@ -131,7 +131,8 @@ limber_checkin_dialog_save (LimberCheckinDialog *self)
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      AdwToast *toast = adw_toast_new (message);
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -255,6 +255,8 @@ make_checkin_row (LimberHistoryPage   *self,
   g_autofree char *subtitle = describe_checkin_details (checkin);
   GtkWidget *edit, *delete;
 
+  /* notes are the person's own words, never markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "document-edit-symbolic");
@@ -312,6 +314,7 @@ make_session_row (const LimberSessionInfo *session)
   else
     subtitle = g_strdup_printf (_("%s · %s · %s"), g_strstrip (when), minutes, outcome_label (session->outcome));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), session->routine_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "media-playback-start-symbolic");
@@ -395,10 +398,11 @@ update_stats (LimberHistoryPage *self)
       LimberInsight *insight = g_ptr_array_index (insights, i);
       GtkWidget *row = adw_action_row_new ();
 
+      /* a summary may quote a user routine's name */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), insight->summary);
       if (insight->caveat != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), insight->caveat);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_icon_name (ADW_ACTION_ROW (row),

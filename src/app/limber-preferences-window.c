@@ -256,6 +256,8 @@ make_routine_row (LimberPreferencesWindow *self,
   GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
   g_autofree char *time = g_strdup_printf ("%02u:%02u", hour, minute);
 
+  /* user routines name themselves: plain text */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_set_data (G_OBJECT (row), "hour", GUINT_TO_POINTER (hour));
   g_object_set_data (G_OBJECT (row), "minute", GUINT_TO_POINTER (minute));
   g_object_set_data (G_OBJECT (row), "weekdays", GUINT_TO_POINTER (weekdays & 0x7f));

@@ -146,6 +146,7 @@ make_step_row (LimberRoutine *routine,
 
   /* Translators: a step's number in the routine, then the exercise name */
   title = g_strdup_printf (_("%u. %s"), index + 1, limber_exercise_get_name (step->exercise));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 

@@ -230,7 +230,9 @@ on_export_response (GtkNativeDialog *chooser,
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
         }
       else
         limber_window_show_error (self, _("Export Failed"), "%s", error->message);
@@ -348,7 +350,9 @@ static void
 on_player_error (LimberWindow *self,
                  const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* toast titles are markup; messages may quote file names and notes */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

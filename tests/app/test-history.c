@@ -60,7 +60,7 @@ test_check_in (void)
   adw_expander_row_set_enable_expansion (limber_test_child (dialog, "morning_row"), TRUE);
   gtk_spin_button_set_value (limber_test_child (dialog, "morning_spin"), 25);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (limber_test_child (dialog, "note_view")),
-                            "Slept badly, \"tight\" on the stairs; 走路\nsecond line", -1);
+                            "Slept badly & <i>tight</i> on the stairs; 走路\nsecond line", -1);
   gtk_test_accessible_assert_relation (limber_test_child (dialog, "pain_scale"), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                        limber_test_child (dialog, "pain_row"), NULL);
   limber_test_screenshot (GTK_WIDGET (dialog), "check-in.png");
@@ -77,7 +77,7 @@ test_check_in (void)
   g_assert_cmpint (saved->side, ==, LIMBER_BODY_SIDE_LEFT);
   g_assert_cmpint (saved->morning_stiffness, ==, 25);
   g_assert_cmpint (saved->symptoms, ==, LIMBER_SYMPTOM_NONE);
-  g_assert_cmpstr (saved->note, ==, "Slept badly, \"tight\" on the stairs; 走路\nsecond line");
+  g_assert_cmpstr (saved->note, ==, "Slept badly & <i>tight</i> on the stairs; 走路\nsecond line");
 }
 
 /* Numbness brings a calm advisory, once. */

@@ -270,7 +270,7 @@ main (int   argc,
   }
   g_file_set_contents (bad_file, "[Routine]\nId=broken\nName=Broken\n[Step 1]\nExercise=cartwheel\n", -1, NULL);
 #endif
-  g_file_set_contents (good_file, "[Routine]\nId=mine\nName=Calves only\n[Step 1]\nExercise=standing-calf\n", -1, NULL);
+  g_file_set_contents (good_file, "[Routine]\nId=mine\nName=Calves & <b>only</b>\n[Step 1]\nExercise=standing-calf\n", -1, NULL);
 
   gtk_test_init (&argc, &argv, NULL);
 
