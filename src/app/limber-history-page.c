@@ -29,6 +29,7 @@ struct _LimberHistoryPage
   GtkWidget            *scroller;
   AdwActionRow         *streak_row;
   AdwActionRow         *week_row;
+  AdwActionRow         *reminders_row;
   GtkLevelBar          *week_bar;
   LimberCalendarGrid   *calendar;
   GtkDrawingArea       *chart;
@@ -359,6 +360,54 @@ update_entries (LimberHistoryPage *self)
     }
 }
 
+/* What became of this week's reminders: the service logs each one. */
+static void
+update_reminders (LimberHistoryPage *self,
+                  GDateTime         *now)
+{
+  g_autoptr(GDateTime) week_start = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint shown = 0, acted = 0, snoozed = 0;
+
+  {
+    /* Monday, 00:00 local */
+    g_autoptr(GDateTime) monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
+
+    week_start = g_date_time_new_local (g_date_time_get_year (monday), g_date_time_get_month (monday),
+                                        g_date_time_get_day_of_month (monday), 0, 0, 0);
+  }
+  reminders = limber_journal_list_reminders (self->journal, week_start, &error);
+  if (reminders == NULL)
+    {
+      g_message ("Could not read the reminders: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->reminders_row), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      const LimberReminderInfo *info = g_ptr_array_index (reminders, i);
+
+      if (info->shown_at == NULL)
+        continue;
+      shown++;
+      if (g_str_equal (info->outcome, "started"))
+        acted++;
+      else if (g_str_equal (info->outcome, "snoozed"))
+        snoozed++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reminders_row), shown > 0);
+  /* Translators: reminders shown this week, how many were acted on, how many snoozed */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u shown · %u acted on · %u snoozed",
+                                       "%u shown · %u acted on · %u snoozed", shown),
+                          shown, acted, snoozed);
+  adw_action_row_set_subtitle (self->reminders_row, text);
+}
+
 static void
 update_stats (LimberHistoryPage *self)
 {
@@ -391,6 +440,8 @@ update_stats (LimberHistoryPage *self)
   for (guint i = 0; i < self->insight_rows->len; i++)
     adw_preferences_group_remove (self->insights_group, g_ptr_array_index (self->insight_rows, i));
   g_ptr_array_set_size (self->insight_rows, 0);
+
+  update_reminders (self, now);
 
   insights = limber_stats_insights (self->sessions, self->checkins, now);
   for (guint i = 0; i < insights->len; i++)
@@ -506,6 +557,7 @@ limber_history_page_class_init (LimberHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, streak_row);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, week_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, reminders_row);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, week_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, chart);

@@ -206,6 +206,22 @@ count_rows (GtkWidget *widget)
   return n;
 }
 
+/* Reminders the service sent this week, and what became of them. */
+static void
+log_reminders (void)
+{
+  g_autoptr(GDateTime) due = g_date_time_new_local (2026, 11, 19, 15, 0, 0);
+  static const char *outcomes[] = { "started", "snoozed", "dismissed" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      gint64 id = limber_journal_log_reminder (journal, "break", "desk-break", due, FALSE, NULL);
+
+      g_assert_cmpint (id, >, 0);
+      g_assert_true (limber_journal_set_reminder_outcome (journal, id, outcomes[i], NULL));
+    }
+}
+
 static void
 test_history_year (void)
 {
@@ -215,6 +231,7 @@ test_history_year (void)
   const char *summary;
 
   fill_year ();
+  log_reminders ();
   limber_history_page_set_today (page, today);
   adw_view_stack_set_visible_child_name (stack, "history");
 
@@ -223,6 +240,9 @@ test_history_year (void)
   g_assert_nonnull (strstr (summary, "pain"));
   g_assert_nonnull (adw_action_row_get_subtitle (limber_test_child (page, "streak_row")));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (limber_test_child (page, "week_row")), "min"));
+  g_assert_true (gtk_widget_get_visible (limber_test_child (page, "reminders_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (limber_test_child (page, "reminders_row")), ==,
+                   "3 shown · 1 acted on · 1 snoozed");
   limber_test_screenshot (GTK_WIDGET (window), "history.png");
 
   gtk_toggle_button_set_active (limber_test_child (page, "range_365"), TRUE);
