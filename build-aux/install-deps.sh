@@ -11,7 +11,7 @@ packages="
   libnotify-dev libgsound-dev
   libcairo2-dev libpango1.0-dev
   gettext libxml2-utils desktop-file-utils appstream
-  librsvg2-common adwaita-icon-theme sound-theme-freedesktop
+  librsvg2-common adwaita-icon-theme sound-theme-freedesktop fonts-cantarell
 "
 # What the test suite needs on top: a headless X server and a private D-Bus;
 # Python's csv module and poppler's pdftotext and pdfinfo read exports back;
