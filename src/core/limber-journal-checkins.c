@@ -39,8 +39,8 @@ set_checkin_not_found (LimberJournal  *self,
   g_autofree char *name = g_filename_display_name (limber_journal_get_path (self));
 
   g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND,
-               _("There is no check-in %" G_GINT64_FORMAT " in the journal “%s”."),
-               id, name);
+               _("There is no check-in %lld in the journal “%s”."),
+               (long long) id, name);
 }
 
 /* Binds ?1 (the id, when @with_id) and ?2…?10 (the fields). */
@@ -311,8 +311,8 @@ limber_journal_restore_checkin (LimberJournal        *self,
   if (existing != NULL)
     {
       g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
-                   _("Check-in %" G_GINT64_FORMAT " is already in the journal."),
-                   checkin->id);
+                   _("Check-in %lld is already in the journal."),
+                   (long long) checkin->id);
       goto failed;
     }
 

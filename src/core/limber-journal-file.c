@@ -178,8 +178,8 @@ set_too_new_error (GError     **error,
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_TOO_NEW,
-               _("The journal “%s” was written by a newer version of Limber (format %" G_GINT64_FORMAT ", this version reads up to %d). It was left unchanged; update Limber to use it."),
-               name, version, LIMBER_JOURNAL_SCHEMA_VERSION);
+               _("The journal “%s” was written by a newer version of Limber (format %lld, this version reads up to %d). It was left unchanged; update Limber to use it."),
+               name, (long long) version, LIMBER_JOURNAL_SCHEMA_VERSION);
 }
 
 /* Judges an existing file by its 100-byte header, with plain reads, so that

@@ -166,8 +166,8 @@ limber_journal_set_reminder_outcome (LimberJournal  *self,
       g_autofree char *name = g_filename_display_name (limber_journal_get_path (self));
 
       g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND,
-                   _("There is no reminder %" G_GINT64_FORMAT " in the journal “%s”."),
-                   id, name);
+                   _("There is no reminder %lld in the journal “%s”."),
+                   (long long) id, name);
       goto failed;
     }
 

@@ -284,8 +284,8 @@ set_not_found (LimberJournal  *self,
   g_autofree char *name = g_filename_display_name (self->path);
 
   g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND,
-               _("There is no session %" G_GINT64_FORMAT " in the journal “%s”."),
-               session_id, name);
+               _("There is no session %lld in the journal “%s”."),
+               (long long) session_id, name);
 }
 
 /* Runs an UPDATE of one session inside a transaction the caller began;
