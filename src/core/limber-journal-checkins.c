@@ -366,9 +366,7 @@ limber_journal_list_checkins (LimberJournal  *self,
                               GDateTime      *to,
                               GError        **error)
 {
-  g_autoptr(GPtrArray) checkins = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -379,17 +377,6 @@ limber_journal_list_checkins (LimberJournal  *self,
   sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_journal_usec_from_time (from) : G_MININT64);
   sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_journal_usec_from_time (to) : G_MAXINT64);
 
-  checkins = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_checkin_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (checkins, checkin_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      limber_journal_set_step_error (self, rc, error);
-      limber_journal_stmt_done (stmt);
-      return NULL;
-    }
-
-  limber_journal_stmt_done (stmt);
-  return g_steal_pointer (&checkins);
+  return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) checkin_from_row,
+                                      (GDestroyNotify) limber_checkin_free, error);
 }

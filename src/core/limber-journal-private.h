@@ -31,6 +31,12 @@ sqlite3_stmt *limber_journal_get_cached_stmt  (LimberJournal  *self,
                                                const char     *sql,
                                                GError        **error);
 void          limber_journal_stmt_done        (sqlite3_stmt   *stmt);
+typedef gpointer (*LimberJournalRowFunc)      (sqlite3_stmt   *stmt);
+GPtrArray    *limber_journal_collect_rows     (LimberJournal        *self,
+                                               sqlite3_stmt         *stmt,
+                                               LimberJournalRowFunc  from_row,
+                                               GDestroyNotify        free_func,
+                                               GError              **error);
 gboolean      limber_journal_run_stmt         (LimberJournal  *self,
                                                sqlite3_stmt   *stmt,
                                                GError        **error);

@@ -208,9 +208,7 @@ limber_journal_list_reminders (LimberJournal  *self,
                                GDateTime      *since,
                                GError        **error)
 {
-  g_autoptr(GPtrArray) reminders = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -220,17 +218,6 @@ limber_journal_list_reminders (LimberJournal  *self,
 
   sqlite3_bind_int64 (stmt, 1, since != NULL ? limber_journal_usec_from_time (since) : G_MININT64);
 
-  reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_reminder_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (reminders, reminder_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      limber_journal_set_step_error (self, rc, error);
-      limber_journal_stmt_done (stmt);
-      return NULL;
-    }
-
-  limber_journal_stmt_done (stmt);
-  return g_steal_pointer (&reminders);
+  return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) reminder_from_row,
+                                      (GDestroyNotify) limber_reminder_info_free, error);
 }

@@ -725,6 +725,40 @@ session_info_from_row (sqlite3_stmt *stmt)
 }
 
 /**
+ * limber_journal_collect_rows:
+ * @stmt: a bound statement from the journal's cache
+ * @from_row: makes one item of the current row
+ *
+ * Steps @stmt to the end and collects an item a row; the statement is reset
+ * either way.
+ *
+ * Returns: (transfer container): the items, or %NULL with @error set
+ */
+GPtrArray *
+limber_journal_collect_rows (LimberJournal         *self,
+                             sqlite3_stmt          *stmt,
+                             LimberJournalRowFunc   from_row,
+                             GDestroyNotify         free_func,
+                             GError               **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      limber_journal_set_step_error (self, rc, error);
+      limber_journal_stmt_done (stmt);
+      return NULL;
+    }
+
+  limber_journal_stmt_done (stmt);
+  return g_steal_pointer (&items);
+}
+
+/**
  * limber_journal_list_sessions:
  * @since: (nullable): only sessions started at or after this time
  *
@@ -736,9 +770,7 @@ limber_journal_list_sessions (LimberJournal  *self,
                               GDateTime      *since,
                               GError        **error)
 {
-  g_autoptr(GPtrArray) sessions = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -748,19 +780,8 @@ limber_journal_list_sessions (LimberJournal  *self,
 
   sqlite3_bind_int64 (stmt, 1, since != NULL ? datetime_to_usec (since) : G_MININT64);
 
-  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_session_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sessions, session_info_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
-      stmt_done (stmt);
-      return NULL;
-    }
-
-  stmt_done (stmt);
-  return g_steal_pointer (&sessions);
+  return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) session_info_from_row,
+                                      (GDestroyNotify) limber_session_info_free, error);
 }
 
 static gboolean
@@ -869,9 +890,7 @@ limber_journal_list_sessions_between (LimberJournal  *self,
                                       GDateTime      *to,
                                       GError        **error)
 {
-  g_autoptr(GPtrArray) sessions = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -882,19 +901,8 @@ limber_journal_list_sessions_between (LimberJournal  *self,
   sqlite3_bind_int64 (stmt, 1, from != NULL ? datetime_to_usec (from) : G_MININT64);
   sqlite3_bind_int64 (stmt, 2, to != NULL ? datetime_to_usec (to) : G_MAXINT64);
 
-  sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_session_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sessions, session_info_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
-      stmt_done (stmt);
-      return NULL;
-    }
-
-  stmt_done (stmt);
-  return g_steal_pointer (&sessions);
+  return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) session_info_from_row,
+                                      (GDestroyNotify) limber_session_info_free, error);
 }
 
 /* For the journal's other files; see limber-journal-private.h. */
