@@ -756,26 +756,6 @@ limber_chart_describe (const LimberChartDay *days,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static gboolean
-local_julian (GDateTime *time,
-              guint32   *julian)
-{
-  g_autoptr(GDateTime) local = NULL;
-  GDate date;
-  int y, m, d;
-
-  if (time == NULL)
-    return FALSE;
-  local = g_date_time_to_local (time);
-  if (local == NULL)
-    return FALSE;
-  g_date_time_get_ymd (local, &y, &m, &d);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  *julian = g_date_get_julian (&date);
-  return TRUE;
-}
-
 /**
  * limber_chart_days_new:
  * @first: the first day of the period
@@ -797,57 +777,35 @@ limber_chart_days_new (const GDate *first,
                        GPtrArray   *sessions,
                        GPtrArray   *checkins)
 {
-  g_autoptr(GArray) days = NULL;
-  g_autofree Mean *pain = NULL;
-  g_autofree Mean *stiff = NULL;
-  guint32 j0, j1;
-  guint span;
+  g_autoptr(GPtrArray) no_sessions = NULL;
+  g_autoptr(GPtrArray) no_checkins = NULL;
+  g_autoptr(GDateTime) first_day = NULL;
+  g_autoptr(GDateTime) last_day = NULL;
+  g_autoptr(GArray) stats = NULL;
+  GArray *days;
 
   g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
   g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
 
-  days = g_array_new (FALSE, TRUE, sizeof (LimberChartDay));
-  j0 = g_date_get_julian (first);
-  j1 = g_date_get_julian (last);
-  if (j1 < j0)
-    return g_steal_pointer (&days);
+  if (sessions == NULL)
+    sessions = no_sessions = g_ptr_array_new ();
+  if (checkins == NULL)
+    checkins = no_checkins = g_ptr_array_new ();
 
-  span = j1 - j0 + 1;
-  g_array_set_size (days, span);
-  pain = g_new0 (Mean, span);
-  stiff = g_new0 (Mean, span);
+  /* the per-day means are limber_stats_daily()'s; a chart day is a view of them */
+  first_day = g_date_time_new_local (g_date_get_year (first), g_date_get_month (first),
+                                     g_date_get_day (first), 12, 0, 0);
+  last_day = g_date_time_new_local (g_date_get_year (last), g_date_get_month (last),
+                                    g_date_get_day (last), 12, 0, 0);
+  stats = limber_stats_daily (sessions, checkins, first_day, last_day);
 
-  for (guint i = 0; checkins && i < checkins->len; i++)
+  days = g_array_sized_new (FALSE, TRUE, sizeof (LimberChartDay), stats->len);
+  for (guint i = 0; i < stats->len; i++)
     {
-      const LimberCheckin *checkin = g_ptr_array_index (checkins, i);
-      guint32 j;
+      const LimberDayStats *d = &g_array_index (stats, LimberDayStats, i);
+      LimberChartDay day = { d->date, d->mean_pain, d->mean_stiffness, d->had_routine };
 
-      if (!local_julian (checkin->time, &j) || j < j0 || j > j1)
-        continue;
-      mean_add (&pain[j - j0], checkin->pain);
-      mean_add (&stiff[j - j0], checkin->stiffness);
+      g_array_append_val (days, day);
     }
-
-  for (guint i = 0; sessions && i < sessions->len; i++)
-    {
-      const LimberSessionInfo *info = g_ptr_array_index (sessions, i);
-      guint32 j;
-
-      if (!limber_stats_session_counts (info) ||
-          !local_julian (info->started_at, &j) || j < j0 || j > j1)
-        continue;
-      g_array_index (days, LimberChartDay, j - j0).routine = TRUE;
-    }
-
-  for (guint i = 0; i < span; i++)
-    {
-      LimberChartDay *day = &g_array_index (days, LimberChartDay, i);
-
-      g_date_clear (&day->date, 1);
-      g_date_set_julian (&day->date, j0 + i);
-      day->pain = mean_get (&pain[i]);
-      day->stiffness = mean_get (&stiff[i]);
-    }
-
-  return g_steal_pointer (&days);
+  return days;
 }
