@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * functions are pure: they read arrays of LimberSessionInfo and
  * LimberCheckin, in any order, and count days as calendar days in the time
  * zone of the "today" (or first day) they are given. The
- * limber_journal_compute_* wrappers read the journal and call them. */
+ * limber_journal_compute_streaks() reads the whole journal for the best streak. */
 
 /* A session counts towards a day with a routine when it was completed or
  * ran for at least this much active time. */
@@ -99,18 +99,6 @@ gboolean       limber_journal_compute_streaks     (LimberJournal           *self
                                                    GDateTime               *today,
                                                    guint                   *current,
                                                    guint                   *best,
-                                                   GError                 **error);
-GArray        *limber_journal_compute_weekly_minutes (LimberJournal        *self,
-                                                   GDateTime               *today,
-                                                   guint                    n_weeks,
-                                                   GError                 **error);
-GArray        *limber_journal_compute_daily       (LimberJournal           *self,
-                                                   GDateTime               *first_day,
-                                                   GDateTime               *last_day,
-                                                   GError                 **error);
-GPtrArray     *limber_journal_compute_insights    (LimberJournal           *self,
-                                                   GDateTime               *today,
-                                                   guint                    n_days,
                                                    GError                 **error);
 
 G_END_DECLS

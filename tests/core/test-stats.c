@@ -618,9 +618,6 @@ test_journal_wrappers (void)
   g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                                       g_date_time_get_day_of_month (now), 12, 0, 0);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) weeks = NULL;
-  g_autoptr(GArray) days = NULL;
-  g_autoptr(GPtrArray) insights = NULL;
   guint current = 0, best = 0;
 
   journal = limber_journal_open (path, &error);
@@ -647,31 +644,6 @@ test_journal_wrappers (void)
   g_assert_no_error (error);
   g_assert_cmpuint (current, ==, 3);
   g_assert_cmpuint (best, ==, 3);
-
-  weeks = limber_journal_compute_weekly_minutes (journal, today, 2, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (weeks->len, ==, 2);
-  g_assert_cmpuint (g_array_index (weeks, LimberWeekMinutes, 0).minutes +
-                    g_array_index (weeks, LimberWeekMinutes, 1).minutes, ==, 15);
-
-  {
-    g_autoptr(GDateTime) first = g_date_time_add_days (today, -3);
-
-    days = limber_journal_compute_daily (journal, first, today, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (days->len, ==, 4);
-    g_assert_false (g_array_index (days, LimberDayStats, 0).had_routine);
-    for (guint i = 1; i < 4; i++)
-      {
-        g_assert_true (g_array_index (days, LimberDayStats, i).had_routine);
-        g_assert_cmpfloat (g_array_index (days, LimberDayStats, i).mean_pain, ==, i - 1);
-      }
-  }
-
-  insights = limber_journal_compute_insights (journal, today, 90, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (insights->len, ==, 3);
-  g_assert_cmpuint (((LimberInsight *) insights->pdata[2])->n_with, ==, 3);
 }
 
 int
