@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* Streaks, minutes per week, daily series and insights. The limber_stats_*
  * functions are pure: they read arrays of LimberSessionInfo and
  * LimberCheckin, in any order, and count days as calendar days in the time
- * zone of the "today" (or first day) they are given. The
+ * zone of the "today" (or first day) they are given.
  * limber_journal_compute_streaks() reads the whole journal for the best streak. */
 
 /* A session counts towards a day with a routine when it was completed or
