@@ -5,22 +5,39 @@
 # Runs apt-get as root, through sudo when needed. Safe to run again.
 set -eu
 
+# To build: the compiler, meson, the libraries and the tools the build runs
+# (glib-compile-resources and -schemas, msgfmt, xmllint for the resources'
+# xml-stripblanks, desktop-file-validate and appstreamcli, which also run as
+# the data tests).
 packages="
   meson ninja-build pkg-config gcc
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libnotify-dev libgsound-dev
+  libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  libsqlite3-dev libnotify-dev libgsound-dev
   libcairo2-dev libpango1.0-dev
   gettext libxml2-utils desktop-file-utils appstream
-  librsvg2-common adwaita-icon-theme sound-theme-freedesktop fonts-cantarell
 "
-# What the test suite needs on top: a headless X server and a private D-Bus;
-# Python's csv module and poppler's pdftotext and pdfinfo read exports back;
-# the reminder tests run a mock notification server (python3-dbusmock) and a
-# real one (dunst), and set the service's settings with gsettings.
+# To run: the SVG loader for the pictures, the icon and sound themes, the
+# GNOME interface font, and the fonts the PDF report draws notes with:
+# DejaVu (Latin, Greek, Cyrillic, Arabic, Hebrew) and WenQuanYi Micro Hei,
+# a small font for Chinese, Japanese and Korean. A character that no
+# installed font covers is written in the report as its Unicode number
+# (see src/core/limber-report.c), never as a hex box.
+packages="$packages
+  librsvg2-common adwaita-icon-theme hicolor-icon-theme sound-theme-freedesktop
+  fonts-cantarell fonts-dejavu-core fonts-wqy-microhei
+"
+# What the test suite needs on top (tests/meson.build lists the programs and
+# each test fails naming its package when one is missing): a headless X
+# server and a private D-Bus (xvfb-run, xauth, dbus-run-session); the system
+# Python, whose csv and sqlite3 modules read exports and journals back;
+# poppler's pdftotext and pdfinfo for the PDF report; a mock notification
+# server (python3-dbusmock, python3-dbus) and a real one (dunst, dunstctl);
+# gsettings to set the service's settings; the time zones the schedule's
+# daylight-saving tests run in.
 test_packages="
-  xvfb xauth dbus dbus-bin
+  xvfb xauth dbus dbus-daemon dbus-bin
   python3 poppler-utils
-  python3-dbusmock python3-dbus dunst libglib2.0-bin
+  python3-dbusmock python3-dbus dunst libglib2.0-bin tzdata
 "
 
 if [ "${1:-}" = "--tests" ]; then

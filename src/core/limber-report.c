@@ -625,6 +625,64 @@ note_clear (gpointer data)
   g_free (note->markup);
 }
 
+/* A character that no installed font can draw would come out as a hex box:
+ * it hides what the person wrote and is not text a reader can search for.
+ * Such characters are written as their Unicode number instead, "[U+10FFFD]",
+ * and the note says so (the CSV export always holds the note as written).
+ * Limber's install script brings DejaVu and WenQuanYi Micro Hei, which cover
+ * Latin, Greek, Cyrillic, Arabic, Hebrew and CJK; this is for the rest.
+ * Sets @spelled when anything was replaced. */
+static char *
+spell_undrawable (Report     *report,
+                  const char *font,
+                  const char *str,
+                  gboolean   *spelled)
+{
+  PangoLayout *layout = report->layout;
+  g_autoptr(GHashTable) unknown = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) out = NULL;
+  PangoLayoutIter *iter;
+
+  *spelled = FALSE;
+  text_full (report, 0, 0, -1, font, str, FALSE, FALSE, 0);
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
+    return g_strdup (str);
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run == NULL)
+        continue;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+
+          /* Pango marks such a glyph with the flag and the character itself */
+          if (glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            g_hash_table_add (unknown, GUINT_TO_POINTER (glyph & ~PANGO_GLYPH_UNKNOWN_FLAG));
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  out = g_string_new (NULL);
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_hash_table_contains (unknown, GUINT_TO_POINTER (c)))
+        {
+          g_string_append_printf (out, "[U+%04X]", c);
+          *spelled = TRUE;
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static GArray *
 collect_notes (Report *report)
 {
@@ -640,8 +698,10 @@ collect_notes (Report *report)
       g_autofree char *when = NULL;
       g_autofree char *stripped = NULL;
       g_autofree char *valid = NULL;
+      g_autofree char *drawable = NULL;
       g_autofree char *escaped = NULL;
       g_autofree char *ratings = NULL;
+      gboolean spelled;
       Note note = { 0 };
 
       if (checkin->note == NULL)
@@ -654,10 +714,23 @@ collect_notes (Report *report)
       local = g_date_time_to_local (checkin->time);
       /* Translators: when a note was written, as g_date_time_format(). xgettext:no-c-format */
       when = g_date_time_format (local, C_("report", "%a %-d %b %Y, %H:%M"));
-      escaped = g_markup_escape_text (stripped, -1);
+      drawable = spell_undrawable (report, FONT_BODY, stripped, &spelled);
+      escaped = g_markup_escape_text (drawable, -1);
       ratings = g_strdup_printf (_("pain %d, stiffness %d"), checkin->pain, checkin->stiffness);
       note.markup = g_strdup_printf ("<b>%s</b>   <span foreground=\"#555555\">%s</span>\n%s",
                                      when, ratings, escaped);
+      if (spelled)
+        {
+          g_autofree char *explained = NULL;
+          g_autofree char *why = g_markup_escape_text (_("No font on this computer can draw some characters "
+                                                         "of this note, so they are shown by their Unicode "
+                                                         "number. The CSV export holds the note as written."), -1);
+
+          explained = g_strdup_printf ("%s\n<span size=\"small\" foreground=\"#555555\">%s</span>",
+                                       note.markup, why);
+          g_free (note.markup);
+          note.markup = g_steal_pointer (&explained);
+        }
       g_array_append_val (notes, note);
     }
 

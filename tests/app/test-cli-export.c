@@ -6,6 +6,7 @@
 
 #include "limber-journal.h"
 #include "cli-utils.h"
+#include "test-require.h"
 
 static void
 assert_contains (const char *haystack,
@@ -79,15 +80,13 @@ fill_journal (void)
 static char *
 pdf_text (const char *path)
 {
-  const char *pdftotext = g_getenv ("PDFTOTEXT");
+  const char *pdftotext = limber_test_require_program ("PDFTOTEXT", "pdftotext", "poppler-utils");
   const char *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
   int status;
 
-  if (pdftotext == NULL)
-    return NULL;
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -147,11 +146,7 @@ test_export_report (void)
   expected = g_strdup_printf ("Exported 1 session and 2 check-ins to %s.\n", path);
   g_assert_cmpstr (run.out, ==, expected);
 
-  if ((text = pdf_text (path)) == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
+  text = pdf_text (path);
   assert_contains (text, "Limber — stretching and symptom report");
   assert_contains (text, "1 March 2024 to 31 March 2024 (31 days)");
   assert_contains (text, "Numbness or tingling: 1 check-in (5 Mar)");
@@ -176,11 +171,7 @@ test_export_report_default_period (void)
   g_assert_cmpint (run.status, ==, 0);
   assert_contains (run.out, "Exported 0 sessions and 0 check-ins to ");
 
-  if ((text = pdf_text (path)) == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
+  text = pdf_text (path);
   assert_contains (text, period);
 
   /* --to alone: the 90 days up to it */
@@ -276,6 +267,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  limber_test_require_program ("PDFTOTEXT", "pdftotext", "poppler-utils");
 
   if (g_getenv ("LIMBER_BIN") == NULL)
     {

@@ -20,8 +20,12 @@ import sys
 import tempfile
 import time
 
-import dbus
-from dbusmock import DBusTestCase
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
+import require  # noqa: E402
+
+dbus = require.module('dbus', 'python3-dbus')
+DBusTestCase = require.module('dbusmock', 'python3-dbusmock').DBusTestCase
+require.program('gsettings', 'libglib2.0-bin')
 
 REMINDERS_BIN = os.environ['LIMBER_REMINDERS_BIN']
 BARE_BIN = os.environ['LIMBER_BARE_NOTIFY_BIN']

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The advisory to see a healthcare professional: which check-ins bring
  * it, its words, and the journal's "once" rule. */
+#include "test-require.h"
 #include "limber-advisory.h"
 #include "limber-journal-private.h"
 
@@ -335,10 +336,7 @@ main (int   argc,
 
   berlin = g_time_zone_new_identifier ("Europe/Berlin");
   if (berlin == NULL)
-    {
-      g_test_skip ("Europe/Berlin is not installed (tzdata)");
-      return g_test_run ();
-    }
+    limber_test_require_missing ("The time zone Europe/Berlin", "tzdata");
 
   g_test_add_func ("/advisory/symptoms-and-high-pain", test_symptoms_and_high_pain);
   g_test_add_func ("/advisory/rising-pain", test_rising_pain);

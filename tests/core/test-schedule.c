@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* When reminders are due, in virtual time: the tests build "now" in fixed
  * time zones and step from one wake-up to the next, as the service does. */
+#include "test-require.h"
 #include "limber-schedule.h"
 
 #define MINUTE (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
@@ -1553,6 +1554,15 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *zone = (const char *[]) { "Europe/Berlin", "America/New_York" }[i];
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+      g_autofree char *what = g_strdup_printf ("The time zone %s", zone);
+
+      if (tz == NULL)
+        limber_test_require_missing (what, "tzdata");
+    }
 
   g_test_add_func ("/schedule/parse-time", test_parse_time);
   g_test_add_func ("/schedule/config/new", test_config_new);

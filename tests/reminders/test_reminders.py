@@ -25,12 +25,19 @@ import tempfile
 import time
 import unittest
 
-import dbus
-import dbusmock
-from dbusmock import DBusTestCase
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
+import require  # noqa: E402
+
+dbus = require.module('dbus', 'python3-dbus')
+dbusmock = require.module('dbusmock', 'python3-dbusmock')
+DBusTestCase = dbusmock.DBusTestCase
+require.program('gsettings', 'libglib2.0-bin')
+if 'Dunst' in sys.argv[1:]:
+    require.program('dunst', 'dunst')
+    require.program('dunstctl', 'dunst')
 
 REMINDERS_BIN = os.environ['LIMBER_REMINDERS_BIN']
-LIMBER_BIN = os.environ.get('LIMBER_BIN')
+LIMBER_BIN = os.environ['LIMBER_BIN']
 NAME = 'io.github.limber.Limber.Reminders'
 PATH = '/io/github/limber/Limber/Reminders'
 IFACE = 'io.github.limber.Limber.Reminders'
@@ -85,11 +92,10 @@ class ServiceTestCase(DBusTestCase):
         cls.journal_path = os.path.join(cls.home, 'data', 'limber', 'journal.db')
 
         # Start activates the real Limber through this bus's service file.
-        if LIMBER_BIN:
-            with open(os.path.join(cls.get_services_dir(), APP_ID + '.service'), 'w') as f:
-                # its output goes to a log, printed at the end
-                f.write(f'[D-BUS Service]\nName={APP_ID}\n'
-                        f'Exec=/bin/sh -c "exec {LIMBER_BIN} --gapplication-service >>{cls.home}/limber.log 2>&1"\n')
+        with open(os.path.join(cls.get_services_dir(), APP_ID + '.service'), 'w') as f:
+            # its output goes to a log, printed at the end
+            f.write(f'[D-BUS Service]\nName={APP_ID}\n'
+                    f'Exec=/bin/sh -c "exec {LIMBER_BIN} --gapplication-service >>{cls.home}/limber.log 2>&1"\n')
         cls.start_session_bus()
         if cls.system_bus:
             cls.start_system_bus()
@@ -332,7 +338,6 @@ class Actions(ServiceTestCase):
         time.sleep(0.3)
         self.assertEqual(self.query('SELECT outcome FROM reminders WHERE id = 1'), [('skipped',)])
 
-    @unittest.skipUnless(LIMBER_BIN, 'needs the real Limber')
     def test_start_opens_player(self):
         self.reminders.Preview('break')
         self.wait_for_notify(1)
@@ -531,7 +536,6 @@ class Dunst(ServiceTestCase):
 
     with_server = False
 
-    @unittest.skipUnless(shutil.which('dunst') and os.environ.get('DISPLAY'), 'needs dunst and a display')
     def test_dunst_shows_reminder(self):
         config = os.path.join(self.home, 'dunstrc')
         with open(config, 'w') as f:
