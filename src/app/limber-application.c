@@ -232,6 +232,16 @@ open_journal (LimberApplication *self)
     g_message ("Could not mark interrupted sessions: %s", error->message);
 }
 
+/* The person's get-ready and switch-sides times, for every routine whose
+ * file does not set its own. */
+static void
+apply_timings (LimberApplication *self)
+{
+  limber_catalog_set_default_timings (self->catalog,
+                                      g_settings_get_uint (self->settings, "get-ready-seconds"),
+                                      g_settings_get_uint (self->settings, "switch-sides-seconds"));
+}
+
 static void
 limber_application_startup (GApplication *app)
 {
@@ -263,6 +273,14 @@ limber_application_startup (GApplication *app)
   if (self->catalog == NULL)
     g_error ("The bundled data set is damaged: %s", error->message);
   limber_cli_print_problems (self->catalog);
+  if (self->settings != NULL)
+    {
+      apply_timings (self);
+      g_signal_connect_object (self->settings, "changed::get-ready-seconds",
+                               G_CALLBACK (apply_timings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::switch-sides-seconds",
+                               G_CALLBACK (apply_timings), self, G_CONNECT_SWAPPED);
+    }
 
   open_journal (self);
   self->cues = limber_cues_new (self->settings);

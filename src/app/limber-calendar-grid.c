@@ -18,8 +18,8 @@ struct _LimberCalendarGrid
 
 G_DEFINE_FINAL_TYPE (LimberCalendarGrid, limber_calendar_grid, GTK_TYPE_WIDGET)
 
-#define CELL 14.0
-#define GAP 4.0
+#define CELL 13.0  /* 17 weeks and the day names fit a 360 px window */
+#define GAP 3.0
 #define LABEL_WIDTH 40.0
 
 static guint

@@ -64,7 +64,7 @@ limber_countdown_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  *minimum = 160;
+  *minimum = 48;
   *natural = 280;
 }
 

@@ -34,10 +34,7 @@ struct _LimberHistoryPage
   LimberCalendarGrid   *calendar;
   GtkDrawingArea       *chart;
   GtkLabel             *chart_summary;
-  GtkToggleButton      *range_7;
-  GtkToggleButton      *range_30;
-  GtkToggleButton      *range_90;
-  GtkToggleButton      *range_365;
+  GtkDropDown          *range_dropdown;
   AdwPreferencesGroup  *insights_group;
   GPtrArray            *insight_rows;
   GtkListBox           *entries;
@@ -151,21 +148,12 @@ update_chart (LimberHistoryPage *self)
 }
 
 static void
-on_range_toggled (LimberHistoryPage *self,
-                  GtkToggleButton   *button)
+on_range_changed (LimberHistoryPage *self)
 {
-  if (!gtk_toggle_button_get_active (button))
-    return;
+  static const guint days[] = { 7, 30, 90, 365 };
+  guint selected = gtk_drop_down_get_selected (self->range_dropdown);
 
-  if (button == self->range_7)
-    self->range_days = 7;
-  else if (button == self->range_30)
-    self->range_days = 30;
-  else if (button == self->range_90)
-    self->range_days = 90;
-  else
-    self->range_days = 365;
-
+  self->range_days = days[MIN (selected, G_N_ELEMENTS (days) - 1)];
   if (self->sessions != NULL)
     update_chart (self);
 }
@@ -562,13 +550,10 @@ limber_history_page_class_init (LimberHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, chart);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, chart_summary);
-  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, range_7);
-  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, range_30);
-  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, range_90);
-  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, range_365);
+  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, insights_group);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, entries);
-  gtk_widget_class_bind_template_callback (widget_class, on_range_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_changed);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "limber-history-page");

@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-coach.h"
 #include "limber-countdown.h"
+#include "limber-digits.h"
 #include "limber-illustration.h"
 #include "limber-player-view.h"
 #include "limber-session-recorder.h"
@@ -20,18 +22,25 @@ struct _LimberPlayerView
   LimberClock           *clock;
   LimberJournal         *journal;
   LimberCues            *cues;
-  guint                  tick_id;
+  LimberClock           *timer_clock;   /* the one refresh_id belongs to */
+  guint                  refresh_id;
   guint                  inhibit_cookie;
+  gboolean               held;          /* paused because a dialog is open */
+  gboolean               fullscreen;
   guint                  n_steps_done;
   guint                  n_steps_skipped;
   GArray                *step_skipped;
 
   GtkWidget             *box;
+  GtkWidget             *header_bar;
   AdwWindowTitle        *window_title;
   GtkStack              *stack;
+  GtkWidget             *coach;
+  GtkWidget             *paused_box;
+  GtkWidget             *coach_button;
   LimberCountdown       *countdown;
   LimberIllustration    *illustration;
-  GtkLabel              *seconds_label;
+  LimberDigits          *seconds_label;
   GtkLabel              *phase_label;
   GtkLabel              *name_label;
   GtkLabel              *detail_label;
@@ -115,7 +124,7 @@ update_clock (LimberPlayerView *self)
   remaining = limber_player_get_remaining (self->player);
   elapsed = phase->duration_ms * (gint64) 1000 - remaining;
   seconds = g_strdup_printf ("%" G_GINT64_FORMAT, (remaining + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
-  gtk_label_set_label (self->seconds_label, seconds);
+  limber_digits_set_text (self->seconds_label, seconds);
   limber_countdown_set_fraction (self->countdown,
                                  phase->duration_ms > 0 ? elapsed / (phase->duration_ms * 1000.0) : 1.0);
 
@@ -233,6 +242,9 @@ update_phase (LimberPlayerView *self)
       gtk_label_set_label (self->detail_label, detail ? detail : "");
       gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
     }
+  /* the switch is announced large, in its colour, as well as by the pill */
+  set_style (GTK_WIDGET (self->detail_label), phase->kind == LIMBER_PHASE_SWITCH_SIDES ? "switch" : NULL);
+  set_style (GTK_WIDGET (self->seconds_label), style);
 
   steps = limber_exercise_get_instructions (exercise);
   for (guint i = 0; steps[i] != NULL; i++)
@@ -262,13 +274,67 @@ update_phase (LimberPlayerView *self)
   update_clock (self);
 }
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *frame_clock,
-         gpointer       user_data)
+static LimberClock *
+player_clock (LimberPlayerView *self)
 {
-  update_clock (LIMBER_PLAYER_VIEW (widget));
-  return G_SOURCE_CONTINUE;
+  return self->clock ? self->clock : limber_system_clock_get_default ();
+}
+
+static void
+cancel_refresh (LimberPlayerView *self)
+{
+  if (self->refresh_id != 0)
+    limber_clock_remove_timeout (self->timer_clock, self->refresh_id);
+  self->refresh_id = 0;
+  g_clear_object (&self->timer_clock);
+}
+
+static void schedule_refresh (LimberPlayerView *self);
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  LimberPlayerView *self = user_data;
+
+  self->refresh_id = 0;
+  g_clear_object (&self->timer_clock);
+  update_clock (self);
+  schedule_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window wakes only when something it shows changes: the digits at each
+ * whole second of the phase, the ring when its arc has moved by about a
+ * pixel at the size it is drawn, but never more than four times a second.
+ * No frame-clock tick: between those moments nothing is redrawn at all. */
+#define RING_MIN_STEP_US (G_USEC_PER_SEC / 4)
+
+static void
+schedule_refresh (LimberPlayerView *self)
+{
+  const LimberPhase *phase;
+  gint64 remaining, to_second, ring_step, wait;
+  double circumference;
+
+  cancel_refresh (self);
+  if (self->player == NULL || limber_player_get_state (self->player) != LIMBER_PLAYER_STATE_RUNNING ||
+      (phase = limber_player_get_phase (self->player)) == NULL)
+    return;
+
+  remaining = limber_player_get_remaining (self->player);
+  to_second = remaining % G_USEC_PER_SEC;
+  if (to_second == 0)
+    to_second = G_USEC_PER_SEC;
+
+  circumference = G_PI * MIN (gtk_widget_get_width (GTK_WIDGET (self->countdown)),
+                              gtk_widget_get_height (GTK_WIDGET (self->countdown)));
+  ring_step = circumference >= 1 ? (gint64) (phase->duration_ms * 1000.0 / circumference) : G_MAXINT64;
+  ring_step = MAX (ring_step, RING_MIN_STEP_US);
+
+  wait = MAX (MIN (to_second, ring_step), 1000);
+  self->timer_clock = g_object_ref (player_clock (self));
+  self->refresh_id = limber_clock_add_timeout (self->timer_clock, limber_clock_now (self->timer_clock) + wait,
+                                               refresh_cb, self, NULL);
 }
 
 static GtkWindow *
@@ -304,14 +370,7 @@ update_running (LimberPlayerView *self)
   gboolean running = state == LIMBER_PLAYER_STATE_RUNNING;
   gboolean playing = running || state == LIMBER_PLAYER_STATE_PAUSED;
 
-  if (running && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-  else if (!running && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
-
+  schedule_refresh (self);
   set_inhibited (self, running);
 
   gtk_button_set_icon_name (self->pause_button,
@@ -327,7 +386,28 @@ update_running (LimberPlayerView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.next", playing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.skip", playing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop", playing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop-key", playing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop-pain", playing);
+
+  /* paused, unmistakably: a large word over the dimmed coach, and the title */
+  gtk_widget_set_visible (self->paused_box, state == LIMBER_PLAYER_STATE_PAUSED);
+  if (state == LIMBER_PLAYER_STATE_PAUSED)
+    gtk_widget_add_css_class (self->coach, "paused");
+  else
+    gtk_widget_remove_css_class (self->coach, "paused");
+  if (playing)
+    {
+      const char *name = limber_routine_get_name (limber_player_get_routine (self->player));
+
+      if (state == LIMBER_PLAYER_STATE_PAUSED)
+        {
+          /* Translators: the window title while a routine is paused */
+          g_autofree char *title = g_strdup_printf (_("Paused — %s"), name);
+          adw_window_title_set_title (self->window_title, title);
+        }
+      else
+        adw_window_title_set_title (self->window_title, name);
+    }
   update_clock (self);
 }
 
@@ -338,6 +418,7 @@ on_phase_changed (LimberPlayerView *self,
   const LimberPhase *phase = limber_player_get_phase (self->player);
 
   update_phase (self);
+  schedule_refresh (self);
 
   if (self->cues == NULL || phase == NULL)
     return;
@@ -464,11 +545,8 @@ clear_player (LimberPlayerView *self)
     g_signal_handlers_disconnect_by_data (self->recorder, self);
   g_clear_object (&self->recorder);
   g_clear_object (&self->player);
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  cancel_refresh (self);
+  self->held = FALSE;
   set_inhibited (self, FALSE);
 }
 
@@ -574,6 +652,13 @@ stop (GtkWidget  *widget,
   if (self->player == NULL)
     return;
 
+  /* Escape leaves coach mode first, as it leaves fullscreen everywhere */
+  if (self->fullscreen && g_strcmp0 (action_name, "player.stop-key") == 0)
+    {
+      gtk_window_unfullscreen (get_window (self));
+      return;
+    }
+
   if (limber_player_get_active_time (self->player) < CONFIRM_STOP_AFTER_US)
     {
       limber_player_stop (self->player, FALSE);
@@ -640,6 +725,104 @@ on_rating_toggled (GtkToggleButton  *button,
   gtk_widget_set_visible (GTK_WIDGET (self->rating_saved_label), TRUE);
 }
 
+/* Every dialog that opens over the window while a routine plays (stop?,
+ * close?, a check-in, Preferences, the shortcuts) pauses it, and closing
+ * the dialog resumes it, unless the person had paused it themselves. A
+ * dialog is any visible window transient for ours. */
+static void
+update_dialog_hold (LimberPlayerView *self)
+{
+  GtkWindow *window = get_window (self);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean dialog_open = FALSE;
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n && window != NULL && !dialog_open; i++)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      dialog_open = other != window && gtk_widget_get_visible (GTK_WIDGET (other)) &&
+                    gtk_window_get_transient_for (other) == window;
+    }
+
+  if (self->player == NULL)
+    self->held = FALSE;
+  else if (dialog_open && !self->held &&
+           limber_player_get_state (self->player) == LIMBER_PLAYER_STATE_RUNNING)
+    {
+      self->held = TRUE;
+      limber_player_pause (self->player);
+    }
+  else if (!dialog_open && self->held)
+    {
+      self->held = FALSE;
+      if (limber_player_get_state (self->player) == LIMBER_PLAYER_STATE_PAUSED)
+        limber_player_resume (self->player);
+    }
+}
+
+static void
+on_toplevels_changed (LimberPlayerView *self,
+                      guint             position,
+                      guint             removed,
+                      guint             added,
+                      GListModel       *toplevels)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* a new window is listed before it is shown or given a parent */
+      g_signal_connect_object (window, "notify::visible", G_CALLBACK (update_dialog_hold), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (window, "notify::transient-for", G_CALLBACK (update_dialog_hold), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_dialog_hold (self);
+}
+
+/* Fullscreen is coach mode: no header bar, everything larger, and the
+ * button beside the controls to leave it. */
+static void
+on_fullscreened (LimberPlayerView *self)
+{
+  GtkWindow *window = get_window (self);
+
+  self->fullscreen = window != NULL && gtk_window_is_fullscreen (window);
+  gtk_widget_set_visible (self->header_bar, !self->fullscreen);
+  if (self->fullscreen)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "coach-mode");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "coach-mode");
+  gtk_button_set_icon_name (GTK_BUTTON (self->coach_button),
+                            self->fullscreen ? "view-restore-symbolic" : "view-fullscreen-symbolic");
+  gtk_widget_set_tooltip_text (self->coach_button,
+                               self->fullscreen ? _("Leave Coach Mode (Esc or F11)")
+                                                : _("Coach Mode, Fullscreen (F11)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->coach_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->fullscreen ? _("Leave coach mode") : _("Coach mode"),
+                                  -1);
+}
+
+static void
+limber_player_view_root (GtkWidget *widget)
+{
+  LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
+
+  GTK_WIDGET_CLASS (limber_player_view_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::fullscreened",
+                           G_CALLBACK (on_fullscreened), self, G_CONNECT_SWAPPED);
+  on_fullscreened (self);
+}
+
+static void
+limber_player_view_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_fullscreened, widget);
+  GTK_WIDGET_CLASS (limber_player_view_parent_class)->unroot (widget);
+}
+
 static void
 limber_player_view_dispose (GObject *object)
 {
@@ -662,6 +845,8 @@ limber_player_view_class_init (LimberPlayerViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = limber_player_view_dispose;
+  widget_class->root = limber_player_view_root;
+  widget_class->unroot = limber_player_view_unroot;
 
   /**
    * LimberPlayerView::done:
@@ -678,11 +863,17 @@ limber_player_view_class_init (LimberPlayerViewClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (LIMBER_TYPE_COUNTDOWN);
+  g_type_ensure (LIMBER_TYPE_DIGITS);
+  g_type_ensure (LIMBER_TYPE_COACH);
 
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-player-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, box);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, window_title);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, coach);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, paused_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, coach_button);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, countdown);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, seconds_label);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, phase_label);
@@ -706,6 +897,7 @@ limber_player_view_class_init (LimberPlayerViewClass *klass)
   gtk_widget_class_install_action (widget_class, "player.next", NULL, go_next);
   gtk_widget_class_install_action (widget_class, "player.skip", NULL, skip_phase);
   gtk_widget_class_install_action (widget_class, "player.stop", NULL, stop);
+  gtk_widget_class_install_action (widget_class, "player.stop-key", NULL, stop);
   gtk_widget_class_install_action (widget_class, "player.stop-pain", NULL, stop_for_pain);
   gtk_widget_class_install_action (widget_class, "player.done", NULL, done);
 
@@ -742,8 +934,12 @@ limber_player_view_init (LimberPlayerView *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_space, "player.toggle-pause");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, "player.next");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Left, "player.previous");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "player.stop");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Escape, "player.stop-key");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_h, "player.stop-pain");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (on_toplevels_changed), self, G_CONNECT_SWAPPED);
 
   for (int i = 0; i <= 10; i++)
     {

@@ -21,6 +21,8 @@ struct _LimberCatalog
   GHashTable *exercises_by_id;
   GHashTable *routines_by_id;
   GPtrArray  *problems;
+  guint       default_prepare;
+  guint       default_switch_sides;
 };
 
 G_DEFINE_FINAL_TYPE (LimberCatalog, limber_catalog, G_TYPE_OBJECT)
@@ -55,6 +57,8 @@ limber_catalog_init (LimberCatalog *self)
   self->exercises_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->routines_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  self->default_prepare = LIMBER_ROUTINE_DEFAULT_PREPARE;
+  self->default_switch_sides = LIMBER_ROUTINE_DEFAULT_SWITCH_SIDES;
 }
 
 LimberCatalog *
@@ -138,6 +142,7 @@ add_routine (LimberCatalog *self,
       return FALSE;
     }
 
+  limber_routine_set_default_timings (routine, self->default_prepare, self->default_switch_sides);
   g_hash_table_insert (self->routines_by_id, (char *) id, g_object_ref (routine));
   g_list_store_insert_sorted (self->routines, routine, compare_routines, NULL);
   return TRUE;
@@ -385,10 +390,58 @@ limber_catalog_new_default (GError **error)
   g_autoptr(LimberCatalog) self = limber_catalog_new ();
   g_autoptr(GFile) dir = limber_catalog_get_user_dir ();
 
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* the person's transition times, wherever the catalog is used: the
+   * window, the command line and the reminder texts agree on lengths */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, LIMBER_APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+
+      self->default_prepare = g_settings_get_uint (settings, "get-ready-seconds");
+      self->default_switch_sides = g_settings_get_uint (settings, "switch-sides-seconds");
+    }
+
   if (!limber_catalog_load_bundled (self, error))
     return NULL;
   limber_catalog_load_user_routines (self, dir);
   return g_steal_pointer (&self);
+}
+
+/**
+ * limber_catalog_set_default_timings:
+ * @prepare: seconds to get ready before each exercise
+ * @switch_sides: seconds to switch sides
+ *
+ * Applies the person's transition times to every routine whose file does
+ * not set its own, now and as more are loaded, and keeps the list in order
+ * of length.
+ */
+void
+limber_catalog_set_default_timings (LimberCatalog *self,
+                                    guint          prepare,
+                                    guint          switch_sides)
+{
+  guint n;
+
+  g_return_if_fail (LIMBER_IS_CATALOG (self));
+
+  if (prepare == self->default_prepare && switch_sides == self->default_switch_sides)
+    return;
+  self->default_prepare = prepare;
+  self->default_switch_sides = switch_sides;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->routines));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LimberRoutine) routine = g_list_model_get_item (G_LIST_MODEL (self->routines), i);
+
+      limber_routine_set_default_timings (routine, prepare, switch_sides);
+    }
+  g_list_store_sort (self->routines, compare_routines, NULL);
 }
 
 GListModel *

@@ -22,6 +22,9 @@ guint           limber_catalog_load_user_routines (LimberCatalog *self,
 LimberCatalog  *limber_catalog_new_default        (GError       **error);
 GFile          *limber_catalog_get_user_dir       (void);
 GListModel     *limber_catalog_get_routines       (LimberCatalog *self);
+void            limber_catalog_set_default_timings (LimberCatalog *self,
+                                                    guint          prepare,
+                                                    guint          switch_sides);
 GListModel     *limber_catalog_get_exercises      (LimberCatalog *self);
 LimberRoutine  *limber_catalog_lookup_routine     (LimberCatalog *self,
                                                    const char    *id);

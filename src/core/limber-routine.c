@@ -18,8 +18,12 @@ struct _LimberRoutine
   char     *summary;
   char     *source;
   gboolean  bundled;
-  guint     prepare;
-  guint     switch_sides;
+  guint     prepare;          /* as the file says, when own_prepare */
+  guint     switch_sides;     /* as the file says, when own_switch_sides */
+  gboolean  own_prepare;
+  gboolean  own_switch_sides;
+  guint     default_prepare;  /* the person's choice, for the others */
+  guint     default_switch_sides;
   GArray   *steps;
 };
 
@@ -56,8 +60,8 @@ limber_routine_class_init (LimberRoutineClass *klass)
 static void
 limber_routine_init (LimberRoutine *self)
 {
-  self->prepare = 5;
-  self->switch_sides = 3;
+  self->default_prepare = LIMBER_ROUTINE_DEFAULT_PREPARE;
+  self->default_switch_sides = LIMBER_ROUTINE_DEFAULT_SWITCH_SIDES;
   self->steps = g_array_new (FALSE, TRUE, sizeof (LimberRoutineStep));
   g_array_set_clear_func (self->steps, clear_step);
 }
@@ -149,6 +153,8 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
       !limber_parse_get_uint (&ctx, GROUP, "Prepare", 0, 60, &self->prepare, error) ||
       !limber_parse_get_uint (&ctx, GROUP, "SwitchSides", 0, 60, &self->switch_sides, error))
     return NULL;
+  self->own_prepare = g_key_file_has_key (key_file, GROUP, "Prepare", NULL);
+  self->own_switch_sides = g_key_file_has_key (key_file, GROUP, "SwitchSides", NULL);
 
   self->summary = limber_parse_get_text (&ctx, GROUP, "Summary", FALSE, NULL);
   if (self->summary == NULL)
@@ -263,18 +269,49 @@ limber_routine_get_step (LimberRoutine *self,
   return &g_array_index (self->steps, LimberRoutineStep, index);
 }
 
+/**
+ * limber_routine_get_prepare:
+ *
+ * Returns: the seconds to get ready before each exercise: the routine
+ * file's own Prepare=, or else the default set with
+ * limber_routine_set_default_timings().
+ */
 guint
 limber_routine_get_prepare (LimberRoutine *self)
 {
   g_return_val_if_fail (LIMBER_IS_ROUTINE (self), 0);
-  return self->prepare;
+  return self->own_prepare ? self->prepare : self->default_prepare;
 }
 
+/**
+ * limber_routine_get_switch_sides:
+ *
+ * Returns: the seconds to switch sides: the routine file's own
+ * SwitchSides=, or else the default.
+ */
 guint
 limber_routine_get_switch_sides (LimberRoutine *self)
 {
   g_return_val_if_fail (LIMBER_IS_ROUTINE (self), 0);
-  return self->switch_sides;
+  return self->own_switch_sides ? self->switch_sides : self->default_switch_sides;
+}
+
+/**
+ * limber_routine_set_default_timings:
+ * @prepare: seconds to get ready, at most 60
+ * @switch_sides: seconds to switch sides, at most 60
+ *
+ * Sets the person's choice of transition times, which apply where the
+ * routine file does not set its own.
+ */
+void
+limber_routine_set_default_timings (LimberRoutine *self,
+                                    guint          prepare,
+                                    guint          switch_sides)
+{
+  g_return_if_fail (LIMBER_IS_ROUTINE (self));
+  self->default_prepare = MIN (prepare, 60);
+  self->default_switch_sides = MIN (switch_sides, 60);
 }
 
 LimberExerciseKind
@@ -329,12 +366,13 @@ limber_routine_build_phases (LimberRoutine *self)
       LimberSide first = each_side ? LIMBER_SIDE_LEFT : LIMBER_SIDE_NONE;
       LimberSide last = each_side ? LIMBER_SIDE_RIGHT : LIMBER_SIDE_NONE;
 
-      add_phase (phases, LIMBER_PHASE_PREPARE, i, first, 1, step->sets, self->prepare);
+      add_phase (phases, LIMBER_PHASE_PREPARE, i, first, 1, step->sets, limber_routine_get_prepare (self));
 
       for (LimberSide side = first; side <= last; side++)
         {
           if (side == LIMBER_SIDE_RIGHT)
-            add_phase (phases, LIMBER_PHASE_SWITCH_SIDES, i, side, 1, step->sets, self->switch_sides);
+            add_phase (phases, LIMBER_PHASE_SWITCH_SIDES, i, side, 1, step->sets,
+                       limber_routine_get_switch_sides (self));
 
           for (guint set = 1; set <= step->sets; set++)
             {

@@ -7,6 +7,14 @@
 
 G_BEGIN_DECLS
 
+/* Transition times for routines whose file does not set them (and the
+ * GSettings defaults, get-ready-seconds and switch-sides-seconds). Ten
+ * seconds to switch sides: from the floor, changing legs, moving a towel or
+ * strap and settling in before the hold starts takes a stiff person most of
+ * that, and the spoken cue takes two or three seconds of it. */
+#define LIMBER_ROUTINE_DEFAULT_PREPARE       5
+#define LIMBER_ROUTINE_DEFAULT_SWITCH_SIDES 10
+
 #define LIMBER_ROUTINE_MAX_STEPS 50
 
 typedef struct
@@ -62,6 +70,9 @@ const LimberRoutineStep *limber_routine_get_step         (LimberRoutine *self,
                                                           guint          index);
 guint                    limber_routine_get_prepare      (LimberRoutine *self);
 guint                    limber_routine_get_switch_sides (LimberRoutine *self);
+void                     limber_routine_set_default_timings (LimberRoutine *self,
+                                                             guint          prepare,
+                                                             guint          switch_sides);
 LimberExerciseKind       limber_routine_get_kinds        (LimberRoutine *self);
 GArray                  *limber_routine_build_phases     (LimberRoutine *self);
 guint                    limber_routine_get_duration     (LimberRoutine *self);

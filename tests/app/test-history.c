@@ -245,7 +245,7 @@ test_history_year (void)
                    "3 shown · 1 acted on · 1 snoozed");
   limber_test_screenshot (GTK_WIDGET (window), "history.png");
 
-  gtk_toggle_button_set_active (limber_test_child (page, "range_365"), TRUE);
+  gtk_drop_down_set_selected (limber_test_child (page, "range_dropdown"), 3);
   limber_test_screenshot (GTK_WIDGET (window), "history-year.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

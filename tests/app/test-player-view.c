@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
+#include "limber-digits.h"
 #include "limber-illustration.h"
 #include "limber-player-view.h"
 #include "limber-window.h"
@@ -25,7 +26,11 @@ screenshot (const char *name)
 static const char *
 label_text (const char *name)
 {
-  return gtk_label_get_label (limber_test_child (view, name));
+  GtkWidget *widget = limber_test_child (view, name);
+
+  if (LIMBER_IS_DIGITS (widget))
+    return limber_digits_get_text (LIMBER_DIGITS (widget));
+  return gtk_label_get_label (GTK_LABEL (widget));
 }
 
 static LimberIllustration *
@@ -101,7 +106,8 @@ test_each_side (void)
   g_assert_cmpstr (label_text ("next_label"), ==, "Last exercise");
   advance_ms (2000);
   g_assert_cmpstr (label_text ("seconds_label"), ==, "3");
-  g_assert_cmpstr (label_text ("remaining_label"), ==, "1:06 left");
+  /* 5 s to get ready, 30 s a side, and the default 10 s to switch */
+  g_assert_cmpstr (label_text ("remaining_label"), ==, "1:13 left");
   g_assert_false (limber_illustration_get_mirrored (illustration ()));
   screenshot ("player-get-ready.png");
 
@@ -130,7 +136,7 @@ test_each_side (void)
   screenshot ("player-switch-sides.png");
 
   /* hold, right side */
-  advance_ms (3000);
+  advance_ms (10000);
   g_assert_cmpstr (label_text ("phase_label"), ==, "Hold");
   g_assert_cmpstr (label_text ("detail_label"), ==, "Right side");
   g_assert_true (limber_illustration_get_mirrored (illustration ()));
@@ -162,7 +168,7 @@ test_each_side (void)
   g_assert_cmpstr (session->routine_id, ==, "calves");
   g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_COMPLETED);
   g_assert_cmpint (session->rating, ==, 2);
-  g_assert_cmpuint (session->active_ms, ==, 68000);
+  g_assert_cmpuint (session->active_ms, ==, 75000);
   parts = limber_journal_list_parts (limber_application_get_journal (app), session->id, NULL);
   g_assert_cmpuint (parts->len, ==, 2);
   g_assert_cmpint (((LimberPartInfo *) g_ptr_array_index (parts, 0))->side, ==, LIMBER_SIDE_LEFT);
@@ -262,7 +268,8 @@ test_keyboard (void)
     { GDK_KEY_space, "player.toggle-pause" },
     { GDK_KEY_Right, "player.next" },
     { GDK_KEY_Left, "player.previous" },
-    { GDK_KEY_Escape, "player.stop" },
+    { GDK_KEY_Escape, "player.stop-key" },
+    { GDK_KEY_h, "player.stop-pain" },
   };
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)

@@ -100,6 +100,56 @@ test_no_prepare (void)
   g_assert_cmpuint (limber_routine_get_duration (routine), ==, 30);
 }
 
+/* The person's get-ready and switch-sides times apply to routines whose
+ * file does not set them; a file's own times win; the list re-sorts. */
+static void
+test_default_timings (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(GArray) phases = NULL;
+  LimberRoutine *plain, *own;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "timings", NULL);
+  g_autofree char *plain_path = g_build_filename (dir, "plain.routine", NULL);
+  g_autofree char *own_path = g_build_filename (dir, "own.routine", NULL);
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+
+  g_assert_true (limber_catalog_load_bundled (catalog, NULL));
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (plain_path, "[Routine]\nId=plain\nName=Plain\n"
+                                      "[Step 1]\nExercise=standing-calf\nHold=15\n", -1, NULL));
+  g_assert_true (g_file_set_contents (own_path, "[Routine]\nId=own\nName=Own\nPrepare=2\nSwitchSides=4\n"
+                                      "[Step 1]\nExercise=standing-calf\nHold=15\n", -1, NULL));
+  g_assert_cmpuint (limber_catalog_load_user_routines (catalog, dir_file), ==, 2);
+  plain = limber_catalog_lookup_routine (catalog, "plain");
+  own = limber_catalog_lookup_routine (catalog, "own");
+
+  /* the built-in defaults: 5 s to get ready, 10 s to switch sides */
+  g_assert_cmpuint (limber_routine_get_prepare (plain), ==, 5);
+  g_assert_cmpuint (limber_routine_get_switch_sides (plain), ==, 10);
+  g_assert_cmpuint (limber_routine_get_duration (plain), ==, 5 + 15 + 10 + 15);
+
+  limber_catalog_set_default_timings (catalog, 8, 20);
+  g_assert_cmpuint (limber_routine_get_duration (plain), ==, 8 + 15 + 20 + 15);
+  phases = limber_routine_build_phases (plain);
+  g_assert_cmpint (g_array_index (phases, LimberPhase, 2).kind, ==, LIMBER_PHASE_SWITCH_SIDES);
+  g_assert_cmpuint (g_array_index (phases, LimberPhase, 2).duration_ms, ==, 20000);
+
+  /* the file's own times are kept */
+  g_assert_cmpuint (limber_routine_get_prepare (own), ==, 2);
+  g_assert_cmpuint (limber_routine_get_switch_sides (own), ==, 4);
+  g_assert_cmpuint (limber_routine_get_duration (own), ==, 2 + 15 + 4 + 15);
+
+  /* shortest first: Own (36 s) now comes before Plain (58 s) and both
+   * before every bundled routine */
+  {
+    g_autoptr(LimberRoutine) first = g_list_model_get_item (limber_catalog_get_routines (catalog), 0);
+    g_autoptr(LimberRoutine) second = g_list_model_get_item (limber_catalog_get_routines (catalog), 1);
+
+    g_assert_true (first == own);
+    g_assert_true (second == plain);
+  }
+}
+
 static void
 test_format_duration (void)
 {
@@ -136,6 +186,7 @@ main (int   argc,
 
   g_test_add_func ("/phases/sequence", test_sequence);
   g_test_add_func ("/phases/no-prepare", test_no_prepare);
+  g_test_add_func ("/phases/default-timings", test_default_timings);
   g_test_add_func ("/format/duration", test_format_duration);
   g_test_add_func ("/format/duration-rounded", test_format_duration_rounded);
 

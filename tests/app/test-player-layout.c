@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The player at every size a person uses it: a phone-sized 360×640, the
+ * default 900×700 and fullscreen 1280×800, at 1× and 1.5× text, light and
+ * dark, with the bundled exercise whose instructions are the longest. In
+ * each phase the countdown, the pause button and Stop — This Hurts must lie
+ * inside the window, and in fullscreen the digits must be at least a
+ * quarter of the window's height, to be read from two metres. */
+#include <glib/gstdio.h>
+
+#include "limber-application.h"
+#include "limber-digits.h"
+#include "limber-player-view.h"
+#include "limber-window.h"
+#include "test-utils.h"
+
+static LimberApplication *app;
+static GtkWindow *window;
+static LimberPlayerView *view;
+static LimberVirtualClock *clock_;
+static char *longest_id;
+
+typedef struct
+{
+  const char *name;
+  int         width;
+  int         height;
+  gboolean    fullscreen;
+} Size;
+
+static const Size sizes[] = {
+  { "360x640", 360, 640, FALSE },
+  { "900x700", 900, 700, FALSE },
+  { "fullscreen-1280x800", 1280, 800, TRUE },
+};
+
+/* The bundled exercise with the most to read. */
+static char *
+find_longest_exercise (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  GListModel *exercises = limber_catalog_get_exercises (catalog);
+  g_autofree char *best = NULL;
+  gsize best_length = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
+    {
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (exercises, i);
+      const char * const *steps = limber_exercise_get_instructions (exercise);
+      gsize length = 0;
+
+      for (guint j = 0; steps[j] != NULL; j++)
+        length += strlen (steps[j]);
+      if (length > best_length && limber_exercise_get_each_side (exercise))
+        {
+          g_free (best);
+          best = g_strdup (limber_exercise_get_id (exercise));
+          best_length = length;
+        }
+    }
+  g_assert_nonnull (best);
+  return g_steal_pointer (&best);
+}
+
+static void
+advance_ms (gint64 ms)
+{
+  limber_virtual_clock_advance (clock_, ms * 1000);
+  limber_player_view_refresh (view);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The window's size on screen (its surface); without a compositor GTK
+ * draws a thin frame of its own inside that, which is not content. */
+static int
+surface_width (void)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+static int
+surface_height (void)
+{
+  return gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+static void
+resize (const Size *size)
+{
+  /* Xvfb has no window manager to make a shown window fullscreen; GTK
+   * does it itself for a window about to be shown, so the window is hidden
+   * and shown again, at the screen's size */
+  if (size->fullscreen != gtk_window_is_fullscreen (window))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+      if (size->fullscreen)
+        gtk_window_fullscreen (window);
+      else
+        gtk_window_unfullscreen (window);
+      gtk_window_set_default_size (window, size->width, size->height);
+      gtk_window_present (window);
+    }
+  gtk_window_set_default_size (window, size->width, size->height);
+  for (int i = 0; i < 200; i++)
+    {
+      if (surface_width () == size->width && surface_height () == size->height &&
+          gtk_window_is_fullscreen (window) == size->fullscreen)
+        break;
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  if (surface_width () != size->width || surface_height () != size->height ||
+      gtk_window_is_fullscreen (window) != size->fullscreen)
+    g_error ("the window is %d×%d%s, not %s", surface_width (), surface_height (),
+             gtk_window_is_fullscreen (window) ? " fullscreen" : "", size->name);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+static void
+assert_inside_window (const char *child_name,
+                      const char *where)
+{
+  GtkWidget *child = limber_test_child (view, child_name);
+  graphene_rect_t bounds;
+  int w = gtk_widget_get_width (GTK_WIDGET (window));
+  int h = gtk_widget_get_height (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_get_mapped (child));
+  g_assert_true (gtk_widget_compute_bounds (child, GTK_WIDGET (window), &bounds));
+  if (bounds.origin.x < -0.5 || bounds.origin.y < -0.5 ||
+      bounds.origin.x + bounds.size.width > w + 0.5 || bounds.origin.y + bounds.size.height > h + 0.5 ||
+      bounds.size.width < 1 || bounds.size.height < 1)
+    g_error ("%s: %s is at %.0f,%.0f %.0f×%.0f, outside the %d×%d window", where, child_name,
+             bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height, w, h);
+}
+
+static void
+check_phase (const Size *size,
+             const char *scale,
+             const char *theme,
+             const char *phase)
+{
+  g_autofree char *where = g_strdup_printf ("%s, text %s, %s, %s", size->name, scale, theme, phase);
+  g_autofree char *png = g_strdup_printf ("player-%s-%s-%s-%s.png", size->name, scale, phase, theme);
+
+  limber_player_view_refresh (view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  assert_inside_window ("countdown", where);
+  assert_inside_window ("seconds_label", where);
+  assert_inside_window ("phase_label", where);
+  assert_inside_window ("pause_button", where);
+  assert_inside_window ("hurts_button", where);
+  if (size->fullscreen)
+    {
+      int digit = limber_digits_get_digit_height (limber_test_child (view, "seconds_label"));
+
+      if (digit * 4 < size->height)
+        g_error ("%s: the digits are %d px tall, less than a quarter of %d", where, digit, size->height);
+      g_assert_false (gtk_widget_get_visible (limber_test_child (view, "header_bar")));
+    }
+  else
+    g_assert_true (gtk_widget_get_visible (limber_test_child (view, "header_bar")));
+  limber_test_screenshot (GTK_WIDGET (window), png);
+}
+
+static void
+play_through (const Size *size,
+              const char *scale,
+              const char *theme)
+{
+  clock_ = limber_virtual_clock_new (1000 * G_USEC_PER_SEC);
+  limber_player_view_set_clock (view, LIMBER_CLOCK (clock_));
+  g_object_unref (clock_);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-routine", "s", "layout");
+  WAIT_FOR (limber_player_view_get_player (view) != NULL);
+  WAIT_FOR (!adw_leaflet_get_child_transition_running (limber_test_child (window, "leaflet")));
+
+  /* get ready 5 s, hold left 30 s, switch 10 s, hold right 30 s, rest 15 s */
+  advance_ms (2000);
+  check_phase (size, scale, theme, "get-ready");
+  advance_ms (10000);
+  check_phase (size, scale, theme, "hold");
+  advance_ms (26000);
+  check_phase (size, scale, theme, "switch-sides");
+  advance_ms (20000);
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+  check_phase (size, scale, theme, "paused");
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+  advance_ms (25000);
+  check_phase (size, scale, theme, "rest");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.done", NULL);
+  WAIT_FOR (limber_player_view_get_player (view) == NULL);
+  WAIT_FOR (!adw_leaflet_get_child_transition_running (limber_test_child (window, "leaflet")));
+}
+
+static void
+test_sizes (gconstpointer data)
+{
+  const char *scale = data;
+  GtkSettings *settings = gtk_settings_get_default ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_object_set (settings, "gtk-xft-dpi", g_str_equal (scale, "1.5x") ? 96 * 1024 * 3 / 2 : 96 * 1024, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      resize (&sizes[i]);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      play_through (&sizes[i], scale, "light");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      play_through (&sizes[i], scale, "dark");
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  resize (&sizes[1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  g_autofree char *routines = NULL;
+  g_autofree char *routine_file = NULL;
+  g_autofree char *routine = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  home = g_dir_make_tmp ("limber-layout-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* the longest exercise on each side, then a rest before a second one */
+  longest_id = find_longest_exercise ();
+  routines = g_build_filename (home, "limber", "routines", NULL);
+  g_mkdir_with_parents (routines, 0700);
+  routine_file = g_build_filename (routines, "layout.routine", NULL);
+  routine = g_strdup_printf ("[Routine]\nId=layout\nName=Layout check\n"
+                             "[Step 1]\nExercise=%s\nHold=30\nRest=15\n"
+                             "[Step 2]\nExercise=standing-calf\nHold=30\n", longest_id);
+  g_assert_true (g_file_set_contents (routine_file, routine, -1, NULL));
+
+  app = limber_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  view = limber_test_child (window, "player_view");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_test_message ("the longest instructions: %s", longest_id);
+
+  g_test_add_data_func ("/player-layout/text-1x", "1x", test_sizes);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (window);
+  g_object_unref (app);
+  g_free (longest_id);
+  return status;
+}
