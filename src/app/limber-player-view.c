@@ -386,7 +386,6 @@ update_running (LimberPlayerView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.next", playing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.skip", playing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop", playing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop-key", playing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop-pain", playing);
 
   /* paused, unmistakably: a large word over the dimmed coach, and the title */
@@ -649,15 +648,27 @@ stop (GtkWidget  *widget,
   LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
   GtkWidget *dialog;
 
+  if (g_strcmp0 (action_name, "player.stop-key") == 0)
+    {
+      LimberPlayerState state = self->player ? limber_player_get_state (self->player) : LIMBER_PLAYER_STATE_READY;
+
+      /* Escape leaves coach mode first, as it leaves fullscreen everywhere,
+       * and leaves the summary once the routine is over */
+      if (self->fullscreen)
+        {
+          gtk_window_unfullscreen (get_window (self));
+          return;
+        }
+      if (state != LIMBER_PLAYER_STATE_RUNNING && state != LIMBER_PLAYER_STATE_PAUSED)
+        {
+          if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "summary") == 0)
+            gtk_widget_activate_action (widget, "player.done", NULL);
+          return;
+        }
+    }
+
   if (self->player == NULL)
     return;
-
-  /* Escape leaves coach mode first, as it leaves fullscreen everywhere */
-  if (self->fullscreen && g_strcmp0 (action_name, "player.stop-key") == 0)
-    {
-      gtk_window_unfullscreen (get_window (self));
-      return;
-    }
 
   if (limber_player_get_active_time (self->player) < CONFIRM_STOP_AFTER_US)
     {

@@ -26,6 +26,7 @@ struct _LimberWindow
   GtkListBox           *routine_list;
   GtkWidget            *routines_heading;
   LimberRoutinePage    *routine_page;
+  gboolean              close_confirmed;
   LimberPlayerView     *player_view;
   LimberHistoryPage    *history_page;
   AdwViewStack         *view_stack;
@@ -579,6 +580,58 @@ limber_window_dispose (GObject *object)
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
 }
 
+static gboolean
+close_later (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LimberWindow     *self)
+{
+  LimberPlayer *player = limber_player_view_get_player (self->player_view);
+
+  if (g_strcmp0 (response, "stop") != 0)
+    return;
+  /* the session ends as stopped, with what was done, not as interrupted */
+  if (player != NULL)
+    limber_player_stop (player, FALSE);
+  self->close_confirmed = TRUE;
+  /* once the dialog, which is transient for this window, has gone */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+}
+
+/* Closing the window (or quitting) in the middle of a routine asks first;
+ * the dialog pauses the routine like any other, and Keep Going resumes it. */
+static gboolean
+limber_window_close_request (GtkWindow *window)
+{
+  LimberWindow *self = LIMBER_WINDOW (window);
+  LimberPlayer *player = limber_player_view_get_player (self->player_view);
+  LimberPlayerState state = player ? limber_player_get_state (player) : LIMBER_PLAYER_STATE_READY;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed ||
+      (state != LIMBER_PLAYER_STATE_RUNNING && state != LIMBER_PLAYER_STATE_PAUSED))
+    return GTK_WINDOW_CLASS (limber_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Stop the Routine and Close?"),
+                                   _("What you have done so far is kept in your journal."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "continue", _("_Keep Going"),
+                                    "stop", _("_Stop and Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 limber_window_class_init (LimberWindowClass *klass)
 {
@@ -589,6 +642,7 @@ limber_window_class_init (LimberWindowClass *klass)
   object_class->get_property = limber_window_get_property;
   object_class->set_property = limber_window_set_property;
   object_class->dispose = limber_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = limber_window_close_request;
 
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL,

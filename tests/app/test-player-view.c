@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
+#include "limber-checkin-dialog.h"
 #include "limber-digits.h"
 #include "limber-illustration.h"
 #include "limber-player-view.h"
@@ -237,6 +238,11 @@ test_stop_asks (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "player.stop", NULL);
   WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
   dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* the question pauses the routine: nothing runs on underneath */
+  g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_PAUSED);
+  advance_ms (30000);
+  g_assert_cmpstr (label_text ("phase_label"), ==, "Hold");
+  g_assert_cmpstr (label_text ("seconds_label"), ==, "15");
   /* “Keep Going” is the default */
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "continue");
   adw_message_dialog_response (dialog, "continue");
@@ -256,6 +262,82 @@ test_stop_asks (void)
     g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_STOPPED);
   }
   finish_and_leave ();
+}
+
+/* Any dialog over the window pauses the routine, unmistakably, and
+ * closing it resumes; a routine the person paused stays paused. */
+static void
+test_dialog_pauses (void)
+{
+  GtkWindow *dialog;
+
+  start ("calves");
+  advance_ms (10000);
+  g_assert_false (gtk_widget_get_visible (limber_test_child (view, "paused_box")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
+  WAIT_FOR ((dialog = limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG)) != NULL);
+  g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_PAUSED);
+  g_assert_true (gtk_widget_get_visible (limber_test_child (view, "paused_box")));
+  g_assert_true (gtk_widget_has_css_class (limber_test_child (view, "coach"), "paused"));
+  g_assert_cmpstr (adw_window_title_get_title (limber_test_child (view, "window_title")), ==, "Paused — Calves");
+  advance_ms (60000);
+  g_assert_cmpstr (label_text ("seconds_label"), ==, "25");
+
+  gtk_window_close (dialog);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+  g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_RUNNING);
+  g_assert_false (gtk_widget_get_visible (limber_test_child (view, "paused_box")));
+  g_assert_cmpstr (adw_window_title_get_title (limber_test_child (view, "window_title")), ==, "Calves");
+
+  /* paused by the person: a dialog does not resume it when it closes */
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
+  WAIT_FOR ((dialog = limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG)) != NULL);
+  gtk_window_close (dialog);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+  g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_PAUSED);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
+  /* Escape leaves the summary */
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-key", NULL);
+  WAIT_FOR (adw_leaflet_get_visible_child (limber_test_child (window, "leaflet")) != GTK_WIDGET (view));
+}
+
+/* Closing the window mid-routine asks; Keep Going resumes, and Stop and
+ * Close ends the session as stopped, not interrupted. Runs last: it
+ * closes the window. */
+static void
+test_close_asks (void)
+{
+  AdwMessageDialog *dialog;
+  GtkWindow *closing = window;
+  g_autoptr(LimberSessionInfo) session = NULL;
+
+  start ("calves");
+  advance_ms (20000);
+  gtk_window_close (window);
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_PAUSED);
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpint (limber_player_get_state (limber_player_view_get_player (view)), ==, LIMBER_PLAYER_STATE_RUNNING);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  g_object_add_weak_pointer (G_OBJECT (closing), (gpointer *) &closing);
+  gtk_window_close (window);
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "stop");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (closing == NULL);
+  window = NULL;
+
+  session = latest_session ();
+  g_assert_cmpstr (session->routine_id, ==, "calves");
+  g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_STOPPED);
 }
 
 /* Space, the arrows and Escape are caught before the focused button. */
@@ -399,10 +481,13 @@ main (int   argc,
   g_test_add_func ("/player/accessible-controls", test_accessible_controls);
   g_test_add_func ("/player/sound-off", test_sound_off);
   g_test_add_func ("/player/dark", test_dark);
+  g_test_add_func ("/player/dialog-pauses", test_dialog_pauses);
+  g_test_add_func ("/player/close-asks", test_close_asks);
 
   status = g_test_run ();
 
-  gtk_window_destroy (window);
+  if (window != NULL)
+    gtk_window_destroy (window);
   g_object_unref (app);
   return status;
 }
