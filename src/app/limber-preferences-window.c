@@ -36,6 +36,8 @@ struct _LimberPreferencesWindow
   AdwEntryRow           *quiet_end_row;
   GtkSwitch             *sound_switch;
   GtkSpinButton         *goal_spin;
+  GtkSpinButton         *prepare_spin;
+  GtkSpinButton         *switch_spin;
 };
 
 G_DEFINE_FINAL_TYPE (LimberPreferencesWindow, limber_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -405,6 +407,8 @@ limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, quiet_end_row);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, sound_switch);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, goal_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, prepare_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, switch_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_time_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_test_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_routine_clicked);
@@ -443,6 +447,8 @@ limber_preferences_window_new (GtkWindow             *parent,
   g_settings_bind (settings, "quiet-hours", self->quiet_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "sound-cues", self->sound_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "weekly-goal-minutes", self->goal_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "get-ready-seconds", self->prepare_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "switch-sides-seconds", self->switch_spin, "value", G_SETTINGS_BIND_DEFAULT);
 
   g_object_bind_property (self->breaks_switch, "active", self->interval_row, "sensitive", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->breaks_switch, "active", self->idle_row, "sensitive", G_BINDING_SYNC_CREATE);

@@ -90,6 +90,33 @@ test_times_checked (void)
   close_preferences (prefs);
 }
 
+/* The get-ready and switch-sides rows set the times every routine without
+ * its own uses, at once. */
+static void
+test_player_timings (void)
+{
+  LimberPreferencesWindow *prefs = open_preferences ();
+  LimberRoutine *routine = limber_catalog_lookup_routine (limber_application_get_catalog (app), "post-run-cool-down");
+
+  g_assert_nonnull (routine);
+  g_assert_cmpuint (gtk_spin_button_get_value_as_int (limber_test_child (prefs, "switch_spin")), ==, 10);
+  g_assert_cmpuint (limber_routine_get_switch_sides (routine), ==, 10);
+
+  gtk_spin_button_set_value (limber_test_child (prefs, "switch_spin"), 20);
+  gtk_spin_button_set_value (limber_test_child (prefs, "prepare_spin"), 8);
+  g_assert_cmpuint (g_settings_get_uint (settings, "switch-sides-seconds"), ==, 20);
+  g_assert_cmpuint (g_settings_get_uint (settings, "get-ready-seconds"), ==, 8);
+  g_assert_cmpuint (limber_routine_get_switch_sides (routine), ==, 20);
+  g_assert_cmpuint (limber_routine_get_prepare (routine), ==, 8);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "general");
+  limber_test_screenshot (GTK_WIDGET (prefs), "preferences-player.png");
+
+  g_settings_reset (settings, "switch-sides-seconds");
+  g_settings_reset (settings, "get-ready-seconds");
+  g_assert_cmpuint (limber_routine_get_switch_sides (routine), ==, 10);
+  close_preferences (prefs);
+}
+
 static gsize
 n_routine_reminders (void)
 {
@@ -151,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/preferences/enable-autostart", test_enable_autostart);
   g_test_add_func ("/preferences/times-checked", test_times_checked);
   g_test_add_func ("/preferences/routine-reminders", test_routine_reminders);
+  g_test_add_func ("/preferences/player-timings", test_player_timings);
 
   status = g_test_run ();
 
