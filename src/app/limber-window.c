@@ -27,6 +27,7 @@ struct _LimberWindow
   GtkWidget            *routines_heading;
   LimberRoutinePage    *routine_page;
   gboolean              close_confirmed;
+  AdwViewSwitcherBar   *switcher_bar;
   LimberPlayerView     *player_view;
   LimberHistoryPage    *history_page;
   AdwViewStack         *view_stack;
@@ -677,6 +678,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routines_heading);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, player_view);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, history_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_bar);
