@@ -16,11 +16,14 @@ packages="
 # What the test suite needs on top: a headless X server and a private D-Bus;
 # Python's csv module and poppler's pdftotext and pdfinfo read exports back;
 # the reminder tests run a mock notification server (python3-dbusmock) and a
-# real one (dunst), and set the service's settings with gsettings.
+# real one (dunst), and set the service's settings with gsettings. The
+# player-cpu benchmark draws with GL under Xvfb through Mesa's llvmpipe
+# (libgl1-mesa-dri) and runs dbus-run-session (dbus-daemon).
 test_packages="
-  xvfb xauth dbus dbus-bin
+  xvfb xauth dbus dbus-bin dbus-daemon
   python3 poppler-utils
   python3-dbusmock python3-dbus dunst libglib2.0-bin
+  libgl1-mesa-dri
 "
 
 if [ "${1:-}" = "--tests" ]; then
