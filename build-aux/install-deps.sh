@@ -33,11 +33,13 @@ packages="$packages
 # poppler's pdftotext and pdfinfo for the PDF report; a mock notification
 # server (python3-dbusmock, python3-dbus) and a real one (dunst, dunstctl);
 # gsettings to set the service's settings; the time zones the schedule's
-# daylight-saving tests run in.
+# daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with
+# which the player-cpu benchmark draws with GL under Xvfb.
 test_packages="
   xvfb xauth dbus dbus-daemon dbus-bin
   python3 poppler-utils
   python3-dbusmock python3-dbus dunst libglib2.0-bin tzdata
+  libgl1-mesa-dri
 "
 
 if [ "${1:-}" = "--tests" ]; then
