@@ -525,6 +525,7 @@ test_form_initial_pain (void)
   g_assert_true (gtk_widget_get_visible (prefill));
   gtk_test_accessible_assert_relation (pain, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, prefill, NULL);
   g_assert_false (gtk_widget_is_sensitive (save));
+  limber_test_screenshot (GTK_WIDGET (dialog), "check-in-initial-pain.png");
 
   /* changed, it is the person's own choice and no longer "from the routine" */
   press (pain, GDK_KEY_Right);
@@ -550,7 +551,7 @@ test_form_initial_pain (void)
 }
 
 /* The form at 360 px and 900 px, light and dark, normal and large text:
- * pain carried over from a routine, stiffness not chosen yet. */
+ * pain chosen, stiffness not yet. */
 static void
 test_form_sizes (void)
 {
@@ -572,7 +573,7 @@ test_form_sizes (void)
           g_object_set (settings, "gtk-xft-dpi", scale ? LARGE_TEXT_DPI : 96 * 1024, NULL);
           adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
-          limber_checkin_dialog_set_initial_pain (LIMBER_CHECKIN_DIALOG (dialog), 3);
+          limber_rating_set_value (limber_test_child (dialog, "pain_rating"), 3);
           gtk_window_set_default_size (GTK_WINDOW (dialog), width, 640);
           gtk_window_present (GTK_WINDOW (dialog));
           gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
