@@ -4,22 +4,32 @@
 #include <glib/gi18n.h>
 
 #include "limber-checkin-dialog.h"
+#include "limber-rating.h"
 
 /* The check-in form: pain, stiffness, where, morning stiffness, symptoms and
  * a note, saved to the journal in one step. If saving fails the form stays
- * open with everything typed, and says why. */
+ * open with everything typed, and says why.
+ *
+ * Pain and stiffness start unset, and Save stays disabled until both are
+ * chosen: every stored check-in is read as two measurements (the chart, the
+ * averages, the advisory on pain of 8 or more), so a form saved untouched
+ * must not turn into "no pain, no stiffness". Nothing else is required. */
 struct _LimberCheckinDialog
 {
   AdwWindow        parent_instance;
 
   LimberJournal   *journal;
   LimberCheckin   *editing;
+  int              prefilled_pain;   /* LIMBER_RATING_UNSET if none */
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
-  GtkWidget       *pain_row;
-  GtkRange        *pain_scale;
-  GtkRange        *stiffness_scale;
+  GtkWidget       *save_button;
+  LimberRating    *pain_rating;
+  LimberRating    *stiffness_rating;
+  GtkLabel        *pain_value_label;
+  GtkLabel        *stiffness_value_label;
+  GtkWidget       *pain_prefill_label;
   AdwComboRow     *side_row;
   AdwExpanderRow  *morning_row;
   GtkSpinButton   *morning_spin;
@@ -40,10 +50,57 @@ static guint signals[N_SIGNALS];
 
 /* The combo's order: both, left, right, as LimberBodySide. */
 
+static gboolean
+is_complete (LimberCheckinDialog *self)
+{
+  return limber_rating_get_value (self->pain_rating) != LIMBER_RATING_UNSET
+         && limber_rating_get_value (self->stiffness_rating) != LIMBER_RATING_UNSET;
+}
+
+static void
+show_value (GtkLabel     *label,
+            LimberRating *rating)
+{
+  int value = limber_rating_get_value (rating);
+  g_autofree char *text = NULL;
+
+  if (value == LIMBER_RATING_UNSET)
+    text = g_strdup (_("Not chosen"));
+  else
+    /* Translators: a pain or stiffness rating, e.g. "3 of 10" */
+    text = g_strdup_printf (_("%d of %d"), value, LIMBER_RATING_MAX);
+  gtk_label_set_label (label, text);
+}
+
+static void
+update (LimberCheckinDialog *self)
+{
+  gboolean complete = is_complete (self);
+  gboolean prefilled = self->prefilled_pain != LIMBER_RATING_UNSET
+                       && limber_rating_get_value (self->pain_rating) == self->prefilled_pain;
+
+  show_value (self->pain_value_label, self->pain_rating);
+  show_value (self->stiffness_value_label, self->stiffness_rating);
+
+  gtk_widget_set_visible (self->pain_prefill_label, prefilled);
+  if (prefilled)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->pain_rating),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->pain_prefill_label, NULL,
+                                    -1);
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->pain_rating),
+                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.save", complete);
+  gtk_widget_set_tooltip_text (self->save_button,
+                               complete ? _("Save (Ctrl+Enter)") : _("Choose pain and stiffness to save"));
+}
+
 /**
  * limber_checkin_dialog_get_checkin:
  *
- * Returns: (transfer full): the check-in as the form shows it now.
+ * Returns: (transfer full): the check-in as the form shows it now; pain
+ *   and stiffness are %LIMBER_RATING_UNSET while not chosen
  */
 LimberCheckin *
 limber_checkin_dialog_get_checkin (LimberCheckinDialog *self)
@@ -55,8 +112,8 @@ limber_checkin_dialog_get_checkin (LimberCheckinDialog *self)
   g_return_val_if_fail (LIMBER_IS_CHECKIN_DIALOG (self), NULL);
 
   checkin = self->editing ? limber_checkin_copy (self->editing) : limber_checkin_new ();
-  checkin->pain = (int) gtk_range_get_value (self->pain_scale);
-  checkin->stiffness = (int) gtk_range_get_value (self->stiffness_scale);
+  checkin->pain = limber_rating_get_value (self->pain_rating);
+  checkin->stiffness = limber_rating_get_value (self->stiffness_rating);
   checkin->side = (LimberBodySide) adw_combo_row_get_selected (self->side_row);
   checkin->morning_stiffness = adw_expander_row_get_enable_expansion (self->morning_row)
                                ? gtk_spin_button_get_value_as_int (self->morning_spin) : -1;
@@ -86,8 +143,8 @@ limber_checkin_dialog_set_checkin (LimberCheckinDialog *self,
   g_return_if_fail (LIMBER_IS_CHECKIN_DIALOG (self));
   g_return_if_fail (checkin != NULL);
 
-  gtk_range_set_value (self->pain_scale, checkin->pain);
-  gtk_range_set_value (self->stiffness_scale, checkin->stiffness);
+  limber_rating_set_value (self->pain_rating, CLAMP (checkin->pain, 0, LIMBER_RATING_MAX));
+  limber_rating_set_value (self->stiffness_rating, CLAMP (checkin->stiffness, 0, LIMBER_RATING_MAX));
   adw_combo_row_set_selected (self->side_row, checkin->side);
   adw_expander_row_set_enable_expansion (self->morning_row, checkin->morning_stiffness >= 0);
   if (checkin->morning_stiffness >= 0)
@@ -100,9 +157,30 @@ limber_checkin_dialog_set_checkin (LimberCheckinDialog *self,
 }
 
 /**
+ * limber_checkin_dialog_set_initial_pain:
+ * @value: the pain to start from, 0 to 10, or %LIMBER_RATING_UNSET for none
+ *
+ * Starts the form from a pain the person has already given, such as the
+ * rating at the end of a routine; the form says where it came from until
+ * they change it. Stiffness stays as it is (unset on a new check-in).
+ */
+void
+limber_checkin_dialog_set_initial_pain (LimberCheckinDialog *self,
+                                        int                  value)
+{
+  g_return_if_fail (LIMBER_IS_CHECKIN_DIALOG (self));
+  g_return_if_fail (value >= LIMBER_RATING_UNSET && value <= LIMBER_RATING_MAX);
+
+  self->prefilled_pain = value;
+  limber_rating_set_value (self->pain_rating, value);
+  update (self);
+}
+
+/**
  * limber_checkin_dialog_save:
  *
  * Saves the form and closes the dialog, or keeps it open and says why not.
+ * Pain and stiffness must both be chosen.
  *
  * Returns: whether it was saved
  */
@@ -116,6 +194,13 @@ limber_checkin_dialog_save (LimberCheckinDialog *self)
   g_return_val_if_fail (LIMBER_IS_CHECKIN_DIALOG (self), FALSE);
 
   checkin = limber_checkin_dialog_get_checkin (self);
+
+  if (!is_complete (self))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose pain and stiffness to save")));
+      return FALSE;
+    }
 
   if (self->journal == NULL)
     g_set_error (&error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_CANT_OPEN,
@@ -180,12 +265,19 @@ limber_checkin_dialog_class_init (LimberCheckinDialogClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                  LIMBER_TYPE_CHECKIN | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  g_type_ensure (LIMBER_TYPE_RATING);
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-checkin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, pain_row);
-  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, pain_scale);
-  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, stiffness_scale);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, pain_rating);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, stiffness_rating);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, pain_value_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, stiffness_value_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, pain_prefill_label);
+  /* the ratings' names, looked up by tests */
+  gtk_widget_class_bind_template_child_full (widget_class, "pain_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "stiffness_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, side_row);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, morning_row);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, morning_spin);
@@ -203,17 +295,12 @@ limber_checkin_dialog_class_init (LimberCheckinDialogClass *klass)
 static void
 limber_checkin_dialog_init (LimberCheckinDialog *self)
 {
+  self->prefilled_pain = LIMBER_RATING_UNSET;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* anchors on the scales, read by screen readers as the value changes */
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkScale *scale = GTK_SCALE (i == 0 ? self->pain_scale : self->stiffness_scale);
-
-      gtk_scale_add_mark (scale, 0, GTK_POS_BOTTOM, NULL);
-      gtk_scale_add_mark (scale, 5, GTK_POS_BOTTOM, NULL);
-      gtk_scale_add_mark (scale, 10, GTK_POS_BOTTOM, NULL);
-    }
+  g_signal_connect_object (self->pain_rating, "notify::value", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stiffness_rating, "notify::value", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
 }
 
 /**
@@ -240,6 +327,6 @@ limber_checkin_dialog_new (GtkWindow           *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Check-In"));
     }
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->pain_scale));
+  gtk_widget_grab_focus (GTK_WIDGET (self->pain_rating));
   return GTK_WIDGET (self);
 }

@@ -8,6 +8,7 @@
 #include "limber-application.h"
 #include "limber-checkin-dialog.h"
 #include "limber-history-page.h"
+#include "limber-rating.h"
 #include "limber-window.h"
 #include "test-utils.h"
 
@@ -54,15 +55,17 @@ test_check_in (void)
   LimberCheckin *saved;
   guint before = count_checkins ();
 
-  gtk_range_set_value (limber_test_child (dialog, "pain_scale"), 3);
-  gtk_range_set_value (limber_test_child (dialog, "stiffness_scale"), 6);
+  limber_rating_set_value (limber_test_child (dialog, "pain_rating"), 3);
+  limber_rating_set_value (limber_test_child (dialog, "stiffness_rating"), 6);
   adw_combo_row_set_selected (limber_test_child (dialog, "side_row"), LIMBER_BODY_SIDE_LEFT);
   adw_expander_row_set_enable_expansion (limber_test_child (dialog, "morning_row"), TRUE);
   gtk_spin_button_set_value (limber_test_child (dialog, "morning_spin"), 25);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (limber_test_child (dialog, "note_view")),
                             "Slept badly & <i>tight</i> on the stairs; 走路\nsecond line", -1);
-  gtk_test_accessible_assert_relation (limber_test_child (dialog, "pain_scale"), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                       limber_test_child (dialog, "pain_row"), NULL);
+  gtk_test_accessible_assert_relation (limber_test_child (dialog, "pain_rating"), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       limber_test_child (dialog, "pain_label"), NULL);
+  gtk_test_accessible_assert_relation (limber_test_child (dialog, "stiffness_rating"), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       limber_test_child (dialog, "stiffness_label"), NULL);
   limber_test_screenshot (GTK_WIDGET (dialog), "check-in.png");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
@@ -88,7 +91,8 @@ test_advisory_once (void)
     {
       LimberCheckinDialog *dialog = open_form ();
 
-      gtk_range_set_value (limber_test_child (dialog, "pain_scale"), 4);
+      limber_rating_set_value (limber_test_child (dialog, "pain_rating"), 4);
+      limber_rating_set_value (limber_test_child (dialog, "stiffness_rating"), 2);
       gtk_switch_set_active (limber_test_child (dialog, "numbness_switch"), TRUE);
       gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
       WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
@@ -117,16 +121,19 @@ test_edit (void)
   g_signal_emit_by_name (page, "edit-checkin", first);
   WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) != NULL);
   dialog = LIMBER_CHECKIN_DIALOG (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG));
-  g_assert_cmpint ((int) gtk_range_get_value (limber_test_child (dialog, "pain_scale")), ==, first->pain);
+  g_assert_cmpint (limber_rating_get_value (limber_test_child (dialog, "pain_rating")), ==, first->pain);
+  g_assert_cmpint (limber_rating_get_value (limber_test_child (dialog, "stiffness_rating")), ==, first->stiffness);
+  g_assert_true (gtk_widget_is_sensitive (limber_test_child (dialog, "save_button")));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Check-In");
 
-  gtk_range_set_value (limber_test_child (dialog, "pain_scale"), 1);
+  limber_rating_set_value (limber_test_child (dialog, "pain_rating"), 1);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.save", NULL);
   WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
 
   after = limber_journal_get_checkin (journal, first->id, NULL);
   g_assert_nonnull (after);
   g_assert_cmpint (after->pain, ==, 1);
+  g_assert_cmpint (after->stiffness, ==, first->stiffness);
   g_assert_cmpstr (after->note, ==, first->note);
   g_assert_cmpuint (count_checkins (), ==, before);
 }
