@@ -20,7 +20,30 @@ G_DEFINE_FINAL_TYPE (LimberCalendarGrid, limber_calendar_grid, GTK_TYPE_WIDGET)
 
 #define CELL 13.0  /* 17 weeks and the day names fit a 360 px window */
 #define GAP 3.0
-#define LABEL_WIDTH 40.0
+
+static const char *day_labels[] = { N_("Mon"), NULL, N_("Wed"), NULL, N_("Fri"), NULL, N_("Sun") };
+
+/* The day names' column: as wide as the widest name at the text size in
+ * use (large text, a longer translation), and a gap. */
+static double
+label_width (GtkWidget *widget)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+  int widest = 0;
+
+  for (guint row = 0; row < G_N_ELEMENTS (day_labels); row++)
+    {
+      int tw;
+
+      if (day_labels[row] == NULL)
+        continue;
+      pango_layout_set_text (layout, _(day_labels[row]), -1);
+      pango_layout_get_pixel_size (layout, &tw, NULL);
+      widest = MAX (widest, tw);
+    }
+  g_object_unref (layout);
+  return widest + 2 * GAP;
+}
 
 static guint
 n_weeks (LimberCalendarGrid *self)
@@ -44,12 +67,12 @@ limber_calendar_grid_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   guint weeks = n_weeks (self);
   double grid_width = weeks * (CELL + GAP);
-  double x0 = MAX (LABEL_WIDTH, (width - grid_width + LABEL_WIDTH) / 2);
+  double labels = label_width (widget);
+  double x0 = MAX (labels, (width - grid_width + labels) / 2);
   GdkRGBA accent, fg;
   guint offset;
   cairo_t *cr;
   PangoLayout *layout;
-  const char *day_labels[] = { N_("Mon"), NULL, N_("Wed"), NULL, N_("Fri"), NULL, N_("Sun") };
 
   if (weeks == 0)
     return;
@@ -121,7 +144,7 @@ limber_calendar_grid_measure (GtkWidget      *widget,
   LimberCalendarGrid *self = LIMBER_CALENDAR_GRID (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = (int) (LABEL_WIDTH + n_weeks (self) * (CELL + GAP));
+    *minimum = *natural = (int) (label_width (widget) + n_weeks (self) * (CELL + GAP));
   else
     *minimum = *natural = (int) (7 * (CELL + GAP));
 }

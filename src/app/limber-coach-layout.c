@@ -11,7 +11,7 @@
  *
  * - Wide (at least 1.2 times as wide as tall, and 560 px across): the ring
  *   on the left, as large as the height allows but at most half the width;
- *   on the right, the phase, then the digits, given about 40 % of the
+ *   on the right, the phase, then the digits, given a third of the
  *   height, then the text with whatever remains.
  * - Otherwise stacked: the ring and, beside it, the phase over the digits,
  *   together at most 45 % of the height; the text below, full width. When
@@ -127,7 +127,7 @@ limber_coach_layout_allocate (GtkLayoutManager *manager,
       column_w = width - ring_size - gap;
       measure_height (phase, column_w, &phase_min, &phase_h);
       measure_height (info, column_w, &info_min, &info_nat);
-      digits_h = CLAMP (height * 2 / 5, 0, height - phase_h - info_min - 2 * SPACING);
+      digits_h = CLAMP (height / 3, 0, height - phase_h - info_min - 2 * SPACING);
       digits_h = MAX (digits_h, 0);
       info_h = MIN (info_nat, height - phase_h - digits_h - 2 * SPACING);
       info_h = MAX (info_h, info_min);

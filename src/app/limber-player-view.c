@@ -7,6 +7,7 @@
 #include "limber-countdown.h"
 #include "limber-digits.h"
 #include "limber-illustration.h"
+#include "limber-rating.h"
 #include "limber-player-view.h"
 #include "limber-session-recorder.h"
 
@@ -54,9 +55,8 @@ struct _LimberPlayerView
   GtkWidget             *stop_button;
   GtkWidget             *hurts_button;
   AdwStatusPage         *summary_page;
-  GtkBox                *rating_box;
+  LimberRating          *rating;
   GtkLabel              *rating_saved_label;
-  GtkWidget             *rating_buttons[11];
 };
 
 G_DEFINE_FINAL_TYPE (LimberPlayerView, limber_player_view, GTK_TYPE_WIDGET)
@@ -303,35 +303,28 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The window wakes only when something it shows changes: the digits at each
- * whole second of the phase, the ring when its arc has moved by about a
- * pixel at the size it is drawn, but never more than four times a second.
- * No frame-clock tick: between those moments nothing is redrawn at all. */
-#define RING_MIN_STEP_US (G_USEC_PER_SEC / 4)
-
+/* The window wakes only when something it shows changes: once a second,
+ * at each whole second of the phase, when the digits change. The ring
+ * moves on the same tick. At the sizes it is drawn (160 to 700 px across)
+ * and for phases of 5 s to 2 min, its arc moves by more than a pixel each
+ * second, so a smoother ring would cost a redraw of a large area several
+ * times a second for no reading gain; one frame a second is what a ticking
+ * label costs. No frame-clock tick: between those moments nothing is
+ * redrawn at all. */
 static void
 schedule_refresh (LimberPlayerView *self)
 {
-  const LimberPhase *phase;
-  gint64 remaining, to_second, ring_step, wait;
-  double circumference;
+  gint64 remaining, wait;
 
   cancel_refresh (self);
   if (self->player == NULL || limber_player_get_state (self->player) != LIMBER_PLAYER_STATE_RUNNING ||
-      (phase = limber_player_get_phase (self->player)) == NULL)
+      limber_player_get_phase (self->player) == NULL)
     return;
 
   remaining = limber_player_get_remaining (self->player);
-  to_second = remaining % G_USEC_PER_SEC;
-  if (to_second == 0)
-    to_second = G_USEC_PER_SEC;
-
-  circumference = G_PI * MIN (gtk_widget_get_width (GTK_WIDGET (self->countdown)),
-                              gtk_widget_get_height (GTK_WIDGET (self->countdown)));
-  ring_step = circumference >= 1 ? (gint64) (phase->duration_ms * 1000.0 / circumference) : G_MAXINT64;
-  ring_step = MAX (ring_step, RING_MIN_STEP_US);
-
-  wait = MAX (MIN (to_second, ring_step), 1000);
+  wait = remaining % G_USEC_PER_SEC;
+  if (wait == 0)
+    wait = G_USEC_PER_SEC;
   self->timer_clock = g_object_ref (player_clock (self));
   self->refresh_id = limber_clock_add_timeout (self->timer_clock, limber_clock_now (self->timer_clock) + wait,
                                                refresh_cb, self, NULL);
@@ -508,12 +501,11 @@ show_summary (LimberPlayerView *self,
   adw_status_page_set_icon_name (self->summary_page, icon);
   adw_status_page_set_description (self->summary_page, description);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->rating_buttons); i++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->rating_buttons[i]), FALSE);
+  limber_rating_set_value (self->rating, LIMBER_RATING_UNSET);
   gtk_widget_set_visible (GTK_WIDGET (self->rating_saved_label), FALSE);
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
-  gtk_widget_grab_focus (self->rating_buttons[0]);
+  gtk_widget_grab_focus (GTK_WIDGET (self->rating));
 }
 
 static void
@@ -714,16 +706,14 @@ done (GtkWidget  *widget,
 }
 
 static void
-on_rating_toggled (GtkToggleButton  *button,
-                   LimberPlayerView *self)
+on_rating_changed (LimberPlayerView *self)
 {
   g_autoptr(GError) error = NULL;
-  int rating;
+  int rating = limber_rating_get_value (self->rating);
 
-  if (!gtk_toggle_button_get_active (button))
+  if (rating == LIMBER_RATING_UNSET)
     return;
 
-  rating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rating"));
   if (self->recorder == NULL)
     gtk_label_set_label (self->rating_saved_label, _("Not saved: your journal could not be opened."));
   else if (!limber_session_recorder_set_rating (self->recorder, rating, &error))
@@ -875,6 +865,7 @@ limber_player_view_class_init (LimberPlayerViewClass *klass)
 
   g_type_ensure (LIMBER_TYPE_COUNTDOWN);
   g_type_ensure (LIMBER_TYPE_DIGITS);
+  g_type_ensure (LIMBER_TYPE_RATING);
   g_type_ensure (LIMBER_TYPE_COACH);
 
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-player-view.ui");
@@ -900,7 +891,7 @@ limber_player_view_class_init (LimberPlayerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, stop_button);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, hurts_button);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, summary_page);
-  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, rating_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, rating);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayerView, rating_saved_label);
 
   gtk_widget_class_install_action (widget_class, "player.toggle-pause", NULL, toggle_pause);
@@ -952,30 +943,8 @@ limber_player_view_init (LimberPlayerView *self)
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
                            G_CALLBACK (on_toplevels_changed), self, G_CONNECT_SWAPPED);
 
-  for (int i = 0; i <= 10; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("%d", i);
-      g_autofree char *name = NULL;
-      GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-      if (i == 0)
-        name = g_strdup (_("0, no discomfort"));
-      else if (i == 10)
-        name = g_strdup (_("10, worst imaginable"));
-      else
-        name = g_strdup_printf ("%d", i);
-
-      g_object_set_data (G_OBJECT (button), "rating", GINT_TO_POINTER (i));
-      if (i > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
-                                     GTK_TOGGLE_BUTTON (self->rating_buttons[0]));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_widget_set_tooltip_text (button, name);
-      gtk_widget_add_css_class (button, "numeric");
-      g_signal_connect (button, "toggled", G_CALLBACK (on_rating_toggled), self);
-      gtk_box_append (self->rating_box, button);
-      self->rating_buttons[i] = button;
-    }
+  g_signal_connect_object (self->rating, "notify::value", G_CALLBACK (on_rating_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 LimberPlayer *
@@ -1011,6 +980,21 @@ limber_player_view_set_cues (LimberPlayerView *self,
 {
   g_return_if_fail (LIMBER_IS_PLAYER_VIEW (self));
   g_set_object (&self->cues, cues);
+}
+
+/**
+ * limber_player_view_get_rating:
+ *
+ * Returns: how the person rated their hamstrings on the summary, 0 to 10,
+ * or -1 when they have not (or no routine has ended)
+ */
+int
+limber_player_view_get_rating (LimberPlayerView *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PLAYER_VIEW (self), LIMBER_RATING_UNSET);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "summary") != 0)
+    return LIMBER_RATING_UNSET;
+  return limber_rating_get_value (self->rating);
 }
 
 gint64

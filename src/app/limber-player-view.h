@@ -23,6 +23,7 @@ void          limber_player_view_set_journal (LimberPlayerView *self,
 void          limber_player_view_set_cues    (LimberPlayerView *self,
                                               LimberCues       *cues);
 gint64        limber_player_view_get_session_id (LimberPlayerView *self);
+int           limber_player_view_get_rating  (LimberPlayerView *self);
 void          limber_player_view_refresh     (LimberPlayerView *self);
 
 char         *limber_format_clock            (gint64 microseconds);

@@ -159,7 +159,15 @@ check_in_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  open_checkin_dialog (LIMBER_WINDOW (widget), NULL);
+  LimberWindow *self = LIMBER_WINDOW (widget);
+  GtkWidget *dialog = limber_checkin_dialog_new (GTK_WINDOW (self), self->journal, NULL);
+
+  /* "Check In Now" after a routine starts from the rating just given */
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->player_view))
+    limber_checkin_dialog_set_initial_pain (LIMBER_CHECKIN_DIALOG (dialog),
+                                            limber_player_view_get_rating (self->player_view));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_checkin_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

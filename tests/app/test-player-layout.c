@@ -18,6 +18,8 @@ static GtkWindow *window;
 static LimberPlayerView *view;
 static LimberVirtualClock *clock_;
 static char *longest_id;
+/* the bundled routine with the most steps: the longest routine page */
+static const char *longest_routine = "evening-wind-down";
 
 typedef struct
 {
@@ -216,6 +218,40 @@ test_sizes (gconstpointer data)
   resize (&sizes[1]);
 }
 
+/* The rest of the window at a phone's width: the list with the view
+ * switcher at the bottom, a routine's page and the history. */
+static void
+test_narrow_window (gconstpointer data)
+{
+  const char *scale = data;
+  AdwLeaflet *leaflet = limber_test_child (window, "leaflet");
+  AdwViewStack *stack = limber_test_child (window, "view_stack");
+  g_autofree char *list_png = g_strdup_printf ("window-360x640-%s-routines.png", scale);
+  g_autofree char *routine_png = g_strdup_printf ("window-360x640-%s-routine.png", scale);
+  g_autofree char *history_png = g_strdup_printf ("window-360x640-%s-history.png", scale);
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi",
+                g_str_equal (scale, "1.5x") ? 96 * 1024 * 3 / 2 : 96 * 1024, NULL);
+  resize (&sizes[0]);
+  adw_view_stack_set_visible_child_name (stack, "routines");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  /* the title has no room for the switcher: it moves to the bottom */
+  g_assert_true (adw_view_switcher_bar_get_reveal (limber_test_child (window, "switcher_bar")));
+  limber_test_screenshot (GTK_WIDGET (window), list_png);
+
+  limber_window_show_routine (LIMBER_WINDOW (window),
+                              limber_catalog_lookup_routine (limber_application_get_catalog (app), longest_routine));
+  WAIT_FOR (!adw_leaflet_get_child_transition_running (leaflet));
+  limber_test_screenshot (GTK_WIDGET (window), routine_png);
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  WAIT_FOR (!adw_leaflet_get_child_transition_running (leaflet));
+
+  adw_view_stack_set_visible_child_name (stack, "history");
+  limber_test_screenshot (GTK_WIDGET (window), history_png);
+  adw_view_stack_set_visible_child_name (stack, "routines");
+  resize (&sizes[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +289,9 @@ main (int   argc,
   g_test_message ("the longest instructions: %s", longest_id);
 
   g_test_add_data_func ("/player-layout/text-1x", "1x", test_sizes);
+  g_test_add_data_func ("/player-layout/text-1.5x", "1.5x", test_sizes);
+  g_test_add_data_func ("/window-narrow/text-1x", "1x", test_narrow_window);
+  g_test_add_data_func ("/window-narrow/text-1.5x", "1.5x", test_narrow_window);
 
   status = g_test_run ();
 

@@ -9,6 +9,7 @@
 #include "limber-digits.h"
 #include "limber-illustration.h"
 #include "limber-player-view.h"
+#include "limber-rating.h"
 #include "limber-window.h"
 #include "test-utils.h"
 
@@ -152,18 +153,33 @@ test_each_side (void)
                             "1 of 1 exercise done, 0 skipped"));
   g_assert_cmpstr (limber_cues_get_last_event_id (cues), ==, "complete");
 
-  /* one tap on 2 saves it with the session */
+  /* one control, focused, moved with the arrow keys: from unset, Right
+   * chooses 0, then 1, then 2, and each choice is saved with the session */
   {
-    GtkWidget *box = limber_test_child (view, "rating_box");
-    GtkWidget *button = gtk_widget_get_first_child (box);
+    GtkWidget *rating = limber_test_child (view, "rating");
 
-    for (int i = 0; i < 2; i++)
-      button = gtk_widget_get_next_sibling (button);
-    gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "2");
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+    g_assert_true (gtk_widget_has_focus (rating));
+    g_assert_cmpint (limber_rating_get_value (LIMBER_RATING (rating)), ==, LIMBER_RATING_UNSET);
+    for (int i = 0; i < 3; i++)
+      g_assert_true (gtk_widget_activate_action (rating, "rating.move", "i", 1));
+    g_assert_cmpint (limber_rating_get_value (LIMBER_RATING (rating)), ==, 2);
+    g_assert_cmpint (limber_player_view_get_rating (view), ==, 2);
   }
   g_assert_cmpstr (label_text ("rating_saved_label"), ==, "Saved to your journal.");
   screenshot ("player-summary.png");
+
+  /* Check In Now starts from that rating: pain 2, stiffness not chosen */
+  {
+    GtkWindow *dialog;
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "win.check-in", NULL);
+    WAIT_FOR ((dialog = limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG)) != NULL);
+    g_assert_cmpint (limber_rating_get_value (limber_test_child (dialog, "pain_rating")), ==, 2);
+    g_assert_cmpint (limber_rating_get_value (limber_test_child (dialog, "stiffness_rating")), ==,
+                     LIMBER_RATING_UNSET);
+    gtk_window_close (dialog);
+    WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+  }
 
   session = latest_session ();
   g_assert_cmpstr (session->routine_id, ==, "calves");
@@ -261,6 +277,46 @@ test_stop_asks (void)
     g_autoptr(LimberSessionInfo) session = latest_session ();
     g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_STOPPED);
   }
+  finish_and_leave ();
+}
+
+/* Playing costs one wake-up a second: the view's next refresh is at the
+ * next whole second of the phase, never the next frame, and a paused
+ * routine schedules nothing. */
+static void
+test_wakes_once_a_second (void)
+{
+  LimberPlayer *player;
+  gint64 now;
+
+  start ("calves");
+  player = limber_player_view_get_player (view);
+  now = limber_clock_now (LIMBER_CLOCK (clock_));
+  g_assert_cmpint (limber_virtual_clock_get_next_deadline (clock_), ==, now + G_USEC_PER_SEC);
+
+  /* 0.3 s later, pause for a while and resume: 0.7 s are left of the second */
+  advance_ms (300);
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+  g_assert_cmpuint (limber_virtual_clock_get_n_pending (clock_), ==, 0);
+  advance_ms (10000);
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+  now = limber_clock_now (LIMBER_CLOCK (clock_));
+  g_assert_cmpint (limber_player_get_remaining (player) % G_USEC_PER_SEC, ==, 700000);
+  g_assert_cmpint (limber_virtual_clock_get_next_deadline (clock_), ==, now + 700000);
+
+  /* through a whole hold, the digits follow every second */
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *expected = NULL;
+
+      limber_virtual_clock_advance_to (clock_, limber_virtual_clock_get_next_deadline (clock_));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      expected = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                  (limber_player_get_remaining (player) + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+      g_assert_cmpstr (label_text ("seconds_label"), ==, expected);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
   finish_and_leave ();
 }
 
@@ -481,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/player/accessible-controls", test_accessible_controls);
   g_test_add_func ("/player/sound-off", test_sound_off);
   g_test_add_func ("/player/dark", test_dark);
+  g_test_add_func ("/player/wakes-once-a-second", test_wakes_once_a_second);
   g_test_add_func ("/player/dialog-pauses", test_dialog_pauses);
   g_test_add_func ("/player/close-asks", test_close_asks);
 
