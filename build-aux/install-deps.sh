@@ -5,6 +5,9 @@
 # Runs apt-get as root, through sudo when needed. Safe to run again.
 set -eu
 
+# libspeechd-dev builds the voice coach; the speech-dispatcher daemon, its
+# espeak-ng module and espeak-ng's voices let it speak out of the box (the
+# voice tests run that same daemon).
 packages="
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
@@ -12,6 +15,8 @@ packages="
   libcairo2-dev libpango1.0-dev
   gettext libxml2-utils desktop-file-utils appstream
   librsvg2-common adwaita-icon-theme sound-theme-freedesktop fonts-cantarell
+  libspeechd-dev
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
 "
 # What the test suite needs on top: a headless X server and a private D-Bus;
 # Python's csv module and poppler's pdftotext and pdfinfo read exports back;
