@@ -267,9 +267,16 @@ run_command (gpointer data,
       unblock_sigpipe (&old);
 
       if (!ok && g_atomic_int_compare_and_exchange (&speaker->broken, FALSE, TRUE))
-        g_main_context_invoke_full (speaker->context, G_PRIORITY_DEFAULT,
-                                    speaker_failed_cb, speaker_ref (speaker),
-                                    (GDestroyNotify) speaker_unref);
+        {
+          /* not g_main_context_invoke(): that may run the callback here,
+           * in this thread, when no one is iterating the context */
+          g_autoptr(GSource) source = g_idle_source_new ();
+
+          g_source_set_callback (source, speaker_failed_cb, speaker_ref (speaker),
+                                 (GDestroyNotify) speaker_unref);
+          g_source_set_static_name (source, "[limber-voice] speaker failed");
+          g_source_attach (source, speaker->context);
+        }
     }
 
   command_free (command);
