@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <libspeechd.h>
 
-#include "limber-voice.h"
+#include "limber-voice-private.h"
 
 /* The voice coach: says what to do as a routine plays, through Speech
  * Dispatcher (SSIP), for people who follow a routine lying on the floor.
@@ -38,8 +38,6 @@
 #define IO_TIMEOUT_SECONDS 5
 /* How long opening the connection (maybe starting the daemon) may take. */
 #define CONNECT_TIMEOUT_SECONDS 15
-/* The last seconds of a hold that are counted aloud. */
-#define COUNT_DOWN_FROM 3
 
 G_DEFINE_QUARK (limber-voice-error-quark, limber_voice_error)
 
@@ -87,6 +85,9 @@ struct _LimberVoice
 
   gboolean         available;
   char            *unavailable_reason;
+
+  guint            connect_timeout;  /* seconds */
+  guint            io_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (LimberVoice, limber_voice, G_TYPE_OBJECT)
@@ -325,6 +326,19 @@ ssip_language (void)
   return g_strdup (C_("speech language", "en"));
 }
 
+typedef struct
+{
+  char  *language;
+  guint  io_timeout;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->language);
+  g_free (data);
+}
+
 /* In a GTask thread: may start the daemon (autospawn) and wait for it. */
 static void
 open_thread (GTask        *task,
@@ -332,8 +346,9 @@ open_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  const char *language = task_data;
-  const struct timeval limit = { IO_TIMEOUT_SECONDS, 0 };
+  OpenData *data = task_data;
+  const char *language = data->language;
+  const struct timeval limit = { data->io_timeout, 0 };
   SPDConnection *connection;
   char *spd_error = NULL;
   sigset_t old;
@@ -424,6 +439,7 @@ watchdog_cb (gpointer user_data)
 {
   LimberVoice *self = user_data;
   g_autoptr(GError) error = NULL;
+  guint seconds = self->connect_timeout;
 
   self->watchdog_id = 0;
   stop_opening (self);
@@ -433,8 +449,8 @@ watchdog_cb (gpointer user_data)
                        g_dngettext (GETTEXT_PACKAGE,
                                     "no reply within %u second.",
                                     "no reply within %u seconds.",
-                                    CONNECT_TIMEOUT_SECONDS),
-                       CONNECT_TIMEOUT_SECONDS);
+                                    seconds),
+                       seconds);
   fail (self, error);
   return G_SOURCE_REMOVE;
 }
@@ -443,6 +459,7 @@ static void
 start_opening (LimberVoice *self)
 {
   g_autoptr(GTask) task = NULL;
+  OpenData *data;
 
   g_assert (self->opening == NULL);
 
@@ -454,10 +471,13 @@ start_opening (LimberVoice *self)
   task = g_task_new (self, self->opening, open_done, NULL);
   g_task_set_source_tag (task, start_opening);
   g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, ssip_language (), g_free);
+  data = g_new0 (OpenData, 1);
+  data->language = ssip_language ();
+  data->io_timeout = self->io_timeout;
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_run_in_thread (task, open_thread);
 
-  self->watchdog_id = g_timeout_add_seconds (CONNECT_TIMEOUT_SECONDS, watchdog_cb, self);
+  self->watchdog_id = g_timeout_add_seconds (self->connect_timeout, watchdog_cb, self);
 }
 
 /* Forgets a failure so that the next announcement tries again. */
@@ -509,133 +529,12 @@ announce (LimberVoice *self,
     }
 }
 
-static const char *
-side_sentence (LimberSide side)
-{
-  switch (side)
-    {
-    case LIMBER_SIDE_LEFT:
-      return _("Left side.");
-    case LIMBER_SIDE_RIGHT:
-      return _("Right side.");
-    case LIMBER_SIDE_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-exercise_name (LimberRoutine *routine,
-               guint          step)
-{
-  return limber_exercise_get_name (limber_routine_get_step (routine, step)->exercise);
-}
-
-/* The first hold or counted move of a later step, as in the player view's
- * “Next: …”. */
-static const LimberPhase *
-next_work (const GArray *phases,
-           guint         index)
-{
-  guint step = g_array_index (phases, LimberPhase, index).step;
-
-  for (guint i = index + 1; i < phases->len; i++)
-    {
-      const LimberPhase *phase = &g_array_index (phases, LimberPhase, i);
-
-      if ((phase->kind == LIMBER_PHASE_HOLD || phase->kind == LIMBER_PHASE_REPETITIONS) &&
-          phase->step != step)
-        return phase;
-    }
-  return NULL;
-}
-
-/* What is said when phase @index starts. */
-static char *
-describe_phase (LimberPlayer *player,
-                guint         index)
-{
-  const GArray *phases = limber_player_get_phases (player);
-  LimberRoutine *routine = limber_player_get_routine (player);
-  const LimberPhase *phase;
-  const LimberPhase *next;
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint seconds;
-
-  g_assert (index < phases->len);
-  phase = &g_array_index (phases, LimberPhase, index);
-  seconds = (phase->duration_ms + 500) / 1000;
-
-  switch (phase->kind)
-    {
-    case LIMBER_PHASE_PREPARE:
-      /* Translators: spoken when getting ready for an exercise, %s is its name */
-      g_string_append_printf (text, _("%s."), exercise_name (routine, phase->step));
-      if (side_sentence (phase->side) != NULL)
-        g_string_append_printf (text, " %s", side_sentence (phase->side));
-      if (phase->step + 1 == limber_routine_get_n_steps (routine) &&
-          limber_routine_get_n_steps (routine) > 1)
-        g_string_append_printf (text, " %s", _("Last exercise."));
-      break;
-
-    case LIMBER_PHASE_HOLD:
-      if (phase->n_sets > 1)
-        {
-          /* Translators: spoken at the start of a set */
-          g_string_append_printf (text, _("Set %u of %u."), phase->set, phase->n_sets);
-          g_string_append_c (text, ' ');
-        }
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "Hold for %u second.",
-                                           "Hold for %u seconds.", seconds),
-                              seconds);
-      break;
-
-    case LIMBER_PHASE_REPETITIONS:
-      if (phase->n_sets > 1)
-        {
-          g_string_append_printf (text, _("Set %u of %u."), phase->set, phase->n_sets);
-          g_string_append_c (text, ' ');
-        }
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "Move: %u repetition.",
-                                           "Move: %u repetitions.", phase->repetitions),
-                              phase->repetitions);
-      break;
-
-    case LIMBER_PHASE_SET_REST:
-      /* Translators: spoken between two sets of an exercise */
-      g_string_append_printf (text, _("Rest. Next: set %u of %u."), phase->set, phase->n_sets);
-      break;
-
-    case LIMBER_PHASE_SWITCH_SIDES:
-      g_string_append (text, _("Switch sides. Now the right side."));
-      break;
-
-    case LIMBER_PHASE_REST:
-      next = next_work (phases, index);
-      if (next != NULL)
-        /* Translators: spoken when resting between exercises, %s is the next one */
-        g_string_append_printf (text, _("Rest. Next: %s."), exercise_name (routine, next->step));
-      else
-        g_string_append (text, _("Rest."));
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 on_phase_changed (LimberVoice  *self,
                   guint         index,
                   LimberPlayer *player)
 {
-  g_autofree char *text = describe_phase (player, index);
+  g_autofree char *text = _limber_voice_script_phase (player, index);
 
   announce (self, text);
 }
@@ -645,21 +544,10 @@ on_countdown (LimberVoice  *self,
               guint         seconds_left,
               LimberPlayer *player)
 {
-  static const char *numbers[] = { NULL, N_("One"), N_("Two"), N_("Three") };
-  const LimberPhase *phase = limber_player_get_phase (player);
+  const char *text = _limber_voice_script_count (player, seconds_left);
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (numbers) == COUNT_DOWN_FROM + 1);
-
-  /* getting ready is left alone: counting would cut off the name of the
-   * exercise */
-  if (phase == NULL || phase->kind != LIMBER_PHASE_HOLD)
-    return;
-  if (seconds_left == 0 || seconds_left > COUNT_DOWN_FROM)
-    return;
-  if (!g_settings_get_boolean (self->settings, "voice-count-down"))
-    return;
-
-  announce (self, _(numbers[seconds_left]));
+  if (text != NULL && g_settings_get_boolean (self->settings, "voice-count-down"))
+    announce (self, text);
 }
 
 static void
@@ -667,23 +555,7 @@ on_finished (LimberVoice   *self,
              LimberOutcome  outcome,
              LimberPlayer  *player)
 {
-  switch (outcome)
-    {
-    case LIMBER_OUTCOME_COMPLETED:
-      announce (self, _("Well done. Routine complete."));
-      break;
-
-    case LIMBER_OUTCOME_STOPPED_FOR_PAIN:
-      announce (self, _("Routine stopped. Rest, and go more gently next time."));
-      break;
-
-    case LIMBER_OUTCOME_STOPPED:
-    case LIMBER_OUTCOME_INTERRUPTED:
-    case LIMBER_OUTCOME_IN_PROGRESS:
-    default:
-      announce (self, _("Routine stopped."));
-      break;
-    }
+  announce (self, _limber_voice_script_outcome (outcome));
 }
 
 static void
@@ -871,6 +743,8 @@ limber_voice_init (LimberVoice *self)
 {
   self->available = TRUE;
   self->state = CONNECTION_NONE;
+  self->connect_timeout = CONNECT_TIMEOUT_SECONDS;
+  self->io_timeout = IO_TIMEOUT_SECONDS;
 }
 
 /**
@@ -1006,4 +880,17 @@ limber_voice_get_unavailable_reason (LimberVoice *self)
 {
   g_return_val_if_fail (LIMBER_IS_VOICE (self), NULL);
   return self->unavailable_reason;
+}
+
+/* For tests: shorter waits for a daemon that does not answer. */
+void
+_limber_voice_set_timeouts (LimberVoice *self,
+                            guint        connect_seconds,
+                            guint        io_seconds)
+{
+  g_return_if_fail (LIMBER_IS_VOICE (self));
+  g_return_if_fail (connect_seconds > 0 && io_seconds > 0);
+
+  self->connect_timeout = connect_seconds;
+  self->io_timeout = io_seconds;
 }

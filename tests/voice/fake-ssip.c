@@ -24,6 +24,8 @@ struct _FakeSsip
   GMutex        mutex;
   GPtrArray    *log;
   guint         hang_up_after;   /* texts; 0 for never */
+  int           mute_after;      /* texts; -1 for never */
+  gboolean      muted;
   guint         n_texts;
   guint         next_id;
 };
@@ -40,11 +42,20 @@ record (FakeSsip   *self,
 }
 
 static gboolean
-reply (GOutputStream *out,
+reply (FakeSsip      *self,
+       GOutputStream *out,
        const char    *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GString) buffer = g_string_new (NULL);
+  gboolean muted;
+
+  g_mutex_lock (&self->mutex);
+  muted = self->muted;
+  g_mutex_unlock (&self->mutex);
+  /* a daemon that hangs: it reads on, and never answers */
+  if (muted)
+    return TRUE;
 
   for (guint i = 0; lines[i] != NULL; i++)
     g_string_append_printf (buffer, "%s\r\n", lines[i]);
@@ -112,7 +123,7 @@ serve (FakeSsip *self,
           g_autofree char *queued = NULL;
           gboolean hang_up;
 
-          if (!reply (out, "230 OK RECEIVING DATA"))
+          if (!reply (self, out, "230 OK RECEIVING DATA"))
             break;
 
           for (;;)
@@ -136,30 +147,35 @@ serve (FakeSsip *self,
           hang_up = ++self->n_texts == self->hang_up_after;
           g_mutex_unlock (&self->mutex);
 
-          if (!reply (out, queued) || hang_up)
+          if (!reply (self, out, queued) || hang_up)
             break;
+
+          g_mutex_lock (&self->mutex);
+          if (self->mute_after >= 0 && self->n_texts >= (guint) self->mute_after)
+            self->muted = TRUE;
+          g_mutex_unlock (&self->mutex);
         }
       else if (starts_with_word (line, "SET"))
         {
-          if (!reply (out, answer_set (line)))
+          if (!reply (self, out, answer_set (line)))
             break;
         }
       else if (starts_with_word (line, "CANCEL"))
         {
-          if (!reply (out, "213 OK CANCELED"))
+          if (!reply (self, out, "213 OK CANCELED"))
             break;
         }
       else if (starts_with_word (line, "STOP"))
         {
-          if (!reply (out, "210 OK STOPPED"))
+          if (!reply (self, out, "210 OK STOPPED"))
             break;
         }
       else if (starts_with_word (line, "QUIT"))
         {
-          reply (out, "231 HAPPY HACKING");
+          reply (self, out, "231 HAPPY HACKING");
           break;
         }
-      else if (!reply (out, "500 ERR INVALID COMMAND"))
+      else if (!reply (self, out, "500 ERR INVALID COMMAND"))
         break;
     }
 
@@ -197,6 +213,7 @@ fake_ssip_new (const char *socket_path)
   self->address = g_strdup_printf ("unix_socket:%s", socket_path);
   self->log = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();
+  self->mute_after = -1;
 
   self->listener = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM,
                                  G_SOCKET_PROTOCOL_DEFAULT, &error);
@@ -289,4 +306,16 @@ fake_ssip_wait_for (FakeSsip   *self,
         g_usleep (1000);
     }
   return TRUE;
+}
+
+/* Stops answering (but goes on reading) once @n_texts messages were
+ * queued, 0 for from the start: a daemon that hangs. */
+void
+fake_ssip_mute_after (FakeSsip *self,
+                      guint     n_texts)
+{
+  g_mutex_lock (&self->mutex);
+  self->mute_after = (int) n_texts;
+  self->muted = self->n_texts >= n_texts;
+  g_mutex_unlock (&self->mutex);
 }

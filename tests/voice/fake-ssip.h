@@ -20,6 +20,8 @@ guint      fake_ssip_count            (FakeSsip   *self,
                                        const char *prefix);
 void       fake_ssip_hang_up_after    (FakeSsip   *self,
                                        guint       n_texts);
+void       fake_ssip_mute_after       (FakeSsip   *self,
+                                       guint       n_texts);
 gboolean   fake_ssip_wait_for         (FakeSsip   *self,
                                        const char *prefix,
                                        guint       n);

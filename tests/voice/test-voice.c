@@ -9,7 +9,7 @@
 #include "fake-ssip.h"
 #include "limber-catalog.h"
 #include "limber-player.h"
-#include "limber-voice.h"
+#include "limber-voice-private.h"
 #include "voice-script.h"
 
 #define MS(ms) ((gint64) (ms) * 1000)
@@ -434,6 +434,48 @@ test_no_answer (Fixture       *f,
   g_assert_cmpint (limber_player_get_outcome (f->player), ==, LIMBER_OUTCOME_COMPLETED);
 }
 
+/* A daemon that accepts the connection and never answers: the watchdog
+ * gives up on it, and the routine plays on. */
+static void
+test_silent_daemon (Fixture       *f,
+                    gconstpointer  data)
+{
+  fake_ssip_mute_after (f->server, 0);
+  _limber_voice_set_timeouts (f->voice, 1, 1);
+
+  play (f, "desk-break");
+  advance_to (f, 5000);
+  wait_unavailable (f);
+  g_assert_cmpstr (limber_voice_get_unavailable_reason (f->voice), ==,
+                   "Speech Dispatcher does not answer: no reply within 1 second.");
+  advance_to (f, 121000);
+  g_assert_cmpint (limber_player_get_outcome (f->player), ==, LIMBER_OUTCOME_COMPLETED);
+  /* it got the client's name, and was never asked anything else */
+  g_assert_cmpuint (fake_ssip_count (f->server, "SET SELF CLIENT_NAME"), ==, 1);
+  g_assert_cmpuint (fake_ssip_count (f->server, "TEXT "), ==, 0);
+}
+
+/* A daemon that stops answering mid-routine: a command times out, and
+ * the rest are not sent. */
+static void
+test_daemon_hangs (Fixture       *f,
+                   gconstpointer  data)
+{
+  fake_ssip_mute_after (f->server, 1);
+  _limber_voice_set_timeouts (f->voice, 5, 1);
+
+  play_connected (f, "desk-break");
+  advance_to (f, 40000);
+  wait_unavailable (f);
+  g_assert_cmpstr (limber_voice_get_unavailable_reason (f->voice), ==,
+                   "Speech Dispatcher does not answer: it stopped replying.");
+  advance_to (f, 121000);
+  g_assert_cmpint (limber_player_get_outcome (f->player), ==, LIMBER_OUTCOME_COMPLETED);
+  /* the CANCEL before “Move: 5 repetitions.” was the last thing sent */
+  g_assert_cmpuint (fake_ssip_count (f->server, "TEXT "), ==, 1);
+  g_assert_cmpuint (fake_ssip_count (f->server, "CANCEL SELF"), ==, 2);
+}
+
 /* The daemon goes away mid-routine (no SIGPIPE may end the program); the
  * next routine connects again. */
 static void
@@ -517,6 +559,8 @@ main (int   argc,
   add_without_server ("/voice/unavailable/not-installed", test_not_installed);
   add_without_server ("/voice/unavailable/no-answer", test_no_answer);
   add ("/voice/unavailable/goes-away", test_daemon_goes_away);
+  add ("/voice/unavailable/silent", test_silent_daemon);
+  add ("/voice/unavailable/hangs", test_daemon_hangs);
 
   status = g_test_run ();
 
