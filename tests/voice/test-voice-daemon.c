@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The voice coach against Debian's real speech-dispatcher and its
- * espeak-ng module, started by the test with a private configuration in a
- * folder of its own: its own socket, pid file and logs. What the daemon
- * was asked to say is read back from its protocol log (CustomLogFile), and
- * its main log (LogLevel 5) shows espeak-ng turning the last text into
- * sound.
+ * espeak-ng module, with a private configuration in a temporary folder
+ * that also holds the test's HOME and XDG folders, so the socket, pid file
+ * and logs are its own too: first started by the test, then started by
+ * libspeechd itself (autospawn) as for a new user. What the daemon was
+ * asked to say is read back from its protocol log (CustomLogFile), and its
+ * main log (LogLevel 5) shows espeak-ng turning the last text into sound.
  *
  * Silent: the daemon plays the sound itself ("server audio", the default
  * in 0.11) through ALSA's "null" device, which takes the samples and
@@ -49,7 +50,7 @@ daemon_start (Daemon *d)
   g_autofree char *conf = g_build_filename (daemon_dir, "conf", NULL);
   g_autofree char *modules = g_build_filename (conf, "modules", NULL);
   g_autofree char *logs = g_build_filename (daemon_dir, "log", NULL);
-  g_autofree char *home = g_build_filename (daemon_dir, "home", NULL);
+  g_autofree char *socket_dir = g_path_get_dirname (socket_path);
   g_autofree char *pid_file = g_build_filename (daemon_dir, "speechd.pid", NULL);
   g_autofree char *speechd_conf = g_build_filename (conf, "speechd.conf", NULL);
   g_autofree char *module_conf = g_build_filename (modules, "espeak-ng.conf", NULL);
@@ -60,7 +61,7 @@ daemon_start (Daemon *d)
 
   g_assert_no_errno (g_mkdir_with_parents (modules, 0700));
   g_assert_no_errno (g_mkdir_with_parents (logs, 0700));
-  g_assert_no_errno (g_mkdir_with_parents (home, 0700));
+  g_assert_no_errno (g_mkdir_with_parents (socket_dir, 0700));
   d->protocol_log = g_build_filename (logs, "protocol.log", NULL);
   d->main_log = g_build_filename (logs, "speech-dispatcher.log", NULL);
 
@@ -79,13 +80,9 @@ daemon_start (Daemon *d)
   /* the module's defaults are fine */
   write_file (module_conf, "");
 
+  /* the folders are the test's own (see main()), the socket's too */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  /* nothing of the user's: no config, no runtime folder, no sound server */
-  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", daemon_dir, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "PULSE_SERVER");
-  g_subprocess_launcher_unsetenv (launcher, "SPEECHD_ADDRESS");
   d->daemon = g_subprocess_launcher_spawn (launcher, &error,
                                            "speech-dispatcher",
                                            "--run-single",
@@ -101,6 +98,8 @@ daemon_start (Daemon *d)
   end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
   while (!g_file_test (socket_path, G_FILE_TEST_EXISTS))
     {
+      if (g_subprocess_get_identifier (d->daemon) == NULL)
+        g_error ("speech-dispatcher ended at once; its logs are in %s", logs);
       g_assert_cmpint (g_get_monotonic_time (), <, end);
       g_usleep (10000);
     }
@@ -273,6 +272,85 @@ test_desk_break (void)
   daemon_stop (&d);
 }
 
+/* As for a new user: no daemon running, so libspeechd starts one
+ * (autospawn) from the voice's connecting thread, with the user's
+ * configuration and folders: here the test's own (see main()). */
+static void
+test_autospawn (void)
+{
+  g_autofree char *conf = g_build_filename (g_get_user_config_dir (), "speech-dispatcher", NULL);
+  g_autofree char *modules = g_build_filename (conf, "modules", NULL);
+  g_autofree char *speechd_conf = g_build_filename (conf, "speechd.conf", NULL);
+  g_autofree char *module_conf = g_build_filename (modules, "espeak-ng.conf", NULL);
+  g_autofree char *logs = g_build_filename (g_get_user_runtime_dir (), "log", NULL);
+  g_autofree char *protocol_log = g_build_filename (logs, "protocol.log", NULL);
+  g_autofree char *pid_file = g_build_filename (g_get_user_runtime_dir (), "speech-dispatcher",
+                                               "pid", "speech-dispatcher.pid", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pid_text = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.limber.Limber");
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(LimberVirtualClock) clock = limber_virtual_clock_new (START);
+  g_autoptr(LimberPlayer) player = NULL;
+  g_autoptr(LimberVoice) voice = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+  pid_t pid;
+
+  g_assert_no_errno (g_mkdir_with_parents (modules, 0700));
+  g_assert_no_errno (g_mkdir_with_parents (logs, 0700));
+  text = g_strdup_printf ("LogDir \"%s\"\n"
+                          "CustomLogFile \"protocol\" \"%s\"\n"
+                          /* silent: see the top of this file */
+                          "AudioOutputMethod \"alsa\"\n"
+                          "AudioALSADevice \"null\"\n"
+                          "AddModule \"espeak-ng\" \"sd_espeak-ng\" \"espeak-ng.conf\"\n"
+                          "DefaultModule espeak-ng\n"
+                          /* and gone soon after its last client */
+                          "Timeout 2\n",
+                          logs, protocol_log);
+  write_file (speechd_conf, text);
+  write_file (module_conf, "");
+  /* whatever the test before left */
+  g_unlink (socket_path);
+
+  g_settings_set_boolean (settings, "voice-coach", TRUE);
+  g_assert_true (limber_catalog_load_bundled (catalog, &error));
+  g_assert_no_error (error);
+  voice = limber_voice_new (settings);
+  player = limber_player_new (limber_catalog_lookup_routine (catalog, "desk-break"),
+                              LIMBER_CLOCK (clock));
+  limber_voice_follow (voice, player);
+  limber_player_start (player);
+
+  end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  while (!log_has (protocol_log, NULL, "DATA:|Posture reset."))
+    {
+      g_assert_true (limber_voice_get_available (voice));
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  limber_virtual_clock_advance_to (clock, START + MS (6000));
+  limber_player_stop (player, FALSE);
+  g_assert_true (wait_for (protocol_log, NULL, "DATA:|Routine stopped."));
+  g_assert_true (limber_voice_get_available (voice));
+  g_clear_object (&voice);
+
+  /* it is not our child: stop it by its pid file */
+  g_file_get_contents (pid_file, &pid_text, NULL, &error);
+  g_assert_no_error (error);
+  pid = (pid_t) g_ascii_strtoll (pid_text, NULL, 10);
+  g_assert_cmpint (pid, >, 1);
+  g_assert_no_errno (kill (pid, SIGTERM));
+  end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  while (kill (pid, 0) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_usleep (10000);
+    }
+}
+
 /* A test needs what it tests: missing programs fail it, naming the
  * Debian package, rather than skip. */
 static gboolean
@@ -319,8 +397,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const struct {
+    const char *variable;
+    const char *name;
+  } folders[] = {
+    { "HOME", "home" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+    { "XDG_RUNTIME_DIR", "runtime" },
+  };
   g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL;
   int status;
 
   if (!check_installed ())
@@ -328,16 +416,26 @@ main (int   argc,
 
   daemon_dir = g_dir_make_tmp ("limber-speechd-XXXXXX", &error);
   g_assert_no_error (error);
-  socket_path = g_build_filename (daemon_dir, "speechd.sock", NULL);
+  /* where libspeechd looks by default, and where a daemon it starts
+   * listens: no SPEECHD_ADDRESS, as for a new user */
+  socket_path = g_build_filename (daemon_dir, "runtime", "speech-dispatcher", "speechd.sock", NULL);
 
-  /* before any thread: libspeechd reads these; autospawn, if ever tried,
-   * fails rather than start a daemon of the user's */
-  address = g_strdup_printf ("unix_socket:%s", socket_path);
-  g_setenv ("SPEECHD_ADDRESS", address, TRUE);
-  g_setenv ("SPEECHD_CMD", "/bin/false", TRUE);
+  /* Before any thread, for libspeechd and for a daemon it starts: private
+   * folders (GLib's G_TEST_OPTION_ISOLATE_DIRS would leave /dev/null in
+   * the environment, for a child to choke on). */
+  g_unsetenv ("SPEECHD_ADDRESS");
+  g_unsetenv ("SPEECHD_CMD");
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (daemon_dir, folders[i].name, NULL);
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+      g_assert_no_errno (g_mkdir (path, 0700));
+      g_setenv (folders[i].variable, path, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/voice-daemon/desk-break", test_desk_break);
+  g_test_add_func ("/voice-daemon/autospawn", test_autospawn);
   status = g_test_run ();
 
   /* kept for a look when something failed */
