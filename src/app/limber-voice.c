@@ -321,8 +321,7 @@ daemon_installed (void)
 static char *
 ssip_language (void)
 {
-  /* Translators: the language of this translation as a language code
-   * (“de”, “pt-BR”), so that the voice reads your text in its language */
+  /* Translators: the code of this translation's language, such as “de” or “pt-BR”, for the voice */
   return g_strdup (C_("speech language", "en"));
 }
 

@@ -109,6 +109,14 @@ finish_log (Fixture *f)
   return fake_ssip_dup_log (f->server);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
 /* The log between the client's coming and going, which it checks. */
 static void
 assert_script (GPtrArray         *log,
@@ -305,6 +313,56 @@ test_desk_break_in_one_go (Fixture       *f,
   assert_script (log, desk_break, G_N_ELEMENTS (desk_break));
 }
 
+/* What the Preferences and the window may call. */
+static const char *const desk_break_api[] = {
+  "Posture reset.",
+  /* limber_voice_speak(), say when the voice is turned on */
+  "Voice coach on.",
+  /* limber_voice_cancel() */
+  CANCEL_ONLY,
+  /* no longer following a player that plays */
+  CANCEL_ONLY,
+  /* following it again in the middle: where it is, at once */
+  "Hold for 25 seconds.",
+  "Switch sides. Now the right side.",
+  "Hold for 25 seconds.",
+  "Ankle circles. Left side. Last exercise.",
+  "Move: 10 repetitions.",
+  "Switch sides. Now the right side.",
+  "Move: 10 repetitions.",
+  /* and let finish: leaving the summary does not cut it short */
+  "Well done. Routine complete.",
+};
+
+static void
+test_speak_and_follow (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) log = NULL;
+  guint n_player = 0;
+
+  g_signal_connect (f->voice, "notify::player", G_CALLBACK (count_notify), &n_player);
+  play_connected (f, "desk-break");
+  g_assert_true (limber_voice_get_player (f->voice) == f->player);
+  g_assert_cmpuint (n_player, ==, 1);
+
+  limber_voice_speak (f->voice, "Voice coach on.");
+  limber_voice_cancel (f->voice);
+  limber_voice_follow (f->voice, NULL);
+  g_assert_null (limber_voice_get_player (f->voice));
+  g_assert_cmpuint (n_player, ==, 2);
+  advance_to (f, 40000);
+
+  limber_voice_follow (f->voice, f->player);
+  limber_voice_follow (f->voice, f->player);
+  g_assert_cmpuint (n_player, ==, 3);
+  advance_to (f, 121000);
+  limber_voice_follow (f->voice, NULL);
+
+  log = finish_log (f);
+  assert_script (log, desk_break_api, G_N_ELEMENTS (desk_break_api));
+}
+
 static void
 test_off (Fixture       *f,
           gconstpointer  data)
@@ -361,14 +419,6 @@ test_replaced_while_connecting (Fixture       *f,
 
     assert_script (log, script, G_N_ELEMENTS (script));
   }
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *n)
-{
-  (*n)++;
 }
 
 static void
@@ -554,6 +604,7 @@ main (int   argc,
   add ("/voice/routine/controls", test_controls);
   add ("/voice/routine/stop-for-pain", test_stop_for_pain);
   add ("/voice/routine/in-one-go", test_desk_break_in_one_go);
+  add ("/voice/api/speak-and-follow", test_speak_and_follow);
   add ("/voice/settings/off", test_off);
   add ("/voice/connecting/replaced", test_replaced_while_connecting);
   add_without_server ("/voice/unavailable/not-installed", test_not_installed);
