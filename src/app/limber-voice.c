@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-voice"
 
-#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -353,15 +352,25 @@ open_thread (GTask        *task,
   sigset_t old;
 
   block_sigpipe (&old);
+  connection = spd_open2 ("limber", "main", NULL, SPD_MODE_SINGLE, NULL, FALSE, &spd_error);
+  unblock_sigpipe (&old);
 
-  connection = spd_open2 ("limber", "main", NULL, SPD_MODE_SINGLE, NULL, TRUE, &spd_error);
+  if (connection == NULL)
+    {
+      g_debug ("No Speech Dispatcher running: %s", spd_error);
+      /* allocated with malloc() by libspeechd */
+      g_clear_pointer (&spd_error, free);
+
+      /* Start it (autospawn) with SIGPIPE unblocked: the daemon and its
+       * modules inherit the signal mask. */
+      connection = spd_open2 ("limber", "main", NULL, SPD_MODE_SINGLE, NULL, TRUE, &spd_error);
+    }
+
   if (connection == NULL)
     {
       g_autofree char *message = g_strstrip (g_strdup (spd_error ? spd_error : "no connection"));
 
-      /* allocated with malloc() by libspeechd */
       free (spd_error);
-      unblock_sigpipe (&old);
       g_task_return_new_error (task, LIMBER_VOICE_ERROR,
                                daemon_installed () ? LIMBER_VOICE_ERROR_NO_ANSWER
                                                    : LIMBER_VOICE_ERROR_NOT_INSTALLED,
@@ -373,6 +382,7 @@ open_thread (GTask        *task,
   setsockopt (connection->socket, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
 
   /* also the first round trip: spd_open2() does not check its reply */
+  block_sigpipe (&old);
   if (spd_set_language (connection, language) != 0)
     {
       spd_close (connection);

@@ -272,6 +272,21 @@ test_desk_break (void)
   daemon_stop (&d);
 }
 
+/* The voice blocks SIGPIPE while it talks to the daemon, but a daemon it
+ * starts must not inherit that. */
+static void
+assert_sigpipe_not_blocked (pid_t pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
+  g_autofree char *status = read_text (path);
+  const char *line = strstr (status, "\nSigBlk:");
+  guint64 blocked;
+
+  g_assert_nonnull (line);
+  blocked = g_ascii_strtoull (line + strlen ("\nSigBlk:"), NULL, 16);
+  g_assert_cmphex (blocked & (G_GUINT64_CONSTANT (1) << (SIGPIPE - 1)), ==, 0);
+}
+
 /* As for a new user: no daemon running, so libspeechd starts one
  * (autospawn) from the voice's connecting thread, with the user's
  * configuration and folders: here the test's own (see main()). */
@@ -342,6 +357,7 @@ test_autospawn (void)
   g_assert_no_error (error);
   pid = (pid_t) g_ascii_strtoll (pid_text, NULL, 10);
   g_assert_cmpint (pid, >, 1);
+  assert_sigpipe_not_blocked (pid);
   g_assert_no_errno (kill (pid, SIGTERM));
   end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
   while (kill (pid, 0) == 0)
