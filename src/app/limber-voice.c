@@ -500,7 +500,7 @@ allow_retry (LimberVoice *self)
 static gboolean
 enabled (LimberVoice *self)
 {
-  return g_settings_get_boolean (self->settings, "voice-coach");
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "voice-coach");
 }
 
 /* Replaces whatever is being said with @text; with %NULL, just stops. */
@@ -555,7 +555,8 @@ on_countdown (LimberVoice  *self,
 {
   const char *text = _limber_voice_script_count (player, seconds_left);
 
-  if (text != NULL && g_settings_get_boolean (self->settings, "voice-count-down"))
+  if (text != NULL && enabled (self) &&
+      g_settings_get_boolean (self->settings, "voice-count-down"))
     announce (self, text);
 }
 
@@ -608,9 +609,9 @@ limber_voice_constructed (GObject *object)
 
   G_OBJECT_CLASS (limber_voice_parent_class)->constructed (object);
 
-  g_assert (G_IS_SETTINGS (self->settings));
-  g_signal_connect_object (self->settings, "changed",
-                           G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed",
+                             G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -758,7 +759,8 @@ limber_voice_init (LimberVoice *self)
 
 /**
  * limber_voice_new:
- * @settings: the app settings (schema `io.github.limber.Limber`)
+ * @settings: (nullable): the app settings (schema `io.github.limber.Limber`);
+ *   without them (no schema installed) the voice stays off
  *
  * Nothing is connected until the voice is on and there is something to say.
  *
@@ -767,7 +769,7 @@ limber_voice_init (LimberVoice *self)
 LimberVoice *
 limber_voice_new (GSettings *settings)
 {
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   return g_object_new (LIMBER_TYPE_VOICE, "settings", settings, NULL);
 }

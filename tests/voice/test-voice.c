@@ -396,6 +396,23 @@ test_off (Fixture       *f,
   }
 }
 
+/* Without settings (no schema installed) the voice is off for good. */
+static void
+test_no_settings (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->voice);
+  f->voice = limber_voice_new (NULL);
+  play (f, "desk-break");
+  limber_voice_speak (f->voice, "Hello");
+  advance_to (f, 121000);
+  g_assert_cmpint (limber_player_get_outcome (f->player), ==, LIMBER_OUTCOME_COMPLETED);
+  for (guint i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (limber_voice_get_available (f->voice));
+  g_assert_cmpuint (fake_ssip_count (f->server, "CONNECT"), ==, 0);
+}
+
 /* While connecting, a newer announcement replaces the one waiting. */
 static void
 test_replaced_while_connecting (Fixture       *f,
@@ -606,6 +623,7 @@ main (int   argc,
   add ("/voice/routine/in-one-go", test_desk_break_in_one_go);
   add ("/voice/api/speak-and-follow", test_speak_and_follow);
   add ("/voice/settings/off", test_off);
+  add ("/voice/settings/none", test_no_settings);
   add ("/voice/connecting/replaced", test_replaced_while_connecting);
   add_without_server ("/voice/unavailable/not-installed", test_not_installed);
   add_without_server ("/voice/unavailable/no-answer", test_no_answer);
