@@ -873,6 +873,14 @@ limber_voice_cancel (LimberVoice *self)
   announce (self, NULL);
 }
 
+/**
+ * limber_voice_get_available:
+ * @self: a voice coach
+ *
+ * Returns: %FALSE once Speech Dispatcher could not be reached (see
+ *   #LimberVoice:unavailable-reason); %TRUE before the first try, which
+ *   happens when the voice is on and something is to be said
+ */
 gboolean
 limber_voice_get_available (LimberVoice *self)
 {
