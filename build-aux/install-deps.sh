@@ -8,23 +8,27 @@ set -eu
 # To build: the compiler, meson, the libraries and the tools the build runs
 # (glib-compile-resources and -schemas, msgfmt, xmllint for the resources'
 # xml-stripblanks, desktop-file-validate and appstreamcli, which also run as
-# the data tests).
+# the data tests). libspeechd-dev builds the voice coach.
 packages="
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libnotify-dev libgsound-dev
   libcairo2-dev libpango1.0-dev
   gettext libxml2-utils desktop-file-utils appstream
+  libspeechd-dev
 "
 # To run: the SVG loader for the pictures, the icon and sound themes, the
 # GNOME interface font, and the fonts the PDF report draws notes with:
 # DejaVu (Latin, Greek, Cyrillic, Arabic, Hebrew) and WenQuanYi Micro Hei,
 # a small font for Chinese, Japanese and Korean. A character that no
 # installed font covers is written in the report as its Unicode number
-# (see src/core/limber-report.c), never as a hex box.
+# (see src/core/limber-report.c), never as a hex box. The speech-dispatcher
+# daemon, its espeak-ng module and espeak-ng's voices let the voice coach
+# speak out of the box (the voice tests run that same daemon).
 packages="$packages
   librsvg2-common adwaita-icon-theme hicolor-icon-theme sound-theme-freedesktop
   fonts-cantarell fonts-dejavu-core fonts-wqy-microhei
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
 "
 # What the test suite needs on top (tests/meson.build lists the programs and
 # each test fails naming its package when one is missing): a headless X
