@@ -19,6 +19,7 @@ struct _LimberApplication
   LimberJournal  *journal;
   GError         *journal_error;
   LimberCues     *cues;
+  LimberVoice    *voice;
   LimberRemindersClient *reminders;
   gboolean        parsed_options;
 };
@@ -194,7 +195,7 @@ show_preferences (GSimpleAction *action,
       return;
     }
 
-  window = limber_preferences_window_new (parent, self->settings, self->catalog, self->reminders);
+  window = limber_preferences_window_new (parent, self->settings, self->catalog, self->reminders, self->voice);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -286,6 +287,7 @@ limber_application_startup (GApplication *app)
 
   open_journal (self);
   self->cues = limber_cues_new (self->settings);
+  self->voice = limber_voice_new (self->settings);
   self->reminders = limber_reminders_client_new (self->settings);
 }
 
@@ -333,6 +335,7 @@ limber_application_dispose (GObject *object)
   g_clear_object (&self->journal);
   g_clear_error (&self->journal_error);
   g_clear_object (&self->cues);
+  g_clear_object (&self->voice);
   g_clear_object (&self->reminders);
 
   G_OBJECT_CLASS (limber_application_parent_class)->dispose (object);
@@ -379,6 +382,18 @@ limber_application_get_journal (LimberApplication *self)
 {
   g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
   return self->journal;
+}
+
+/**
+ * limber_application_get_voice:
+ *
+ * Returns: (transfer none): the voice coach
+ */
+LimberVoice *
+limber_application_get_voice (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+  return self->voice;
 }
 
 LimberCues *

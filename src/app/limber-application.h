@@ -5,6 +5,7 @@
 
 #include "limber-catalog.h"
 #include "limber-cues.h"
+#include "limber-voice.h"
 #include "limber-journal.h"
 #include "limber-reminders-client.h"
 
@@ -18,6 +19,7 @@ LimberCatalog     *limber_application_get_catalog (LimberApplication *self);
 GSettings         *limber_application_get_settings (LimberApplication *self);
 LimberJournal     *limber_application_get_journal  (LimberApplication *self);
 LimberCues        *limber_application_get_cues     (LimberApplication *self);
+LimberVoice       *limber_application_get_voice    (LimberApplication *self);
 LimberRemindersClient *limber_application_get_reminders (LimberApplication *self);
 
 G_END_DECLS

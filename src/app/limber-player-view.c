@@ -23,6 +23,7 @@ struct _LimberPlayerView
   LimberClock           *clock;
   LimberJournal         *journal;
   LimberCues            *cues;
+  LimberVoice           *voice;
   LimberClock           *timer_clock;   /* the one refresh_id belongs to */
   guint                  refresh_id;
   guint                  inhibit_cookie;
@@ -47,7 +48,7 @@ struct _LimberPlayerView
   GtkLabel              *detail_label;
   GtkLabel              *instructions_label;
   GtkLabel              *next_label;
-  GtkLabel              *remaining_label;
+  GtkInscription        *remaining_label;
   GtkButton             *pause_button;
   GtkWidget             *previous_button;
   GtkWidget             *skip_button;
@@ -144,7 +145,7 @@ update_clock (LimberPlayerView *self)
   left = limber_format_clock (limber_player_get_routine_remaining (self->player));
   /* Translators: time left in the whole routine, e.g. “5:07 left” */
   left_text = g_strdup_printf (_("%s left"), left);
-  gtk_label_set_label (self->remaining_label, left_text);
+  gtk_inscription_set_text (self->remaining_label, left_text);
 
   if (phase->kind == LIMBER_PHASE_REPETITIONS || phase->kind == LIMBER_PHASE_HOLD)
     {
@@ -574,6 +575,8 @@ limber_player_view_play (LimberPlayerView *self,
   gtk_stack_set_visible_child_name (self->stack, "playing");
 
   limber_player_start (self->player);
+  if (self->voice != NULL)
+    limber_voice_follow (self->voice, self->player);
   update_phase (self);
   update_running (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
@@ -701,6 +704,9 @@ done (GtkWidget  *widget,
 {
   LimberPlayerView *self = LIMBER_PLAYER_VIEW (widget);
 
+  /* a finished routine's last words ("Well done") are let finish */
+  if (self->voice != NULL && limber_voice_get_player (self->voice) == self->player)
+    limber_voice_follow (self->voice, NULL);
   clear_player (self);
   g_signal_emit (self, signals[DONE], 0);
 }
@@ -829,10 +835,13 @@ limber_player_view_dispose (GObject *object)
 {
   LimberPlayerView *self = LIMBER_PLAYER_VIEW (object);
 
+  if (self->voice != NULL && self->player != NULL && limber_voice_get_player (self->voice) == self->player)
+    limber_voice_follow (self->voice, NULL);
   clear_player (self);
   g_clear_object (&self->clock);
   g_clear_object (&self->journal);
   g_clear_object (&self->cues);
+  g_clear_object (&self->voice);
   g_clear_pointer (&self->step_skipped, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_PLAYER_VIEW);
 
@@ -972,6 +981,18 @@ limber_player_view_set_journal (LimberPlayerView *self,
 {
   g_return_if_fail (LIMBER_IS_PLAYER_VIEW (self));
   g_set_object (&self->journal, journal);
+}
+
+/**
+ * limber_player_view_set_voice:
+ * @voice: (nullable): the voice coach that follows each routine
+ */
+void
+limber_player_view_set_voice (LimberPlayerView *self,
+                              LimberVoice      *voice)
+{
+  g_return_if_fail (LIMBER_IS_PLAYER_VIEW (self));
+  g_set_object (&self->voice, voice);
 }
 
 void

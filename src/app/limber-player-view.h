@@ -5,6 +5,7 @@
 
 #include "limber-clock.h"
 #include "limber-cues.h"
+#include "limber-voice.h"
 #include "limber-journal.h"
 #include "limber-player.h"
 
@@ -20,6 +21,8 @@ void          limber_player_view_set_clock   (LimberPlayerView *self,
                                               LimberClock      *clock);
 void          limber_player_view_set_journal (LimberPlayerView *self,
                                               LimberJournal    *journal);
+void          limber_player_view_set_voice   (LimberPlayerView *self,
+                                              LimberVoice      *voice);
 void          limber_player_view_set_cues    (LimberPlayerView *self,
                                               LimberCues       *cues);
 gint64        limber_player_view_get_session_id (LimberPlayerView *self);

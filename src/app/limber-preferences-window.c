@@ -16,6 +16,7 @@ struct _LimberPreferencesWindow
   GSettings             *settings;
   LimberCatalog         *catalog;
   LimberRemindersClient *reminders;
+  LimberVoice           *voice;
   GPtrArray             *routine_rows;
   gboolean               loading;
 
@@ -38,6 +39,11 @@ struct _LimberPreferencesWindow
   GtkSpinButton         *goal_spin;
   GtkSpinButton         *prepare_spin;
   GtkSpinButton         *switch_spin;
+  AdwActionRow          *voice_row;
+  GtkWidget             *voice_warning;
+  GtkSwitch             *voice_switch;
+  GtkWidget             *count_down_row;
+  GtkSwitch             *count_down_switch;
 };
 
 G_DEFINE_FINAL_TYPE (LimberPreferencesWindow, limber_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -376,6 +382,7 @@ limber_preferences_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
   g_clear_object (&self->reminders);
+  g_clear_object (&self->voice);
   g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (limber_preferences_window_parent_class)->dispose (object);
@@ -409,6 +416,11 @@ limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, goal_spin);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, prepare_spin);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, switch_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, voice_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, voice_warning);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, voice_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, count_down_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, count_down_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_time_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_test_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_routine_clicked);
@@ -421,11 +433,43 @@ limber_preferences_window_init (LimberPreferencesWindow *self)
   self->routine_rows = g_ptr_array_new ();
 }
 
+/* The voice row says why the voice is unavailable, when it is: the
+ * sound cues go on either way, and no dialog interrupts anything. */
+static void
+update_voice_row (LimberPreferencesWindow *self)
+{
+  gboolean available = self->voice != NULL && limber_voice_get_available (self->voice);
+
+  gtk_widget_set_visible (self->voice_warning, !available);
+  if (available)
+    adw_action_row_set_subtitle (self->voice_row,
+                                 _("Says each exercise, side and change aloud, so you need not look up"));
+  else if (self->voice != NULL && limber_voice_get_unavailable_reason (self->voice) != NULL)
+    {
+      /* Translators: %s says why, e.g. “Speech Dispatcher is not installed.” */
+      g_autofree char *subtitle = g_strdup_printf (_("Unavailable: %s Sound cues still play."),
+                                                   limber_voice_get_unavailable_reason (self->voice));
+      adw_action_row_set_subtitle (self->voice_row, subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (self->voice_row, _("Unavailable. Sound cues still play."));
+}
+
+/* Turning the voice on says so at once, which also tries the connection:
+ * the row can then tell straight away if the voice cannot be had. */
+static void
+on_voice_switched (LimberPreferencesWindow *self)
+{
+  if (gtk_switch_get_active (self->voice_switch))
+    limber_voice_speak (self->voice, _("Voice coach on."));
+}
+
 GtkWidget *
 limber_preferences_window_new (GtkWindow             *parent,
                                GSettings             *settings,
                                LimberCatalog         *catalog,
-                               LimberRemindersClient *reminders)
+                               LimberRemindersClient *reminders,
+                               LimberVoice           *voice)
 {
   LimberPreferencesWindow *self;
 
@@ -438,6 +482,7 @@ limber_preferences_window_new (GtkWindow             *parent,
   self->settings = g_object_ref (settings);
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->reminders, reminders);
+  g_set_object (&self->voice, voice);
 
   g_settings_bind (settings, "reminders-enabled", self->enabled_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "break-reminders", self->breaks_switch, "active", G_SETTINGS_BIND_DEFAULT);
@@ -449,6 +494,17 @@ limber_preferences_window_new (GtkWindow             *parent,
   g_settings_bind (settings, "weekly-goal-minutes", self->goal_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "get-ready-seconds", self->prepare_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "switch-sides-seconds", self->switch_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "voice-coach", self->voice_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "voice-count-down", self->count_down_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "voice-coach", self->count_down_row, "sensitive", G_SETTINGS_BIND_GET);
+  if (voice != NULL)
+    {
+      g_signal_connect_object (voice, "notify::available", G_CALLBACK (update_voice_row), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->voice_switch, "notify::active", G_CALLBACK (on_voice_switched), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_voice_row (self);
 
   g_object_bind_property (self->breaks_switch, "active", self->interval_row, "sensitive", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->breaks_switch, "active", self->idle_row, "sensitive", G_BINDING_SYNC_CREATE);

@@ -5,6 +5,7 @@
 
 #include "limber-catalog.h"
 #include "limber-reminders-client.h"
+#include "limber-voice.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ G_DECLARE_FINAL_TYPE (LimberPreferencesWindow, limber_preferences_window, LIMBER
 GtkWidget *limber_preferences_window_new (GtkWindow             *parent,
                                           GSettings             *settings,
                                           LimberCatalog         *catalog,
-                                          LimberRemindersClient *reminders);
+                                          LimberRemindersClient *reminders,
+                                          LimberVoice           *voice);
 
 G_END_DECLS

@@ -720,9 +720,11 @@ limber_window_init (LimberWindow *self)
 LimberWindow *
 limber_window_new (LimberApplication *application)
 {
+  LimberWindow *self;
+
   g_return_val_if_fail (LIMBER_IS_APPLICATION (application), NULL);
 
-  return g_object_new (LIMBER_TYPE_WINDOW,
+  self = g_object_new (LIMBER_TYPE_WINDOW,
                        "application", application,
                        "catalog", limber_application_get_catalog (application),
                        "settings", limber_application_get_settings (application),
@@ -730,4 +732,6 @@ limber_window_new (LimberApplication *application)
                        "cues", limber_application_get_cues (application),
                        "reminders", limber_application_get_reminders (application),
                        NULL);
+  limber_player_view_set_voice (self->player_view, limber_application_get_voice (application));
+  return self;
 }

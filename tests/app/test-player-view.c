@@ -11,12 +11,14 @@
 #include "limber-player-view.h"
 #include "limber-rating.h"
 #include "limber-window.h"
+#include "fake-ssip.h"
 #include "test-utils.h"
 
 static LimberApplication *app;
 static GtkWindow *window;
 static LimberPlayerView *view;
 static LimberVirtualClock *clock_;
+static FakeSsip *speechd;
 
 static void
 screenshot (const char *name)
@@ -32,6 +34,8 @@ label_text (const char *name)
 
   if (LIMBER_IS_DIGITS (widget))
     return limber_digits_get_text (LIMBER_DIGITS (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
   return gtk_label_get_label (GTK_LABEL (widget));
 }
 
@@ -320,6 +324,33 @@ test_wakes_once_a_second (void)
   finish_and_leave ();
 }
 
+/* With the voice coach on, the window's routine is spoken: the exercise and
+ * side at get ready, the switch, and the end. Against the fake SSIP server
+ * that main() points Speech Dispatcher's address at. */
+static void
+test_voice_follows (void)
+{
+  GSettings *settings = limber_application_get_settings (app);
+
+  g_settings_set_boolean (settings, "voice-coach", TRUE);
+  start ("calves");
+  g_assert_true (fake_ssip_wait_for (speechd, "TEXT Standing calf stretch. Left side.", 1));
+  advance_ms (5000 + 30000 + 500);
+  g_assert_true (fake_ssip_wait_for (speechd, "TEXT Switch sides. Now the right side.", 1));
+  /* pausing silences it at once */
+  {
+    guint cancels = fake_ssip_count (speechd, "CANCEL");
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+    g_assert_true (fake_ssip_wait_for (speechd, "CANCEL", cancels + 1));
+    gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
+  }
+  advance_ms (40000);
+  g_assert_true (fake_ssip_wait_for (speechd, "TEXT Well done. Routine complete.", 1));
+  finish_and_leave ();
+  g_settings_set_boolean (settings, "voice-coach", FALSE);
+}
+
 /* Any dialog over the window pauses the routine, unmistakably, and
  * closing it resumes; a routine the person paused stays paused. */
 static void
@@ -441,6 +472,58 @@ test_keyboard (void)
   g_object_unref (controllers);
 }
 
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, found);
+}
+
+/* The Keyboard Shortcuts window lists every key, and none without its key:
+ * an entry names its keys itself or an action that has some. */
+static void
+test_shortcuts_window (void)
+{
+  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  static const char *expected[] = { "h", "space", "Escape", "F11", "<Control>n", "<Control>q", "<Control>w", NULL };
+  g_autoptr(GString) all = g_string_new (" ");
+
+  g_assert_nonnull (help);
+  collect_shortcuts (GTK_WIDGET (help), shortcuts);
+  g_assert_cmpuint (shortcuts->len, >, 8);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *title = NULL, *accelerator = NULL, *action = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "title", &title, "accelerator", &accelerator,
+                    "action-name", &action, NULL);
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+          if (accels == NULL || accels[0] == NULL)
+            g_error ("“%s” lists %s, which has no key", title, action);
+          for (guint j = 0; accels[j]; j++)
+            g_string_append_printf (all, "%s ", accels[j]);
+        }
+      else if (accelerator == NULL || *accelerator == '\0')
+        g_error ("“%s” is listed without a key", title);
+      else
+        g_string_append_printf (all, "%s ", accelerator);
+    }
+  for (guint i = 0; expected[i]; i++)
+    {
+      g_autofree char *needle = g_strdup_printf (" %s ", expected[i]);
+
+      if (strstr (all->str, needle) == NULL)
+        g_error ("%s is not in the shortcuts window:%s", expected[i], all->str);
+    }
+}
+
 /* Every control has a name for screen readers and a tooltip. */
 static void
 test_accessible_controls (void)
@@ -516,6 +599,15 @@ main (int   argc,
   routines = g_build_filename (home, "limber", "routines", NULL);
   g_mkdir_with_parents (routines, 0700);
   routine_file = g_build_filename (routines, "calves.routine", NULL);
+  {
+    g_autofree char *socket = g_build_filename (home, "speechd.sock", NULL);
+    g_autofree char *nowhere = g_build_filename (home, "no-speech-dispatcher", NULL);
+
+    /* the voice talks to the fake, and can start no real daemon */
+    speechd = fake_ssip_new (socket);
+    g_setenv ("SPEECHD_ADDRESS", fake_ssip_get_address (speechd), TRUE);
+    g_setenv ("SPEECHD_CMD", nowhere, TRUE);
+  }
   g_file_set_contents (routine_file, "[Routine]\nId=calves\nName=Calves\n[Step 1]\nExercise=standing-calf\nHold=30\n", -1, NULL);
 
   gtk_test_init (&argc, &argv, NULL);
@@ -534,10 +626,12 @@ main (int   argc,
   g_test_add_func ("/player/counted-and-pause", test_counted_and_pause);
   g_test_add_func ("/player/stop-asks", test_stop_asks);
   g_test_add_func ("/player/keyboard", test_keyboard);
+  g_test_add_func ("/player/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/player/accessible-controls", test_accessible_controls);
   g_test_add_func ("/player/sound-off", test_sound_off);
   g_test_add_func ("/player/dark", test_dark);
   g_test_add_func ("/player/wakes-once-a-second", test_wakes_once_a_second);
+  g_test_add_func ("/player/voice-follows", test_voice_follows);
   g_test_add_func ("/player/dialog-pauses", test_dialog_pauses);
   g_test_add_func ("/player/close-asks", test_close_asks);
 
@@ -546,5 +640,6 @@ main (int   argc,
   if (window != NULL)
     gtk_window_destroy (window);
   g_object_unref (app);
+  fake_ssip_free (speechd);
   return status;
 }

@@ -7,11 +7,13 @@
 #include "limber-application.h"
 #include "limber-preferences-window.h"
 #include "limber-window.h"
+#include "fake-ssip.h"
 #include "test-utils.h"
 
 static LimberApplication *app;
 static GtkWindow *window;
 static GSettings *settings;
+static FakeSsip *speechd;
 
 static LimberPreferencesWindow *
 open_preferences (void)
@@ -117,6 +119,41 @@ test_player_timings (void)
   close_preferences (prefs);
 }
 
+/* The voice row: turning it on says so, which also tries the connection;
+ * a Speech Dispatcher that goes away is told in the row, with no dialog,
+ * and the count-down row follows the voice switch. */
+static void
+test_voice_row (void)
+{
+  LimberPreferencesWindow *prefs = open_preferences ();
+  AdwActionRow *row = limber_test_child (prefs, "voice_row");
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "general");
+  g_assert_false (gtk_switch_get_active (limber_test_child (prefs, "voice_switch")));
+  g_assert_false (gtk_widget_get_sensitive (limber_test_child (prefs, "count_down_row")));
+  g_assert_false (gtk_widget_get_visible (limber_test_child (prefs, "voice_warning")));
+
+  gtk_switch_set_active (limber_test_child (prefs, "voice_switch"), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "voice-coach"));
+  g_assert_true (gtk_widget_get_sensitive (limber_test_child (prefs, "count_down_row")));
+  g_assert_true (fake_ssip_wait_for (speechd, "TEXT Voice coach on.", 1));
+  limber_test_screenshot (GTK_WIDGET (prefs), "preferences-voice.png");
+
+  /* the daemon hangs up after the next message; the one after fails */
+  fake_ssip_hang_up_after (speechd, fake_ssip_count (speechd, "TEXT ") + 1);
+  limber_voice_speak (limber_application_get_voice (app), "Are you there?");
+  g_assert_true (fake_ssip_wait_for (speechd, "EOF", 1));
+  limber_voice_speak (limber_application_get_voice (app), "Still there?");
+  WAIT_FOR (gtk_widget_get_visible (limber_test_child (prefs, "voice_warning")));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Unavailable: Speech Dispatcher does not answer"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Sound cues still play."));
+  g_assert_null (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  limber_test_screenshot (GTK_WIDGET (prefs), "preferences-voice-unavailable.png");
+
+  g_settings_set_boolean (settings, "voice-coach", FALSE);
+  close_preferences (prefs);
+}
+
 static gsize
 n_routine_reminders (void)
 {
@@ -162,6 +199,15 @@ main (int   argc,
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  {
+    g_autofree char *socket = g_build_filename (home, "speechd.sock", NULL);
+    g_autofree char *nowhere = g_build_filename (home, "no-speech-dispatcher", NULL);
+
+    /* the voice talks to the fake, and can start no real daemon */
+    speechd = fake_ssip_new (socket);
+    g_setenv ("SPEECHD_ADDRESS", fake_ssip_get_address (speechd), TRUE);
+    g_setenv ("SPEECHD_CMD", nowhere, TRUE);
+  }
   /* turning reminders on starts this instead of the real service */
   g_setenv ("LIMBER_REMINDERS_BIN", "/bin/true", TRUE);
 
@@ -179,10 +225,12 @@ main (int   argc,
   g_test_add_func ("/preferences/times-checked", test_times_checked);
   g_test_add_func ("/preferences/routine-reminders", test_routine_reminders);
   g_test_add_func ("/preferences/player-timings", test_player_timings);
+  g_test_add_func ("/preferences/voice-row", test_voice_row);
 
   status = g_test_run ();
 
   gtk_window_destroy (window);
   g_object_unref (app);
+  fake_ssip_free (speechd);
   return status;
 }
