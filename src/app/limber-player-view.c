@@ -181,6 +181,7 @@ update_phase (LimberPlayerView *self)
   const LimberPhase *phase = limber_player_get_phase (self->player);
   LimberRoutine *routine = limber_player_get_routine (self->player);
   const LimberPhase *next;
+  int next_step;
   LimberExercise *exercise;
   const char * const *steps;
   const char *label = NULL, *style = NULL;
@@ -256,13 +257,18 @@ update_phase (LimberPlayerView *self)
     }
   gtk_label_set_label (self->instructions_label, text->str);
 
+  /* during a rest the coming exercise is already shown: name the one after */
   next = limber_player_peek_next_work (self->player);
-  if (next != NULL)
+  if (next != NULL && phase->kind == LIMBER_PHASE_REST)
+    next_step = phase->step + 2 < limber_routine_get_n_steps (routine) ? (int) phase->step + 2 : -1;
+  else
+    next_step = next != NULL ? (int) next->step : -1;
+  if (next_step >= 0)
     {
       g_autofree char *next_text = NULL;
 
       next_text = g_strdup_printf (_("Next: %s"),
-                                   limber_exercise_get_name (limber_routine_get_step (routine, next->step)->exercise));
+                                   limber_exercise_get_name (limber_routine_get_step (routine, next_step)->exercise));
       gtk_label_set_label (self->next_label, next_text);
     }
   else

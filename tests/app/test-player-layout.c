@@ -191,6 +191,9 @@ play_through (const Size *size,
   gtk_widget_activate_action (GTK_WIDGET (view), "player.toggle-pause", NULL);
   advance_ms (25000);
   check_phase (size, scale, theme, "rest");
+  /* the rest shows the coming exercise, the last: nothing is "next" */
+  g_assert_cmpstr (gtk_label_get_label (limber_test_child (view, "name_label")), ==, "Standing calf stretch");
+  g_assert_cmpstr (gtk_label_get_label (limber_test_child (view, "next_label")), ==, "Last exercise");
 
   gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
   gtk_widget_activate_action (GTK_WIDGET (view), "player.done", NULL);
