@@ -54,9 +54,10 @@ TOOLS = {
 }
 
 RENDERERS = [('cairo', 'cairo'), ('default', None)]  # (name, GSK_RENDERER)
-PROGRAMS = ['label', 'idle', 'playing']
+PROGRAMS = ['label', 'adw-label', 'idle', 'playing']
 TITLES = {
     'label': 'bare-label (1 Hz GtkLabel)',
+    'adw-label': 'bare-label --adwaita (+ header)',
     'idle': 'Limber, idle window',
     'playing': f'Limber, playing {ROUTINE}',
 }
@@ -193,6 +194,8 @@ def run_one(root, env, program, renderer, gsk_renderer):
 
     if program == 'label':
         binary, argv = LABEL_BIN, [LABEL_BIN]
+    elif program == 'adw-label':
+        binary, argv = LABEL_BIN, [LABEL_BIN, '--adwaita']
     else:
         binary, argv = LIMBER_BIN, [LIMBER_BIN]
         if program == 'playing':
@@ -394,10 +397,12 @@ def main():
             continue
         ratio_ok = playing['cpu'] <= TARGET_RATIO * label['cpu']
         cpu_ok = playing['cpu'] < TARGET_CPU
+        adw = results[renderer, 'adw-label']
         print(f'  {names[renderer]:15} <= {TARGET_RATIO:g}x label: '
               f'{"met" if ratio_ok else "*** MISSED ***"} ({ratio(playing, label)}); '
               f'< {TARGET_CPU:g} CPU-s/min: '
-              f'{"met" if cpu_ok else "*** MISSED ***"} ({playing["cpu"]:.2f})')
+              f'{"met" if cpu_ok else "*** MISSED ***"} ({playing["cpu"]:.2f}); '
+              f'against the libadwaita label: {ratio(playing, adw)}')
     invalid = invalid or any(r['problems'] for r in results.values())
 
     print()
