@@ -38,12 +38,13 @@ packages="$packages
 # server (python3-dbusmock, python3-dbus) and a real one (dunst, dunstctl);
 # gsettings to set the service's settings; the time zones the schedule's
 # daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with
-# which the player-cpu benchmark draws with GL under Xvfb.
+# which the player-cpu benchmark draws with GL under Xvfb; xdotool, which
+# presses real keys for the keyboard test.
 test_packages="
   xvfb xauth dbus dbus-daemon dbus-bin
   python3 poppler-utils
   python3-dbusmock python3-dbus dunst libglib2.0-bin tzdata
-  libgl1-mesa-dri
+  libgl1-mesa-dri xdotool
 "
 
 if [ "${1:-}" = "--tests" ]; then
