@@ -3,6 +3,7 @@
  * messages, exit codes, and the files they leave (or do not). */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "limber-journal.h"
 #include "cli-utils.h"
@@ -221,16 +222,21 @@ test_io_errors (void)
   g_autofree char *folder = out_path ("a-folder");
   g_autofree char *a_file = out_path ("a-file");
   g_autofree char *under_file = g_build_filename (a_file, "out.pdf", NULL);
+  g_autofree char *fifo = out_path ("pipe.csv");
   struct { const char *option; const char *path; const char *message; } cases[] = {
     { "--export-csv=", missing, "does not exist" },
     { "--export-report=", missing, "does not exist" },
     { "--export-csv=", folder, "it is a folder" },
     { "--export-report=", under_file, "not a folder" },
     { "--export-csv=", "/proc/self/limber-test/out.csv", "/proc/self/limber-test/out.csv" },
+    /* never opened: with nothing reading it, an open would hang */
+    { "--export-csv=", fifo, "named pipe" },
+    { "--export-report=", fifo, "named pipe" },
   };
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (a_file, "x", 1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -247,6 +253,7 @@ test_io_errors (void)
 
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
