@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line, as a person types it: output, messages and exit codes. */
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "limber-catalog.h"
 #include "limber-journal.h"
@@ -591,6 +592,31 @@ test_history_invalid (void)
     }
 }
 
+/* A note another program wrote as invalid UTF-8, cut short in the middle
+ * of a character at its very end: shown with U+FFFD, never read past. */
+static void
+test_history_invalid_utf8 (void)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_auto(Run) run = { 0 };
+  sqlite3 *db = NULL;
+
+  fill_history ();
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE checkins SET note = CAST(X'6F6B20FFFE206C617374C3' AS TEXT);"
+                                 "UPDATE sessions SET routine_name = CAST(X'4D6F726E696E6720FF' AS TEXT);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_limber (&run, "--history", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  g_assert_nonnull (strstr (run.out, "ok \xef\xbf\xbd\xef\xbf\xbd last\xef\xbf\xbd"));
+  g_assert_nonnull (strstr (run.out, "Morning \xef\xbf\xbd, completed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/cli/history", test_history);
   g_test_add_func ("/cli/history/empty", test_history_empty);
   g_test_add_func ("/cli/history/invalid", test_history_invalid);
+  g_test_add_func ("/cli/history/invalid-utf8", test_history_invalid_utf8);
 
   return g_test_run ();
 }

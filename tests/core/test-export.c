@@ -15,9 +15,10 @@
 
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <sqlite3.h>
 
 #include "limber-export-private.h"
-#include "limber-journal.h"
+#include "limber-journal-private.h"
 #include "test-require.h"
 
 #define NOBODY_ID 65534
@@ -1255,6 +1256,103 @@ test_failure_midway (void)
   run_as_nobody (dir, midway_checks);
 }
 
+/* Text another program wrote into the journal as invalid UTF-8 (and an
+ * embedded NUL, and a sequence cut short at the end) comes back valid,
+ * each bad byte a U+FFFD, through every list call and into both exports. */
+#define BAD_TEXT_SQL "CAST(X'6F6B20FFFE2000206C617374C3' AS TEXT)"
+
+static void
+assert_replaced (const char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  assert_contains (text, "ok \xef\xbf\xbd\xef\xbf\xbd ");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ();
+  g_autoptr(GDateTime) day = local (2024, 5, 1, 8, 0);
+  g_autoptr(GDateTime) from = local (2024, 5, 1, 0, 0);
+  g_autoptr(GDateTime) to = local (2024, 5, 2, 0, 0);
+  g_autofree char *csv_path = tmp_path ("bad.csv");
+  g_autofree char *pdf_path = tmp_path ("bad.pdf");
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LimberCheckin) one = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LimberSessionInfo *session;
+  LimberReminderInfo *reminder;
+  gint64 id;
+
+  id = limber_journal_start_session (journal, "desk-break", "Desk break", day, 120000, &error);
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_record_part (journal, id, 0, LIMBER_SIDE_NONE, "leg-swings",
+                                             60000, 60000, FALSE, 60000, &error));
+  g_assert_no_error (error);
+  add_checkin (journal, day, 3, 0, "a note");
+  limber_journal_log_reminder (journal, "routine", "desk-break", day, FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_exec (limber_journal_get_handle_for_testing (journal),
+                                 "UPDATE checkins SET note = " BAD_TEXT_SQL ";"
+                                 "UPDATE sessions SET routine_name = " BAD_TEXT_SQL ", routine_id = " BAD_TEXT_SQL ";"
+                                 "UPDATE session_parts SET exercise_id = " BAD_TEXT_SQL ";"
+                                 "UPDATE reminders SET routine_id = " BAD_TEXT_SQL ";",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  assert_replaced (((LimberCheckin *) g_ptr_array_index (checkins, 0))->note);
+  one = limber_journal_get_checkin (journal, ((LimberCheckin *) g_ptr_array_index (checkins, 0))->id, &error);
+  g_assert_no_error (error);
+  assert_replaced (one->note);
+
+  sessions = limber_journal_list_sessions_between (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  session = g_ptr_array_index (sessions, 0);
+  assert_replaced (session->routine_name);
+  assert_replaced (session->routine_id);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  sessions = limber_journal_list_sessions (journal, NULL, &error);
+  g_assert_no_error (error);
+  assert_replaced (((LimberSessionInfo *) g_ptr_array_index (sessions, 0))->routine_name);
+
+  parts = limber_journal_list_parts (journal, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parts->len, ==, 1);
+  assert_replaced (((LimberPartInfo *) g_ptr_array_index (parts, 0))->exercise_id);
+
+  reminders = limber_journal_list_reminders (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  reminder = g_ptr_array_index (reminders, 0);
+  assert_replaced (reminder->routine_id);
+  g_assert_cmpstr (reminder->kind, ==, "routine");
+
+  g_assert_true (limber_export_csv (journal, csv_file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rows = parse_csv (csv_path);
+  g_assert_cmpuint (rows->len, ==, 1 + 2);
+  assert_replaced (((char **) g_ptr_array_index (rows, 1))[4]);
+  assert_replaced (((char **) g_ptr_array_index (rows, 2))[16]);
+
+  g_assert_true (limber_export_report (journal, pdf_file, from, to, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf_path);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (strstr (text, "ok \xef\xbf\xbd\xef\xbf\xbd") != NULL || strstr (text, "ok [U+FFFD][U+FFFD]") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1274,6 +1372,7 @@ main (int   argc,
   g_test_add_func ("/export/report/empty", test_report_empty);
   g_test_add_func ("/export/report/period", test_report_period);
   g_test_add_func ("/export/report/journal", test_report_journal);
+  g_test_add_func ("/export/journal/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/export/errors/paths", test_errors);
   g_test_add_func ("/export/errors/failure-keeps-existing", test_failure_keeps_existing);
   g_test_add_func ("/export/errors/read-only-folder", test_read_only_folder);
