@@ -21,13 +21,15 @@ usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  escaped = limber_cli_escape (message);
 
-  g_printerr ("limber: %s\n", message);
+  g_printerr ("limber: %s\n", escaped);
   g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
   return EXIT_USAGE;
 }
@@ -68,7 +70,8 @@ print_exported (guint  n_sessions,
                 guint  n_checkins,
                 GFile *file)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *name = limber_cli_escape (parse_name);
   g_autofree char *sessions = g_strdup_printf (ngettext ("%u session", "%u sessions", n_sessions), n_sessions);
   g_autofree char *checkins = g_strdup_printf (ngettext ("%u check-in", "%u check-ins", n_checkins), n_checkins);
 
@@ -88,7 +91,9 @@ export_csv (LimberJournal *journal,
       !(checkins = limber_journal_list_checkins (journal, NULL, NULL, &error)) ||
       !limber_export_csv_to_file (file, sessions, checkins, &error))
     {
-      g_printerr ("limber: %s\n", error->message);
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr ("limber: %s\n", message);
       return EXIT_FAILURE;
     }
 
@@ -116,7 +121,9 @@ export_report (LimberJournal *journal,
       !(checkins = limber_journal_list_checkins (journal, start, end, &error)) ||
       !limber_export_report_to_file (file, first, last, sessions, checkins, &error))
     {
-      g_printerr ("limber: %s\n", error->message);
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr ("limber: %s\n", message);
       return EXIT_FAILURE;
     }
 
