@@ -34,6 +34,12 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
+/* The days a report may start or end on. GDateTime stops at 9999-12-31,
+ * and a report needs the day after --to and the days before it in any time
+ * zone; nobody's journal reaches back before 1900. */
+#define DATE_MIN_YEAR 1900
+#define DATE_MAX_YEAR 9998
+
 /* Exactly YYYY-MM-DD, a real day. */
 static gboolean
 parse_date (const char *text,
@@ -56,6 +62,23 @@ parse_date (const char *text,
   g_date_clear (date, 1);
   g_date_set_dmy (date, d, m, y);
   return TRUE;
+}
+
+static gboolean
+date_in_range (const GDate *date)
+{
+  return g_date_get_year (date) >= DATE_MIN_YEAR && g_date_get_year (date) <= DATE_MAX_YEAR;
+}
+
+static int
+date_range_error (const char *option,
+                  const char *text)
+{
+  g_autofree char *min = g_strdup_printf ("%04d-01-01", DATE_MIN_YEAR);
+  g_autofree char *max = g_strdup_printf ("%04d-12-31", DATE_MAX_YEAR);
+
+  /* Translators: "--from must be a day from 1900-01-01 to 9998-12-31, not “0024-03-01”." */
+  return usage_error (_("--%s must be a day from %s to %s, not “%s”."), option, min, max, text);
 }
 
 static GDateTime *
@@ -174,6 +197,10 @@ limber_cli_export_run (GVariantDict *options)
         return usage_error (_("--to must be a date written YYYY-MM-DD, such as 2024-03-31, not “%s”."), to);
       if (from != NULL && !parse_date (from, &first))
         return usage_error (_("--from must be a date written YYYY-MM-DD, such as 2024-03-01, not “%s”."), from);
+      if (to != NULL && !date_in_range (&last))
+        return date_range_error ("to", to);
+      if (from != NULL && !date_in_range (&first))
+        return date_range_error ("from", from);
 
       if (to == NULL)
         {

@@ -183,6 +183,29 @@ test_export_report_default_period (void)
   assert_contains (text, "2 January 2024 to 31 March 2024 (90 days)");
 }
 
+/* The first and last days a report can cover. */
+static void
+test_report_date_edges (void)
+{
+  g_autofree char *path = out_path ("edges.pdf");
+  g_autofree char *arg = g_strconcat ("--export-report=", path, NULL);
+  const char *periods[][2] = {
+    { "--from=1900-01-01", "--to=1900-01-31" },
+    { "--from=9998-12-01", "--to=9998-12-31" },
+    { "--to=1900-01-01", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_limber (&run, arg, periods[i][0], periods[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+}
+
 static void
 test_usage_errors (void)
 {
@@ -195,7 +218,12 @@ test_usage_errors (void)
     { { report, "--to=yesterday", NULL }, "--to must be a date written YYYY-MM-DD" },
     { { report, "--to=2024-03-01x", NULL }, "--to must be a date" },
     { { report, "--from=2024-05-01", "--to=2024-04-30" }, "--from=2024-05-01 is after the report’s last day, 2024-04-30" },
-    { { report, "--from=9999-01-01", NULL }, "is after the report’s last day" },
+    { { report, "--from=2099-01-01", NULL }, "is after the report’s last day" },
+    /* outside what the calendar code can handle: refused, not a different report */
+    { { report, "--from=9999-01-01", NULL }, "--from must be a day from 1900-01-01 to 9998-12-31, not “9999-01-01”" },
+    { { report, "--to=9999-12-31", NULL }, "--to must be a day from 1900-01-01 to 9998-12-31" },
+    { { report, "--from=0001-01-01", NULL }, "--from must be a day from 1900-01-01" },
+    { { report, "--from=1899-12-31", "--to=1900-01-31" }, "--from must be a day from 1900-01-01" },
     { { "--from=2024-05-01", NULL, NULL }, "--from chooses the report’s period" },
     { { "--to=2024-05-01", NULL, NULL }, "--to chooses the report’s period" },
     { { csv, "--from=2024-05-01", NULL }, "the CSV export always holds the whole journal" },
@@ -287,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/report", test_export_report);
   g_test_add_func ("/cli/export/report-default-period", test_export_report_default_period);
   g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/export/date-edges", test_report_date_edges);
   g_test_add_func ("/cli/export/io-errors", test_io_errors);
   g_test_add_func ("/cli/export/help", test_help);
 
