@@ -52,7 +52,9 @@ limber_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &extra))
     {
-      g_printerr (_("limber: unexpected argument “%s”\n"), extra[0]);
+      g_autofree char *argument = limber_cli_escape (extra[0]);
+
+      g_printerr (_("limber: unexpected argument “%s”\n"), argument);
       g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
       return EXIT_USAGE;
     }
@@ -70,14 +72,18 @@ limber_application_handle_local_options (GApplication *app,
        * rather than a dialog in a window */
       if (catalog == NULL || limber_catalog_lookup_routine (catalog, start_id) == NULL)
         {
+          g_autofree char *id = limber_cli_escape (start_id);
+
           g_printerr (_("limber: there is no routine called “%s”; "
-                        "“limber --list-routines” shows them\n"), start_id);
+                        "“limber --list-routines” shows them\n"), id);
           return EXIT_USAGE;
         }
 
       if (!g_application_register (app, NULL, &error))
         {
-          g_printerr ("limber: %s\n", error->message);
+          g_autofree char *message = limber_cli_escape (error->message);
+
+          g_printerr ("limber: %s\n", message);
           return EXIT_FAILURE;
         }
       g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",

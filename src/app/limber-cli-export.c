@@ -21,16 +21,24 @@ usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  escaped = limber_cli_escape (message);
 
-  g_printerr ("limber: %s\n", message);
+  g_printerr ("limber: %s\n", escaped);
   g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
   return EXIT_USAGE;
 }
+
+/* The days a report may start or end on. GDateTime stops at 9999-12-31,
+ * and a report needs the day after --to and the days before it in any time
+ * zone; nobody's journal reaches back before 1900. */
+#define DATE_MIN_YEAR 1900
+#define DATE_MAX_YEAR 9998
 
 /* Exactly YYYY-MM-DD, a real day. */
 static gboolean
@@ -56,6 +64,23 @@ parse_date (const char *text,
   return TRUE;
 }
 
+static gboolean
+date_in_range (const GDate *date)
+{
+  return g_date_get_year (date) >= DATE_MIN_YEAR && g_date_get_year (date) <= DATE_MAX_YEAR;
+}
+
+static int
+date_range_error (const char *option,
+                  const char *text)
+{
+  g_autofree char *min = g_strdup_printf ("%04d-01-01", DATE_MIN_YEAR);
+  g_autofree char *max = g_strdup_printf ("%04d-12-31", DATE_MAX_YEAR);
+
+  /* Translators: "--from must be a day from 1900-01-01 to 9998-12-31, not “0024-03-01”." */
+  return usage_error (_("--%s must be a day from %s to %s, not “%s”."), option, min, max, text);
+}
+
 static GDateTime *
 local_midnight (const GDate *date)
 {
@@ -68,7 +93,8 @@ print_exported (guint  n_sessions,
                 guint  n_checkins,
                 GFile *file)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *name = limber_cli_escape (parse_name);
   g_autofree char *sessions = g_strdup_printf (ngettext ("%u session", "%u sessions", n_sessions), n_sessions);
   g_autofree char *checkins = g_strdup_printf (ngettext ("%u check-in", "%u check-ins", n_checkins), n_checkins);
 
@@ -88,7 +114,9 @@ export_csv (LimberJournal *journal,
       !(checkins = limber_journal_list_checkins (journal, NULL, NULL, &error)) ||
       !limber_export_csv_to_file (file, sessions, checkins, &error))
     {
-      g_printerr ("limber: %s\n", error->message);
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr ("limber: %s\n", message);
       return EXIT_FAILURE;
     }
 
@@ -116,7 +144,9 @@ export_report (LimberJournal *journal,
       !(checkins = limber_journal_list_checkins (journal, start, end, &error)) ||
       !limber_export_report_to_file (file, first, last, sessions, checkins, &error))
     {
-      g_printerr ("limber: %s\n", error->message);
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr ("limber: %s\n", message);
       return EXIT_FAILURE;
     }
 
@@ -167,6 +197,10 @@ limber_cli_export_run (GVariantDict *options)
         return usage_error (_("--to must be a date written YYYY-MM-DD, such as 2024-03-31, not “%s”."), to);
       if (from != NULL && !parse_date (from, &first))
         return usage_error (_("--from must be a date written YYYY-MM-DD, such as 2024-03-01, not “%s”."), from);
+      if (to != NULL && !date_in_range (&last))
+        return date_range_error ("to", to);
+      if (from != NULL && !date_in_range (&first))
+        return date_range_error ("from", from);
 
       if (to == NULL)
         {

@@ -38,6 +38,43 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/**
+ * limber_cli_escape:
+ * @text: (nullable): text from outside the program: a routine file, the
+ *   journal, a file name, the command line
+ *
+ * Makes @text safe to print on a terminal on one line: invalid UTF-8
+ * becomes U+FFFD, and each control character is written as a visible
+ * escape, so that it is seen rather than obeyed: C0 and DEL as `\x1b`
+ * (a newline as `\x0a`), C1 as `\u009b`.
+ *
+ * Returns: (transfer full): the text to print
+ */
+char *
+limber_cli_escape (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c >= 0x80 && c < 0xa0)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 limber_cli_print_problems (LimberCatalog *catalog)
 {
@@ -46,8 +83,9 @@ limber_cli_print_problems (LimberCatalog *catalog)
   for (guint i = 0; i < problems->len; i++)
     {
       const GError *error = g_ptr_array_index (problems, i);
+      g_autofree char *message = limber_cli_escape (error->message);
 
-      g_printerr (_("limber: skipped %s\n"), error->message);
+      g_printerr (_("limber: skipped %s\n"), message);
     }
 }
 
@@ -57,12 +95,16 @@ list_routines (void)
   g_autoptr(LimberCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *routines;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   guint n, id_width = 2, name_width = 4;
 
   catalog = limber_catalog_new_default (&error);
   if (catalog == NULL)
     {
-      g_printerr (_("limber: the bundled data set is damaged: %s\n"), error->message);
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr (_("limber: the bundled data set is damaged: %s\n"), message);
       return EXIT_FAILURE;
     }
   limber_cli_print_problems (catalog);
@@ -73,20 +115,25 @@ list_routines (void)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+      char *id = limber_cli_escape (limber_routine_get_id (routine));
+      char *name = limber_cli_escape (limber_routine_get_name (routine));
 
-      id_width = MAX (id_width, strlen (limber_routine_get_id (routine)));
-      name_width = MAX (name_width, (guint) g_utf8_strlen (limber_routine_get_name (routine), -1));
+      id_width = MAX (id_width, (guint) g_utf8_strlen (id, -1));
+      name_width = MAX (name_width, (guint) g_utf8_strlen (name, -1));
+      g_ptr_array_add (ids, id);
+      g_ptr_array_add (names, name);
     }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
-      const char *name = limber_routine_get_name (routine);
+      const char *id = g_ptr_array_index (ids, i);
+      const char *name = g_ptr_array_index (names, i);
       g_autofree char *duration = limber_format_duration (limber_routine_get_duration (routine));
+      guint id_pad = id_width - g_utf8_strlen (id, -1);
       guint pad = name_width - g_utf8_strlen (name, -1);
 
-      g_print ("%-*s  %s%*s  %s\n", (int) id_width, limber_routine_get_id (routine),
-               name, (int) pad, "", duration);
+      g_print ("%s%*s  %s%*s  %s\n", id, (int) id_pad, "", name, (int) pad, "", duration);
     }
 
   return EXIT_SUCCESS;
@@ -149,13 +196,15 @@ usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  escaped = limber_cli_escape (message);
 
-  g_printerr ("limber: %s\n", message);
+  g_printerr ("limber: %s\n", escaped);
   g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
   return EXIT_USAGE;
 }
@@ -195,14 +244,17 @@ limber_cli_open_journal (void)
   journal = limber_journal_open (path, &error);
   if (journal == NULL)
     {
-      g_printerr (_("limber: %s\n"), error->message);
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr (_("limber: %s\n"), message);
       return NULL;
     }
 
   moved = limber_journal_get_moved_aside_path (journal);
   if (moved != NULL)
     {
-      g_autofree char *name = g_filename_display_name (moved);
+      g_autofree char *display = g_filename_display_name (moved);
+      g_autofree char *name = limber_cli_escape (display);
 
       g_printerr (_("limber: the journal was damaged, so a new one was started. "
                     "The old file was kept as “%s”.\n"), name);
@@ -275,7 +327,9 @@ check_in (GVariantDict *options)
   checkin->id = limber_journal_add_checkin (journal, checkin, &error);
   if (checkin->id == 0)
     {
-      g_printerr (_("limber: the check-in was not saved: %s\n"), error->message);
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr (_("limber: the check-in was not saved: %s\n"), message);
       return EXIT_FAILURE;
     }
 
@@ -384,8 +438,9 @@ static char *
 describe_session (const LimberSessionInfo *session)
 {
   GString *what = g_string_new (NULL);
+  g_autofree char *name = limber_cli_escape (session->routine_name);
 
-  g_string_append_printf (what, _("%s, %s, %u min"), session->routine_name,
+  g_string_append_printf (what, _("%s, %s, %u min"), name,
                           outcome_phrase (session->outcome),
                           (session->active_ms + 30000) / 60000);
   if (session->rating >= 0)
@@ -461,7 +516,9 @@ print_history (void)
     checkins = limber_journal_list_checkins (journal, from, NULL, &error);
   if (checkins == NULL)
     {
-      g_printerr (_("limber: %s\n"), error->message);
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr (_("limber: %s\n"), message);
       return EXIT_FAILURE;
     }
 

@@ -123,7 +123,7 @@ add_routine (LimberCatalog *self,
   if (!limber_parse_load (&ctx, length, error))
     return FALSE;
 
-  routine = limber_routine_new_from_key_file (key_file, text, display_name,
+  routine = limber_routine_new_from_key_file (key_file, ctx.text, display_name,
                                               self->exercises_by_id, bundled, error);
   if (routine == NULL)
     return FALSE;

@@ -16,6 +16,10 @@ static const char * const side_names[] = {
   [LIMBER_BODY_SIDE_RIGHT] = "right",
 };
 
+/* How far ahead of this computer's clock a check-in may be: a few seconds
+ * between taking the time and saving, or between two clocks. */
+#define FUTURE_SLACK_S 60
+
 #define KNOWN_SYMPTOMS (LIMBER_SYMPTOM_NUMBNESS | LIMBER_SYMPTOM_RADIATING | LIMBER_SYMPTOM_WEAKNESS)
 
 /**
@@ -84,6 +88,21 @@ limber_checkin_validate (const LimberCheckin  *checkin,
                            _("A check-in needs a date and time."));
       return FALSE;
     }
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    /* it would stay "today" for ever */
+    if (g_date_time_difference (checkin->time, now) > FUTURE_SLACK_S * G_TIME_SPAN_SECOND)
+      {
+        g_autoptr(GDateTime) local = g_date_time_to_local (checkin->time);
+        g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+        g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                     _("A check-in cannot be dated in the future (%s); check the computer’s clock."),
+                     when);
+        return FALSE;
+      }
+  }
   if (checkin->pain < 0 || checkin->pain > 10)
     {
       g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,

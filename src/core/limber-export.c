@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-export"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "limber-export-private.h"
 
 /* Export of the journal: a CSV file of every session and check-in, and the
- * PDF report (drawn in limber-report.c). Both are written to a temporary
- * file beside the destination and renamed over it only when complete, so
- * a failure leaves no partial file and an existing file as it was.
+ * PDF report (drawn in limber-report.c). Both are made in memory and
+ * written with limber_export_write_file(): atomically over an existing
+ * file (keeping its mode and its symbolic links), private when new, and
+ * never over something that is not a regular file.
  *
  * The CSV follows RFC 4180: UTF-8 without a byte order mark (a BOM would
  * become part of the first column's name for most readers), a header row,
@@ -64,17 +68,181 @@ set_write_error (GError       **error,
     }
 }
 
+/* What @mode is, for a message about a target that is not a regular file. */
+static const char *
+describe_special (guint32 mode)
+{
+  if (S_ISFIFO (mode))
+    return _("it is a named pipe (FIFO), not a file");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("it is a device, not a file");
+  if (S_ISSOCK (mode))
+    return _("it is a socket, not a file");
+  return _("it is not a regular file");
+}
+
+static gboolean
+in_group (gid_t gid)
+{
+  int n = getgroups (0, NULL);
+  g_autofree gid_t *groups = NULL;
+
+  if (gid == getegid ())
+    return TRUE;
+  if (n <= 0)
+    return FALSE;
+  groups = g_new (gid_t, n);
+  n = getgroups (n, groups);
+  for (int i = 0; i < n; i++)
+    if (groups[i] == gid)
+      return TRUE;
+  return FALSE;
+}
+
+#define MAX_LINKS 40
+
+/* Follows @file's symbolic links to the file they end at, which need not
+ * exist yet (*info is then %NULL). */
+static GFile *
+resolve_links (GFile      *file,
+               GFileInfo **info,
+               GError    **error)
+{
+  g_autoptr(GFile) current = g_object_ref (file);
+
+  for (guint i = 0; i <= MAX_LINKS; i++)
+    {
+      g_autoptr(GFileInfo) current_info = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GFile) parent = NULL;
+      const char *target;
+
+      current_info = g_file_query_info (current,
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET ","
+                                        G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE ","
+                                        "unix::mode,unix::uid,unix::gid,unix::nlink",
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
+      if (current_info == NULL)
+        {
+          if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            {
+              set_write_error (error, file, local_error);
+              return NULL;
+            }
+          *info = NULL;
+          return g_steal_pointer (&current);
+        }
+
+      if (g_file_info_get_file_type (current_info) != G_FILE_TYPE_SYMBOLIC_LINK ||
+          (target = g_file_info_get_symlink_target (current_info)) == NULL)
+        {
+          *info = g_steal_pointer (&current_info);
+          return g_steal_pointer (&current);
+        }
+
+      parent = g_file_get_parent (current);
+      g_object_unref (current);
+      current = parent ? g_file_resolve_relative_path (parent, target) : g_file_new_for_path (target);
+    }
+
+  {
+    g_autofree char *name = g_file_get_parse_name (file);
+
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                 _("Could not write “%s”: it is a symbolic link in a loop or a chain of more than %d links"),
+                 name, MAX_LINKS);
+  }
+  return NULL;
+}
+
+/* Whether @target, an existing regular file, can be replaced through a
+ * temporary file that keeps its owner, group and mode. Otherwise GIO would
+ * fall back to rewriting it in place, and a failure half-way would leave
+ * half a file: refuse instead. */
+static gboolean
+check_replaceable (GFile      *file,
+                   GFile      *target,
+                   GFileInfo  *info,
+                   GError    **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GFile) parent = g_file_get_parent (target);
+  g_autoptr(GFileInfo) parent_info = NULL;
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
+      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("Could not write “%s”: the file is read-only"), name);
+      return FALSE;
+    }
+
+  if (parent != NULL)
+    parent_info = g_file_query_info (parent, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (parent_info != NULL &&
+      g_file_info_has_attribute (parent_info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
+      !g_file_info_get_attribute_boolean (parent_info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+    {
+      g_autoptr(GError) cause = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "");
+
+      set_write_error (error, target, cause);
+      if (!g_file_equal (file, target))
+        g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+
+  if (g_file_info_has_attribute (info, "unix::nlink") &&
+      g_file_info_get_attribute_uint32 (info, "unix::nlink") > 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Could not write “%s”: the file has other hard links, which a safe "
+                     "replacement would break; export to a new name"), name);
+      return FALSE;
+    }
+
+  if (geteuid () != 0 &&
+      g_file_info_has_attribute (info, "unix::uid") &&
+      (g_file_info_get_attribute_uint32 (info, "unix::uid") != geteuid () ||
+       !in_group (g_file_info_get_attribute_uint32 (info, "unix::gid"))))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("Could not write “%s”: the file belongs to another user or group; "
+                     "export to a new name"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Closes @out without committing it: GIO removes its temporary file. */
+static void
+abandon (GOutputStream *out)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (out, cancelled, NULL);
+}
+
 /**
  * limber_export_write_file: (skip)
  * @file: the destination
  * @func: writes the whole content to the stream it is given
  * @data: for @func
  *
- * Writes @file through a temporary file in the same folder, renamed over
- * @file once @func has succeeded and the stream is closed. On any failure
- * the temporary file is removed and @file is left as it was.
+ * Writes what @func produces to @file. The content is made in memory
+ * first, so a failure of @func leaves @file untouched. A symbolic link is
+ * followed and the file it names is replaced, the link stays. An existing
+ * file is replaced atomically with g_file_replace(), keeping its mode,
+ * owner and group; a new one is created private (0600), and removed again
+ * if writing it fails. A target that exists and is not a regular file
+ * (folder, FIFO, device, socket) is refused with %G_IO_ERROR_IS_DIRECTORY
+ * or %G_IO_ERROR_NOT_REGULAR_FILE, and so is a file that could only be
+ * rewritten in place (other hard links, another owner, a read-only folder).
  *
- * Returns: %TRUE on success
+ * Returns: %TRUE on success; on failure @file is as it was
  */
 gboolean
 limber_export_write_file (GFile                  *file,
@@ -82,73 +250,76 @@ limber_export_write_file (GFile                  *file,
                           gpointer                data,
                           GError                **error)
 {
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *basename = NULL;
-  gboolean moved;
+  gboolean existed;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  parent = g_file_get_parent (file);
-  if (parent == NULL ||
-      g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+  if (!(target = resolve_links (file, &info, error)))
+    return FALSE;
+
+  existed = info != NULL;
+  if (existed && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
       set_write_error (error, file, local_error);
       return FALSE;
     }
-
-  /* Hidden, so that a file manager showing the folder does not offer it. */
-  basename = g_file_get_basename (file);
-  for (guint attempt = 0; attempt < 100; attempt++)
+  if (existed && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_autofree char *name = g_strdup_printf (".%s.%06x.part", basename,
-                                               g_random_int () & 0xffffff);
+      g_autofree char *name = g_file_get_parse_name (file);
 
-      g_clear_error (&local_error);
-      g_clear_object (&tmp);
-      tmp = g_file_get_child (parent, name);
-      out = g_file_create (tmp, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (out != NULL || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        break;
+      /* Translators: the second %s is, for example, "it is a named pipe (FIFO), not a file". */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not write “%s”: %s; give the name of a new or ordinary file"),
+                   name, describe_special (g_file_info_get_attribute_uint32 (info, "unix::mode")));
+      return FALSE;
     }
+  if (existed && !check_replaceable (file, target, info, error))
+    return FALSE;
 
+  memory = g_memory_output_stream_new_resizable ();
+  if (!func (memory, data, &local_error) ||
+      !g_output_stream_close (memory, NULL, &local_error))
+    {
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+
+  /* A new file is made with O_EXCL, so that removing it after a failure
+   * can never remove someone else's. */
+  if (existed)
+    out = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, &local_error);
+  else
+    out = g_file_create (target, G_FILE_CREATE_PRIVATE, NULL, &local_error);
   if (out == NULL)
     {
       set_write_error (error, file, local_error);
       return FALSE;
     }
 
-  if (!func (G_OUTPUT_STREAM (out), data, &local_error))
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), NULL, NULL, &local_error))
     {
-      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
-      g_file_delete (tmp, NULL, NULL);
+      abandon (G_OUTPUT_STREAM (out));
+      if (!existed)
+        g_file_delete (target, NULL, NULL);
       set_write_error (error, file, local_error);
       return FALSE;
     }
 
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local_error))
     {
-      g_file_delete (tmp, NULL, NULL);
-      set_write_error (error, file, local_error);
-      return FALSE;
-    }
-
-  /* A rename; only a backend that cannot rename gets a copy. */
-  moved = g_file_move (tmp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                       NULL, NULL, NULL, &local_error);
-  if (!moved && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-    {
-      g_clear_error (&local_error);
-      moved = g_file_move (tmp, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error);
-    }
-  if (!moved)
-    {
-      g_file_delete (tmp, NULL, NULL);
+      if (!existed)
+        g_file_delete (target, NULL, NULL);
       set_write_error (error, file, local_error);
       return FALSE;
     }
@@ -423,7 +594,8 @@ write_bytes (GOutputStream  *stream,
  * @sessions: (nullable) (element-type LimberSessionInfo): sessions, any order
  * @checkins: (nullable) (element-type LimberCheckin): check-ins, any order
  *
- * Writes limber_export_csv_to_bytes() to @file, through a temporary file.
+ * Writes limber_export_csv_to_bytes() to @file with
+ * limber_export_write_file().
  *
  * Returns: %TRUE on success; on failure @file is as it was
  */

@@ -72,7 +72,7 @@ static LimberCheckin *
 checkin_from_row (sqlite3_stmt *stmt)
 {
   LimberCheckin *checkin = g_new0 (LimberCheckin, 1);
-  const char *side = (const char *) sqlite3_column_text (stmt, 4);
+  g_autofree char *side = limber_journal_column_text (stmt, 4);
 
   checkin->id = sqlite3_column_int64 (stmt, 0);
   checkin->time = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 1));
@@ -95,8 +95,7 @@ checkin_from_row (sqlite3_stmt *stmt)
     checkin->symptoms |= LIMBER_SYMPTOM_RADIATING;
   if (sqlite3_column_int (stmt, 8) != 0)
     checkin->symptoms |= LIMBER_SYMPTOM_WEAKNESS;
-  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-    checkin->note = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  checkin->note = limber_journal_column_text (stmt, 9);
   return checkin;
 }
 

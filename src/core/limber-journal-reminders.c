@@ -184,13 +184,12 @@ reminder_from_row (sqlite3_stmt *stmt)
   LimberReminderInfo *info = g_new0 (LimberReminderInfo, 1);
 
   info->id = sqlite3_column_int64 (stmt, 0);
-  info->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-    info->routine_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  info->kind = limber_journal_column_text (stmt, 1);
+  info->routine_id = limber_journal_column_text (stmt, 2);
   info->due_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 3));
   if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
     info->shown_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 4));
-  info->outcome = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  info->outcome = limber_journal_column_text (stmt, 5);
   info->catch_up = sqlite3_column_int (stmt, 6) != 0;
   info->updated_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 7));
   return info;

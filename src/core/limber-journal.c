@@ -685,20 +685,44 @@ column_uint (sqlite3_stmt *stmt,
   return (guint) CLAMP (value, 0, (gint64) G_MAXUINT);
 }
 
+/**
+ * limber_journal_column_text: (skip)
+ * @stmt: a statement on a row
+ * @column: the column
+ *
+ * Every text read from the journal goes through here: another program may
+ * have written the file, so the text is made valid UTF-8, each invalid byte
+ * (an embedded NUL too) becoming U+FFFD, and nothing downstream needs to
+ * check again.
+ *
+ * Returns: (transfer full) (nullable): the column's text, or %NULL for SQL NULL
+ */
+char *
+limber_journal_column_text (sqlite3_stmt *stmt,
+                            int           column)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL ||
+      (text = (const char *) sqlite3_column_text (stmt, column)) == NULL)
+    return NULL;
+  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
+}
+
 static char *
 column_strdup (sqlite3_stmt *stmt,
                int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  char *text = limber_journal_column_text (stmt, column);
 
-  return g_strdup (text != NULL ? text : "");
+  return text != NULL ? text : g_strdup ("");
 }
 
 static LimberSessionInfo *
 session_info_from_row (sqlite3_stmt *stmt)
 {
   LimberSessionInfo *info = g_new0 (LimberSessionInfo, 1);
-  const char *outcome = (const char *) sqlite3_column_text (stmt, 7);
+  g_autofree char *outcome = limber_journal_column_text (stmt, 7);
 
   info->id = sqlite3_column_int64 (stmt, 0);
   info->routine_id = column_strdup (stmt, 1);
@@ -838,7 +862,7 @@ limber_journal_list_parts (LimberJournal  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LimberPartInfo *part = g_new0 (LimberPartInfo, 1);
-      const char *side = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *side = limber_journal_column_text (stmt, 1);
 
       part->step = column_uint (stmt, 0);
       part->side = LIMBER_SIDE_NONE;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-catalog"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "limber-catalog-error.h"
@@ -106,6 +108,13 @@ limber_parse_load (LimberParseContext *ctx,
   const char *p;
   guint line = 0;
   g_autoptr(GError) local_error = NULL;
+
+  /* A byte order mark, as some editors write, carries nothing in UTF-8. */
+  if (length >= 3 && memcmp (ctx->text, "\xef\xbb\xbf", 3) == 0)
+    {
+      ctx->text += 3;
+      length -= 3;
+    }
 
   if (!g_utf8_validate_len (ctx->text, length, &invalid))
     {

@@ -17,6 +17,11 @@ struct _LimberSessionRecorder
   LimberJournal *journal;
   LimberPlayer  *player;
   gint64         session_id;
+  /* the start on the wall clock and on the player's monotonic clock: the
+   * end is the one plus the time passed on the other, so that a wall clock
+   * set back mid-routine cannot put the end before the start */
+  GDateTime     *started_at;
+  gint64         started_mono;
 };
 
 G_DEFINE_FINAL_TYPE (LimberSessionRecorder, limber_session_recorder, G_TYPE_OBJECT)
@@ -54,6 +59,7 @@ ensure_session (LimberSessionRecorder *self)
 
   routine = limber_player_get_routine (self->player);
   now = g_date_time_new_now_utc ();
+  self->started_mono = limber_clock_now (limber_player_get_clock (self->player));
   self->session_id = limber_journal_start_session (self->journal,
                                                    limber_routine_get_id (routine),
                                                    limber_routine_get_name (routine),
@@ -66,6 +72,8 @@ ensure_session (LimberSessionRecorder *self)
       report (self, error);
       return FALSE;
     }
+  g_clear_pointer (&self->started_at, g_date_time_unref);
+  self->started_at = g_steal_pointer (&now);
   return TRUE;
 }
 
@@ -100,11 +108,13 @@ on_finished (LimberSessionRecorder *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
+  gint64 elapsed;
 
   if (!ensure_session (self))
     return;
 
-  now = g_date_time_new_now_utc ();
+  elapsed = limber_clock_now (limber_player_get_clock (self->player)) - self->started_mono;
+  now = g_date_time_add (self->started_at, MAX (elapsed, 0));
   if (!limber_journal_finish_session (self->journal, self->session_id, outcome, now,
                                       active_ms (self), &error))
     report (self, error);
@@ -119,6 +129,7 @@ limber_session_recorder_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->player, self);
   g_clear_object (&self->player);
   g_clear_object (&self->journal);
+  g_clear_pointer (&self->started_at, g_date_time_unref);
 
   G_OBJECT_CLASS (limber_session_recorder_parent_class)->dispose (object);
 }

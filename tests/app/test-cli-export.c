@@ -3,6 +3,7 @@
  * messages, exit codes, and the files they leave (or do not). */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "limber-journal.h"
 #include "cli-utils.h"
@@ -182,6 +183,29 @@ test_export_report_default_period (void)
   assert_contains (text, "2 January 2024 to 31 March 2024 (90 days)");
 }
 
+/* The first and last days a report can cover. */
+static void
+test_report_date_edges (void)
+{
+  g_autofree char *path = out_path ("edges.pdf");
+  g_autofree char *arg = g_strconcat ("--export-report=", path, NULL);
+  const char *periods[][2] = {
+    { "--from=1900-01-01", "--to=1900-01-31" },
+    { "--from=9998-12-01", "--to=9998-12-31" },
+    { "--to=1900-01-01", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_limber (&run, arg, periods[i][0], periods[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+}
+
 static void
 test_usage_errors (void)
 {
@@ -194,7 +218,12 @@ test_usage_errors (void)
     { { report, "--to=yesterday", NULL }, "--to must be a date written YYYY-MM-DD" },
     { { report, "--to=2024-03-01x", NULL }, "--to must be a date" },
     { { report, "--from=2024-05-01", "--to=2024-04-30" }, "--from=2024-05-01 is after the report’s last day, 2024-04-30" },
-    { { report, "--from=9999-01-01", NULL }, "is after the report’s last day" },
+    { { report, "--from=2099-01-01", NULL }, "is after the report’s last day" },
+    /* outside what the calendar code can handle: refused, not a different report */
+    { { report, "--from=9999-01-01", NULL }, "--from must be a day from 1900-01-01 to 9998-12-31, not “9999-01-01”" },
+    { { report, "--to=9999-12-31", NULL }, "--to must be a day from 1900-01-01 to 9998-12-31" },
+    { { report, "--from=0001-01-01", NULL }, "--from must be a day from 1900-01-01" },
+    { { report, "--from=1899-12-31", "--to=1900-01-31" }, "--from must be a day from 1900-01-01" },
     { { "--from=2024-05-01", NULL, NULL }, "--from chooses the report’s period" },
     { { "--to=2024-05-01", NULL, NULL }, "--to chooses the report’s period" },
     { { csv, "--from=2024-05-01", NULL }, "the CSV export always holds the whole journal" },
@@ -221,16 +250,21 @@ test_io_errors (void)
   g_autofree char *folder = out_path ("a-folder");
   g_autofree char *a_file = out_path ("a-file");
   g_autofree char *under_file = g_build_filename (a_file, "out.pdf", NULL);
+  g_autofree char *fifo = out_path ("pipe.csv");
   struct { const char *option; const char *path; const char *message; } cases[] = {
     { "--export-csv=", missing, "does not exist" },
     { "--export-report=", missing, "does not exist" },
     { "--export-csv=", folder, "it is a folder" },
     { "--export-report=", under_file, "not a folder" },
     { "--export-csv=", "/proc/self/limber-test/out.csv", "/proc/self/limber-test/out.csv" },
+    /* never opened: with nothing reading it, an open would hang */
+    { "--export-csv=", fifo, "named pipe" },
+    { "--export-report=", fifo, "named pipe" },
   };
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (a_file, "x", 1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -247,6 +281,7 @@ test_io_errors (void)
 
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
@@ -280,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/report", test_export_report);
   g_test_add_func ("/cli/export/report-default-period", test_export_report_default_period);
   g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/export/date-edges", test_report_date_edges);
   g_test_add_func ("/cli/export/io-errors", test_io_errors);
   g_test_add_func ("/cli/export/help", test_help);
 

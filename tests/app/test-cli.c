@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line, as a person types it: output, messages and exit codes. */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "limber-catalog.h"
 #include "limber-journal.h"
@@ -83,6 +85,86 @@ test_list_with_bad_user_file (void)
   expected = g_strdup_printf ("%s:5:", bad);
   g_assert_nonnull (strstr (run.err, expected));
   g_assert_nonnull (strstr (run.err, "nope"));
+}
+
+/* No byte that a terminal acts on: C0 but the line ends, DEL, C1. */
+static void
+assert_printable (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0))
+        g_error ("U+%04X printed in:\n%s", c, text);
+    }
+}
+
+/* A routine file is text from outside: its escape sequences are shown, not
+ * run, and a newline in it cannot start a line of its own. */
+static void
+test_list_control_characters (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+  g_autofree char *evil = g_build_filename (dir, "evil.routine", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad\x1b[2J.routine", NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n_lines;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (evil,
+                                      "[Routine]\nId=evil\n"
+                                      "Name=Evil\x1b]0;owned\x07 \xc2\x9b" "31m red\\nfake-routine  99 min\x7f\n"
+                                      "[Step 1]\nExercise=standing-calf\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "[Routine]\nId=bad\nName=Bad\n[Step 1]\nExercise=nope\x1b[31m\n", -1, NULL));
+
+  run_limber (&run, "--list-routines", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_printable (run.out);
+  assert_printable (run.err);
+  g_assert_nonnull (strstr (run.out, "Evil\\x1b]0;owned\\x07 \\u009b31m red\\x0afake-routine  99 min\\x7f"));
+  g_assert_nonnull (strstr (run.err, "bad\\x1b[2J.routine"));
+  g_assert_nonnull (strstr (run.err, "nope\\x1b[31m"));
+
+  /* one line per routine, none made up */
+  lines = g_strsplit (run.out, "\n", -1);
+  n_lines = g_strv_length (lines);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    g_assert_false (g_str_has_prefix (lines[i], "fake-routine"));
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  g_assert_cmpint (g_unlink (evil), ==, 0);
+  run_limber (&run, "--list-routines", NULL);
+  g_clear_pointer (&lines, g_strfreev);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines) + 1, ==, n_lines);
+}
+
+/* Editors on other systems save UTF-8 with a byte order mark: accepted. */
+static void
+test_list_bom (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+  g_autofree char *path = g_build_filename (dir, "bom.routine", NULL);
+  g_autofree char *late = g_build_filename (dir, "late-bom.routine", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "\xef\xbb\xbf[Routine]\nId=with-bom\nName=With a BOM\n"
+                                      "[Step 1]\nExercise=standing-calf\n", -1, NULL));
+  /* only at the very start: elsewhere it is an error, with its line */
+  g_assert_true (g_file_set_contents (late, "[Routine]\nId=late-bom\nName=Late\n\xef\xbb\xbf[Step 1]\n"
+                                      "Exercise=standing-calf\n", -1, NULL));
+
+  run_limber (&run, "--list-routines", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "with-bom"));
+  g_assert_nonnull (strstr (run.out, "With a BOM"));
+  g_assert_null (strstr (run.err, "/bom.routine"));
+  g_assert_null (strstr (run.out, "late-bom"));
+  g_assert_nonnull (strstr (run.err, "late-bom.routine:4:"));
 }
 
 static void
@@ -591,6 +673,31 @@ test_history_invalid (void)
     }
 }
 
+/* A note another program wrote as invalid UTF-8, cut short in the middle
+ * of a character at its very end: shown with U+FFFD, never read past. */
+static void
+test_history_invalid_utf8 (void)
+{
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_auto(Run) run = { 0 };
+  sqlite3 *db = NULL;
+
+  fill_history ();
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE checkins SET note = CAST(X'6F6B20FFFE206C617374C3' AS TEXT);"
+                                 "UPDATE sessions SET routine_name = CAST(X'4D6F726E696E6720FF' AS TEXT);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_limber (&run, "--history", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  g_assert_nonnull (strstr (run.out, "ok \xef\xbf\xbd\xef\xbf\xbd last\xef\xbf\xbd"));
+  g_assert_nonnull (strstr (run.out, "Morning \xef\xbf\xbd, completed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +713,8 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/list-routines", test_list_routines);
   g_test_add_func ("/cli/list-with-bad-user-file", test_list_with_bad_user_file);
+  g_test_add_func ("/cli/list-routines/control-characters", test_list_control_characters);
+  g_test_add_func ("/cli/list-routines/bom", test_list_bom);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/unexpected-argument", test_unexpected_argument);
   g_test_add_func ("/cli/start-unknown-routine", test_start_unknown_routine);
@@ -619,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/cli/history", test_history);
   g_test_add_func ("/cli/history/empty", test_history_empty);
   g_test_add_func ("/cli/history/invalid", test_history_invalid);
+  g_test_add_func ("/cli/history/invalid-utf8", test_history_invalid_utf8);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "limber-application.h"
 #include "limber-checkin-dialog.h"
 #include "limber-history-page.h"
+#include "limber-journal-private.h"
 #include "limber-rating.h"
 #include "limber-window.h"
 #include "test-utils.h"
@@ -278,6 +279,67 @@ test_history_year (void)
   adw_view_stack_set_visible_child_name (stack, "routines");
 }
 
+/* The action row below @widget whose subtitle holds @needle. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *needle)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+      return subtitle && strstr (subtitle, needle) ? widget : NULL;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, needle);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A note another program wrote as invalid UTF-8 reaches the page as valid
+ * text with U+FFFD (GTK would warn, fatally here, at invalid UTF-8). */
+static void
+test_invalid_utf8 (void)
+{
+  LimberHistoryPage *page = limber_test_child (window, "history_page");
+  AdwViewStack *stack = limber_test_child (window, "view_stack");
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
+  g_autoptr(LimberCheckin) c = limber_checkin_new ();
+  GtkWidget *row;
+  gint64 id;
+
+  g_date_time_unref (c->time);
+  c->time = g_date_time_add_hours (today, -1);
+  c->pain = 2;
+  c->stiffness = 2;
+  c->note = g_strdup ("to be spoilt");
+  id = limber_journal_add_checkin (journal, c, NULL);
+  g_assert_cmpint (id, >, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE checkins SET note = CAST(X'6261642DFFFE2D6E6F7465C3' AS TEXT) "
+                                            "WHERE id = %" G_GINT64_FORMAT, id);
+
+    g_assert_cmpint (sqlite3_exec (limber_journal_get_handle_for_testing (journal), sql, NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+  }
+
+  limber_history_page_set_today (page, today);
+  limber_history_page_reload (page);
+  adw_view_stack_set_visible_child_name (stack, "history");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  row = find_row (GTK_WIDGET (page), "bad-");
+  g_assert_nonnull (row);
+  g_assert_true (g_utf8_validate (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), -1, NULL));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "bad-\xef\xbf\xbd\xef\xbf\xbd-note\xef\xbf\xbd"));
+  adw_view_stack_set_visible_child_name (stack, "routines");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/history/advisory-once", test_advisory_once);
   g_test_add_func ("/history/edit", test_edit);
   g_test_add_func ("/history/delete-undo", test_delete_undo);
+  g_test_add_func ("/history/invalid-utf8", test_invalid_utf8);
 
   status = g_test_run ();
 

@@ -3,16 +3,22 @@
  * back by pdftotext and pdfinfo, and what happens when the destination
  * cannot be written. */
 #include <grp.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <sqlite3.h>
 
 #include "limber-export-private.h"
-#include "limber-journal.h"
+#include "limber-journal-private.h"
 #include "test-require.h"
 
 #define NOBODY_ID 65534
@@ -253,7 +259,7 @@ assert_no_leftovers (const char *dir)
   if (d == NULL)
     return;
   while ((name = g_dir_read_name (d)))
-    g_assert_false (g_str_has_suffix (name, ".part"));
+    g_assert_false (g_str_has_suffix (name, ".part") || g_str_has_prefix (name, ".goutputstream-"));
 }
 
 /* CSV */
@@ -963,6 +969,390 @@ test_read_only_folder (void)
   assert_no_leftovers (dir);
 }
 
+/* The target: what is at the path before an export is what is there after,
+ * in kind, mode and links. Checked as nobody, since root's umask and
+ * rights hide what a person sees. */
+
+static mode_t
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  return st.st_mode;
+}
+
+static void
+assert_is_csv (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "kind,date"));
+}
+
+static void
+export_csv_ok (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (limber_export_csv_to_file (file, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Both exports refuse @path with G_IO_ERROR_NOT_REGULAR_FILE. */
+static void
+assert_refused (const char *path,
+                const char *named)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GDate first, last;
+
+  g_assert_false (limber_export_csv_to_file (file, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_test_message ("%s", error->message);
+  assert_contains (error->message, path);
+  assert_contains (error->message, named);
+  g_clear_error (&error);
+
+  period (&first, &last, 2024, 1, 1, 30);
+  g_assert_false (limber_export_report_to_file (file, &first, &last, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+}
+
+/* Runs @checks(@dir) in a child that is nobody, in @dir owned by nobody;
+ * a failed assertion in the child fails the test. */
+static void
+run_as_nobody (const char *dir,
+               void      (*checks) (const char *dir))
+{
+  int status;
+  pid_t pid;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (dir, NOBODY_ID, NOBODY_ID), ==, 0);
+  for (char *p = g_path_get_dirname (dir); ; )
+    {
+      char *parent;
+
+      if (g_str_equal (p, "/") || g_str_equal (p, "/tmp"))
+        {
+          g_free (p);
+          break;
+        }
+      g_chmod (p, 0755);
+      parent = g_path_get_dirname (p);
+      g_free (p);
+      p = parent;
+    }
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (geteuid () == 0 &&
+          (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0))
+        _exit (77);
+      umask (022);
+      checks (dir);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 77);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+static void
+mode_checks (const char *dir)
+{
+  g_autofree char *fresh = g_build_filename (dir, "new.csv", NULL);
+  g_autofree char *fresh_pdf = g_build_filename (dir, "new.pdf", NULL);
+  g_autofree char *kept = g_build_filename (dir, "kept.csv", NULL);
+  g_autofree char *shared = g_build_filename (dir, "shared.csv", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (fresh_pdf);
+  g_autoptr(GError) error = NULL;
+  GDate first, last;
+
+  /* new files are private: health data */
+  export_csv_ok (fresh);
+  g_assert_cmpint (mode_of (fresh) & 07777, ==, 0600);
+  assert_is_csv (fresh);
+
+  period (&first, &last, 2024, 1, 1, 30);
+  g_assert_true (limber_export_report_to_file (pdf, &first, &last, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode_of (fresh_pdf) & 07777, ==, 0600);
+
+  /* an existing file keeps its mode, whatever it is */
+  g_assert_true (g_file_set_contents (kept, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (kept, 0600), ==, 0);
+  export_csv_ok (kept);
+  g_assert_cmpint (mode_of (kept) & 07777, ==, 0600);
+  assert_is_csv (kept);
+
+  g_assert_true (g_file_set_contents (shared, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (shared, 0640), ==, 0);
+  export_csv_ok (shared);
+  g_assert_true (S_ISREG (mode_of (shared)));
+  g_assert_cmpint (mode_of (shared) & 07777, ==, 0640);
+  assert_is_csv (shared);
+
+  assert_no_leftovers (dir);
+}
+
+static void
+test_target_mode (void)
+{
+  g_autofree char *dir = tmp_path ("modes");
+
+  run_as_nobody (dir, mode_checks);
+}
+
+static void
+symlink_checks (const char *dir)
+{
+  g_autofree char *real = g_build_filename (dir, "real.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *chain = g_build_filename (dir, "chain.csv", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.csv", NULL);
+  g_autofree char *made = g_build_filename (dir, "made-by-link.csv", NULL);
+  g_autofree char *target = NULL;
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0640), ==, 0);
+  /* relative, as ln -s writes them */
+  g_assert_cmpint (symlink ("real.csv", link), ==, 0);
+  g_assert_cmpint (symlink (link, chain), ==, 0);
+
+  export_csv_ok (link);
+  g_assert_true (S_ISLNK (mode_of (link)));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "real.csv");
+  g_assert_true (S_ISREG (mode_of (real)));
+  g_assert_cmpint (mode_of (real) & 07777, ==, 0640);
+  assert_is_csv (real);
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  export_csv_ok (chain);
+  g_assert_true (S_ISLNK (mode_of (chain)));
+  g_assert_true (S_ISLNK (mode_of (link)));
+  assert_is_csv (real);
+
+  /* a link to nothing yet: the file it names is made, privately */
+  g_assert_cmpint (symlink ("made-by-link.csv", dangling), ==, 0);
+  export_csv_ok (dangling);
+  g_assert_true (S_ISLNK (mode_of (dangling)));
+  g_assert_cmpint (mode_of (made) & 07777, ==, 0600);
+  assert_is_csv (made);
+
+  assert_no_leftovers (dir);
+}
+
+static void
+test_target_symlink (void)
+{
+  g_autofree char *dir = tmp_path ("links");
+
+  run_as_nobody (dir, symlink_checks);
+}
+
+static void
+special_checks (const char *dir)
+{
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autofree char *sock = g_build_filename (dir, "socket.csv", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "to-pipe.csv", NULL);
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  int fd;
+
+  /* a FIFO is never opened: nothing reads it, and an open would block */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_refused (fifo, "named pipe");
+  g_assert_true (S_ISFIFO (mode_of (fifo)));
+  g_assert_cmpint (symlink ("pipe.csv", link), ==, 0);
+  assert_refused (link, "named pipe");
+  g_assert_true (S_ISLNK (mode_of (link)));
+  g_assert_true (S_ISFIFO (mode_of (fifo)));
+
+  g_assert_cmpuint (strlen (sock), <, sizeof addr.sun_path);
+  strcpy (addr.sun_path, sock);
+  fd = socket (AF_UNIX, SOCK_STREAM, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  assert_refused (sock, "socket");
+  g_assert_true (S_ISSOCK (mode_of (sock)));
+  close (fd);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  assert_write_fails (folder, G_IO_ERROR_IS_DIRECTORY, "it is a folder");
+  g_assert_true (S_ISDIR (mode_of (folder)));
+
+  assert_no_leftovers (dir);
+}
+
+static void
+test_target_special (void)
+{
+  g_autofree char *dir = tmp_path ("special");
+  g_autofree char *device = tmp_path ("null.csv");
+
+  run_as_nobody (dir, special_checks);
+
+  /* root could replace a device node: it must be refused too */
+  if (geteuid () == 0 && mknod (device, S_IFCHR | 0666, makedev (1, 3)) == 0)
+    {
+      assert_refused (device, "device");
+      g_assert_true (S_ISCHR (mode_of (device)));
+    }
+  else
+    g_test_message ("No device node here (mknod needs root and CAP_MKNOD); "
+                    "the FIFO and the socket stand for it");
+}
+
+/* The disk filling up while the file itself is written (a file size limit
+ * stands for it): the old file stays whole, a new one is removed. */
+static void
+midway_checks (const char *dir)
+{
+  g_autofree char *existing = g_build_filename (dir, "existing.pdf", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.pdf", NULL);
+  g_autoptr(GFile) existing_file = g_file_new_for_path (existing);
+  g_autoptr(GFile) fresh_file = g_file_new_for_path (fresh);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  struct rlimit limit = { 512, 512 };
+  GDate first, last;
+
+  g_assert_true (g_file_set_contents (existing, "the old report", -1, NULL));
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  period (&first, &last, 2024, 1, 1, 30);
+  g_assert_false (limber_export_report_to_file (existing_file, &first, &last, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  assert_contains (error->message, existing);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old report");
+
+  g_assert_false (limber_export_report_to_file (fresh_file, &first, &last, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  assert_no_leftovers (dir);
+}
+
+static void
+test_failure_midway (void)
+{
+  g_autofree char *dir = tmp_path ("midway");
+
+  run_as_nobody (dir, midway_checks);
+}
+
+/* Text another program wrote into the journal as invalid UTF-8 (and an
+ * embedded NUL, and a sequence cut short at the end) comes back valid,
+ * each bad byte a U+FFFD, through every list call and into both exports. */
+#define BAD_TEXT_SQL "CAST(X'6F6B20FFFE2000206C617374C3' AS TEXT)"
+
+static void
+assert_replaced (const char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  assert_contains (text, "ok \xef\xbf\xbd\xef\xbf\xbd ");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ();
+  g_autoptr(GDateTime) day = local (2024, 5, 1, 8, 0);
+  g_autoptr(GDateTime) from = local (2024, 5, 1, 0, 0);
+  g_autoptr(GDateTime) to = local (2024, 5, 2, 0, 0);
+  g_autofree char *csv_path = tmp_path ("bad.csv");
+  g_autofree char *pdf_path = tmp_path ("bad.pdf");
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LimberCheckin) one = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LimberSessionInfo *session;
+  LimberReminderInfo *reminder;
+  gint64 id;
+
+  id = limber_journal_start_session (journal, "desk-break", "Desk break", day, 120000, &error);
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_record_part (journal, id, 0, LIMBER_SIDE_NONE, "leg-swings",
+                                             60000, 60000, FALSE, 60000, &error));
+  g_assert_no_error (error);
+  add_checkin (journal, day, 3, 0, "a note");
+  limber_journal_log_reminder (journal, "routine", "desk-break", day, FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_exec (limber_journal_get_handle_for_testing (journal),
+                                 "UPDATE checkins SET note = " BAD_TEXT_SQL ";"
+                                 "UPDATE sessions SET routine_name = " BAD_TEXT_SQL ", routine_id = " BAD_TEXT_SQL ";"
+                                 "UPDATE session_parts SET exercise_id = " BAD_TEXT_SQL ";"
+                                 "UPDATE reminders SET routine_id = " BAD_TEXT_SQL ";",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  assert_replaced (((LimberCheckin *) g_ptr_array_index (checkins, 0))->note);
+  one = limber_journal_get_checkin (journal, ((LimberCheckin *) g_ptr_array_index (checkins, 0))->id, &error);
+  g_assert_no_error (error);
+  assert_replaced (one->note);
+
+  sessions = limber_journal_list_sessions_between (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  session = g_ptr_array_index (sessions, 0);
+  assert_replaced (session->routine_name);
+  assert_replaced (session->routine_id);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  sessions = limber_journal_list_sessions (journal, NULL, &error);
+  g_assert_no_error (error);
+  assert_replaced (((LimberSessionInfo *) g_ptr_array_index (sessions, 0))->routine_name);
+
+  parts = limber_journal_list_parts (journal, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parts->len, ==, 1);
+  assert_replaced (((LimberPartInfo *) g_ptr_array_index (parts, 0))->exercise_id);
+
+  reminders = limber_journal_list_reminders (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  reminder = g_ptr_array_index (reminders, 0);
+  assert_replaced (reminder->routine_id);
+  g_assert_cmpstr (reminder->kind, ==, "routine");
+
+  g_assert_true (limber_export_csv (journal, csv_file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rows = parse_csv (csv_path);
+  g_assert_cmpuint (rows->len, ==, 1 + 2);
+  assert_replaced (((char **) g_ptr_array_index (rows, 1))[4]);
+  assert_replaced (((char **) g_ptr_array_index (rows, 2))[16]);
+
+  g_assert_true (limber_export_report (journal, pdf_file, from, to, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf_path);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (strstr (text, "ok \xef\xbf\xbd\xef\xbf\xbd") != NULL || strstr (text, "ok [U+FFFD][U+FFFD]") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -982,9 +1372,14 @@ main (int   argc,
   g_test_add_func ("/export/report/empty", test_report_empty);
   g_test_add_func ("/export/report/period", test_report_period);
   g_test_add_func ("/export/report/journal", test_report_journal);
+  g_test_add_func ("/export/journal/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/export/errors/paths", test_errors);
   g_test_add_func ("/export/errors/failure-keeps-existing", test_failure_keeps_existing);
   g_test_add_func ("/export/errors/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/export/errors/failure-midway", test_failure_midway);
+  g_test_add_func ("/export/target/mode", test_target_mode);
+  g_test_add_func ("/export/target/symlink", test_target_symlink);
+  g_test_add_func ("/export/target/special", test_target_special);
 
   return g_test_run ();
 }

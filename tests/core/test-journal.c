@@ -2087,6 +2087,53 @@ test_checkin_read_only (void)
   g_assert_cmpint (count_checkins (journal), ==, 1);
 }
 
+/* A check-in dated in the future would stay "today" for ever: refused,
+ * from the form's API and from the journal. A minute's slack is allowed. */
+static void
+test_checkin_future (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  static const gint64 ahead_s[] = { 2 * 60, 3600, 24 * 3600, 400LL * 24 * 3600 };
+
+  checkin->pain = 2;
+  checkin->stiffness = 3;
+  for (guint i = 0; i < G_N_ELEMENTS (ahead_s); i++)
+    {
+      g_date_time_unref (checkin->time);
+      checkin->time = g_date_time_add_seconds (now, ahead_s[i]);
+
+      g_assert_false (limber_checkin_validate (checkin, &error));
+      g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "future"));
+      g_clear_error (&error);
+      g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), ==, 0);
+      g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (count_checkins (journal), ==, 0);
+
+  /* now, a few seconds ahead (another clock), and the past are fine */
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_add_seconds (now, 20);
+  g_assert_true (limber_checkin_validate (checkin, NULL));
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_add_days (now, -400);
+  g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* an edit cannot move one into the future either */
+  checkin->id = limber_journal_add_checkin (journal, checkin, &error);
+  g_assert_no_error (error);
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_add_days (now, 2);
+  g_assert_false (limber_journal_update_checkin (journal, checkin, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2105,6 +2152,7 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/list-between", test_list_sessions_between);
   g_test_add_func ("/journal/checkins/add-get", test_checkin_add_get);
   g_test_add_func ("/journal/checkins/invalid", test_checkin_invalid);
+  g_test_add_func ("/journal/checkins/future", test_checkin_future);
   g_test_add_func ("/journal/checkins/sides", test_checkin_sides);
   g_test_add_func ("/journal/checkins/copy", test_checkin_copy);
   g_test_add_func ("/journal/checkins/update", test_checkin_update);

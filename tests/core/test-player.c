@@ -4,6 +4,7 @@
  * (times in ms since the start), and tests compare whole logs. */
 #include "limber-catalog.h"
 #include "limber-player.h"
+#include "limber-session-recorder.h"
 
 #define MS(ms) ((gint64) (ms) * 1000)
 #define START MS (1000000)
@@ -1396,6 +1397,48 @@ test_system_clock (void)
   g_assert_cmpint (limber_player_get_active_time (player), ==, MS (2000));
 }
 
+/* The session's end is its start plus the time on the player's monotonic
+ * clock, never the wall clock read again: a wall clock set back during a
+ * routine (here: virtual time passing while the wall clock hardly moves)
+ * cannot store an end before the start, and the stored length is exact. */
+static void
+test_recorder_monotonic_end (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(LimberVirtualClock) clock = limber_virtual_clock_new (START);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recorder.db", NULL);
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(LimberPlayer) player = NULL;
+  g_autoptr(LimberSessionRecorder) recorder = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberSessionInfo *session;
+
+  g_assert_true (limber_catalog_load_bundled (catalog, NULL));
+  journal = limber_journal_open (path, &error);
+  g_assert_no_error (error);
+  player = limber_player_new (routine_from_text (catalog, small_routine), LIMBER_CLOCK (clock));
+  recorder = limber_session_recorder_new (journal, player);
+
+  limber_player_start (player);
+  limber_virtual_clock_advance (clock, MS (10000));
+  limber_player_pause (player);
+  limber_virtual_clock_advance (clock, MS (60000));
+  limber_player_resume (player);
+  limber_virtual_clock_advance (clock, MS (SMALL_LENGTH));
+  g_assert_cmpint (limber_player_get_state (player), ==, LIMBER_PLAYER_STATE_FINISHED);
+
+  sessions = limber_journal_list_sessions (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  session = g_ptr_array_index (sessions, 0);
+  g_assert_nonnull (session->ended_at);
+  /* 49 s of routine and a minute's pause, to the millisecond */
+  g_assert_cmpint (g_date_time_difference (session->ended_at, session->started_at) / 1000,
+                   ==, SMALL_LENGTH + 60000);
+  g_assert_cmpuint (session->active_ms, ==, SMALL_LENGTH);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1403,6 +1446,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/player/small-routine", test_small_routine);
+  g_test_add_func ("/player/recorder/monotonic-end", test_recorder_monotonic_end);
   g_test_add_func ("/player/one-sided-hold", test_one_sided_hold);
   g_test_add_func ("/player/each-side-no-prepare", test_each_side_no_prepare);
   g_test_add_func ("/player/repetitions", test_repetitions);
