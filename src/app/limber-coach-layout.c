@@ -26,8 +26,6 @@
 struct _LimberCoachLayout
 {
   GtkLayoutManager parent_instance;
-
-  gboolean         wide;
 };
 
 G_DEFINE_FINAL_TYPE (LimberCoachLayout, limber_coach_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -110,16 +108,14 @@ limber_coach_layout_allocate (GtkLayoutManager *manager,
                               int               height,
                               int               baseline)
 {
-  LimberCoachLayout *self = LIMBER_COACH_LAYOUT (manager);
   GtkWidget *ring = find_child (widget, "ring");
   GtkWidget *phase = find_child (widget, "phase");
   GtkWidget *digits = find_child (widget, "digits");
   GtkWidget *info = find_child (widget, "info");
   int phase_min, phase_h, info_min, info_nat, info_h, digits_h, ring_size, column_w, total, y;
+  gboolean wide = width >= 560 && width * 5 >= height * 6;
 
-  self->wide = width >= 560 && width * 5 >= height * 6;
-
-  if (self->wide)
+  if (wide)
     {
       int gap = GAP_WIDE;
 
@@ -175,16 +171,4 @@ limber_coach_layout_class_init (LimberCoachLayoutClass *klass)
 static void
 limber_coach_layout_init (LimberCoachLayout *self)
 {
-}
-
-/**
- * limber_coach_layout_get_wide:
- *
- * Returns: whether the last allocation put the ring beside the text
- */
-gboolean
-limber_coach_layout_get_wide (LimberCoachLayout *self)
-{
-  g_return_val_if_fail (LIMBER_IS_COACH_LAYOUT (self), FALSE);
-  return self->wide;
 }

@@ -8,6 +8,4 @@ G_BEGIN_DECLS
 #define LIMBER_TYPE_COACH_LAYOUT (limber_coach_layout_get_type ())
 G_DECLARE_FINAL_TYPE (LimberCoachLayout, limber_coach_layout, LIMBER, COACH_LAYOUT, GtkLayoutManager)
 
-gboolean limber_coach_layout_get_wide (LimberCoachLayout *self);
-
 G_END_DECLS
