@@ -22,14 +22,16 @@
  * so that a spreadsheet shows it as text instead of running it as a
  * formula. Number cells are never changed: none of them can be negative. */
 
-/* Called with the cause's code; the message names the path. */
+/* Called with the cause's code; the message names the path given and the
+ * folder of the file written, which differ when the path is a symbolic link. */
 static void
-set_write_error (GError       **error,
-                 GFile         *file,
-                 const GError  *cause)
+set_target_error (GError       **error,
+                  GFile         *file,
+                  GFile         *target,
+                  const GError  *cause)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) parent = g_file_get_parent (target);
   g_autofree char *parent_name = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
   int code = cause->domain == G_IO_ERROR ? cause->code : G_IO_ERROR_FAILED;
 
@@ -66,6 +68,14 @@ set_write_error (GError       **error,
                    _("Could not write “%s”: %s"), name, cause->message);
       break;
     }
+}
+
+static void
+set_write_error (GError       **error,
+                 GFile         *file,
+                 const GError  *cause)
+{
+  set_target_error (error, file, file, cause);
 }
 
 /* What @mode is, for a message about a target that is not a regular file. */
@@ -187,9 +197,7 @@ check_replaceable (GFile      *file,
     {
       g_autoptr(GError) cause = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "");
 
-      set_write_error (error, target, cause);
-      if (!g_file_equal (file, target))
-        g_prefix_error (error, "%s: ", name);
+      set_target_error (error, file, target, cause);
       return FALSE;
     }
 
@@ -269,7 +277,7 @@ limber_export_write_file (GFile                  *file,
   if (existed && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
-      set_write_error (error, file, local_error);
+      set_target_error (error, file, target, local_error);
       return FALSE;
     }
   if (existed && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
@@ -289,7 +297,7 @@ limber_export_write_file (GFile                  *file,
   if (!func (memory, data, &local_error) ||
       !g_output_stream_close (memory, NULL, &local_error))
     {
-      set_write_error (error, file, local_error);
+      set_target_error (error, file, target, local_error);
       return FALSE;
     }
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
@@ -302,7 +310,7 @@ limber_export_write_file (GFile                  *file,
     out = g_file_create (target, G_FILE_CREATE_PRIVATE, NULL, &local_error);
   if (out == NULL)
     {
-      set_write_error (error, file, local_error);
+      set_target_error (error, file, target, local_error);
       return FALSE;
     }
 
@@ -312,7 +320,7 @@ limber_export_write_file (GFile                  *file,
       abandon (G_OUTPUT_STREAM (out));
       if (!existed)
         g_file_delete (target, NULL, NULL);
-      set_write_error (error, file, local_error);
+      set_target_error (error, file, target, local_error);
       return FALSE;
     }
 
@@ -320,7 +328,7 @@ limber_export_write_file (GFile                  *file,
     {
       if (!existed)
         g_file_delete (target, NULL, NULL);
-      set_write_error (error, file, local_error);
+      set_target_error (error, file, target, local_error);
       return FALSE;
     }
 

@@ -1044,7 +1044,9 @@ write_report (GOutputStream  *stream,
  * @sessions: (nullable) (element-type LimberSessionInfo): sessions, any order
  * @checkins: (nullable) (element-type LimberCheckin): check-ins, any order
  *
- * Writes limber_export_report_to_stream() to @file through a temporary file.
+ * Writes limber_export_report_to_stream() to @file with
+ * limber_export_write_file(), which keeps what is at @file a regular file
+ * with its mode and links.
  *
  * Returns: %TRUE on success; on failure @file is as it was
  */

@@ -1150,6 +1150,15 @@ symlink_checks (const char *dir)
   g_assert_cmpint (mode_of (made) & 07777, ==, 0600);
   assert_is_csv (made);
 
+  /* a link into a folder that is not there: the message names both */
+  {
+    g_autofree char *broken = g_build_filename (dir, "broken.csv", NULL);
+
+    g_assert_cmpint (symlink ("no-such-folder/x.csv", broken), ==, 0);
+    assert_write_fails (broken, G_IO_ERROR_NOT_FOUND, "no-such-folder” does not exist");
+    g_assert_true (S_ISLNK (mode_of (broken)));
+  }
+
   assert_no_leftovers (dir);
 }
 
@@ -1353,6 +1362,56 @@ test_invalid_utf8 (void)
   g_assert_true (strstr (text, "ok \xef\xbf\xbd\xef\xbf\xbd") != NULL || strstr (text, "ok [U+FFFD][U+FFFD]") != NULL);
 }
 
+/* Files GIO could only rewrite in place, where a failure half-way would
+ * leave half a file: refused, each left as it was. */
+static void
+in_place_checks (const char *dir)
+{
+  g_autofree char *linked = g_build_filename (dir, "linked.csv", NULL);
+  g_autofree char *other_name = g_build_filename (dir, "other-name.csv", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.csv", NULL);
+  g_autofree char *read_only = g_build_filename (dir, "read-only.csv", NULL);
+  struct { const char *path; int code; const char *named; } cases[] = {
+    { linked, G_IO_ERROR_NOT_SUPPORTED, "hard links" },
+    { foreign, G_IO_ERROR_PERMISSION_DENIED, "another user" },
+    { read_only, G_IO_ERROR_PERMISSION_DENIED, "read-only" },
+  };
+
+  g_assert_true (g_file_set_contents (linked, "old", -1, NULL));
+  g_assert_cmpint (link (linked, other_name), ==, 0);
+  g_assert_true (g_file_set_contents (read_only, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *contents = NULL;
+
+      if (cases[i].path == foreign && !g_file_test (foreign, G_FILE_TEST_EXISTS))
+        continue;
+      assert_write_fails (cases[i].path, cases[i].code, cases[i].named);
+      g_assert_true (g_file_get_contents (cases[i].path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "old");
+    }
+
+  assert_no_leftovers (dir);
+}
+
+static void
+test_target_in_place (void)
+{
+  g_autofree char *dir = tmp_path ("in-place");
+  g_autofree char *foreign = g_build_filename (dir, "foreign.csv", NULL);
+
+  /* root's file, which nobody may write, in nobody's folder */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  if (geteuid () == 0)
+    {
+      g_assert_true (g_file_set_contents (foreign, "old", -1, NULL));
+      g_assert_cmpint (g_chmod (foreign, 0666), ==, 0);
+    }
+  run_as_nobody (dir, in_place_checks);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1380,6 +1439,7 @@ main (int   argc,
   g_test_add_func ("/export/target/mode", test_target_mode);
   g_test_add_func ("/export/target/symlink", test_target_symlink);
   g_test_add_func ("/export/target/special", test_target_special);
+  g_test_add_func ("/export/target/in-place", test_target_in_place);
 
   return g_test_run ();
 }
