@@ -301,6 +301,12 @@ tell_about_journal (LimberApplication *self,
     limber_window_show_error (window, _("Sessions Cannot Be Saved"),
                               _("Limber could not open its journal, so what you do now will not be kept.\n\n%s"),
                               self->journal_error->message);
+  else if (self->journal != NULL && limber_journal_get_read_only_reason (self->journal) != NULL)
+    limber_window_show_error (window, _("Your Journal Is Read-Only"),
+                              /* Translators: %s says why, such as “you may not write to the file …” */
+                              _("Your journal is read-only: %s.\n\nYour history, charts and exports work, "
+                                "but routines and check-ins will not be saved until it can be written again."),
+                              limber_journal_get_read_only_reason (self->journal));
   else if (self->journal != NULL && limber_journal_get_moved_aside_path (self->journal) != NULL)
     limber_window_show_error (window, _("A Fresh Journal Was Started"),
                               _("Limber could not read its journal, so it started a new one. "

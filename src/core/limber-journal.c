@@ -89,6 +89,7 @@ struct _LimberJournal
 
   char         *path;
   char         *moved_aside_path;
+  char         *read_only_reason;  /* NULL when the journal can be written */
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
   GHashTable   *cached_stmts;  /* SQL text → sqlite3_stmt, for the other files */
@@ -249,6 +250,14 @@ static gboolean
 begin_write (LimberJournal  *self,
              GError        **error)
 {
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY,
+                   /* Translators: %s says why, such as “you may not write to the file …” */
+                   _("Your journal is read-only: %s. It can be read, but nothing new can be saved to it."),
+                   self->read_only_reason);
+      return FALSE;
+    }
   return run_simple (self, STMT_BEGIN, error);
 }
 
@@ -320,6 +329,7 @@ limber_journal_finalize (GObject *object)
     sqlite3_close (self->db);
   g_free (self->path);
   g_free (self->moved_aside_path);
+  g_free (self->read_only_reason);
 
   G_OBJECT_CLASS (limber_journal_parent_class)->finalize (object);
 }
@@ -364,7 +374,10 @@ limber_journal_get_default_path (void)
  * to a newer Limber (%LIMBER_JOURNAL_ERROR_TOO_NEW) is refused and left
  * unchanged. A damaged file is moved aside and a new journal is started;
  * limber_journal_get_moved_aside_path() then says where the old one went.
- * A folder or file that cannot be written gives
+ * An existing journal that cannot be written (a read-only file or folder)
+ * is opened for reading: limber_journal_get_read_only_reason() says why,
+ * and every write fails with %LIMBER_JOURNAL_ERROR_READ_ONLY. A journal
+ * that does not exist and cannot be created gives
  * %LIMBER_JOURNAL_ERROR_READ_ONLY or %LIMBER_JOURNAL_ERROR_CANT_OPEN.
  *
  * Returns: (transfer full): the journal, or %NULL with @error set
@@ -375,18 +388,20 @@ limber_journal_open (const char  *path,
 {
   g_autoptr(LimberJournal) self = NULL;
   g_autofree char *moved_aside_path = NULL;
+  g_autofree char *read_only_reason = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = limber_journal_open_file (path, &moved_aside_path, error);
+  db = limber_journal_open_file (path, &moved_aside_path, &read_only_reason, error);
   if (db == NULL)
     return NULL;
 
   self = g_object_new (LIMBER_TYPE_JOURNAL, NULL);
   self->path = g_strdup (path);
   self->moved_aside_path = g_steal_pointer (&moved_aside_path);
+  self->read_only_reason = g_steal_pointer (&read_only_reason);
   self->db = db;
   return g_steal_pointer (&self);
 }
@@ -422,6 +437,21 @@ limber_journal_get_moved_aside_path (LimberJournal *self)
   return self->moved_aside_path;
 }
 
+/**
+ * limber_journal_get_read_only_reason:
+ *
+ * Returns: (nullable): why the journal can be read but not written, as a
+ *   phrase for people (“you may not write to the file …”), or %NULL when it
+ *   can be written
+ */
+const char *
+limber_journal_get_read_only_reason (LimberJournal *self)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+
+  return self->read_only_reason;
+}
+
 sqlite3 *
 limber_journal_get_handle_for_testing (LimberJournal *self)
 {
@@ -450,6 +480,10 @@ limber_journal_recover_interrupted (LimberJournal  *self,
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  /* Nothing can be marked; whoever can write it will. */
+  if (self->read_only_reason != NULL)
+    return 0;
 
   if (!begin_write (self, error))
     return 0;

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line, as a person types it: output, messages and exit codes. */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <grp.h>
+#include <unistd.h>
 
 #include "limber-catalog.h"
 #include "limber-journal.h"
@@ -591,6 +594,173 @@ test_history_invalid (void)
     }
 }
 
+/* A read-only journal: the person's own file made 0400, then a folder they
+ * may not write to. History and both exports work; a check-in is refused
+ * and says why. Root may write anything, so as root the program runs as
+ * "nobody", which owns the files. */
+#define NOBODY_ID 65534
+
+static void
+become_nobody (gpointer data)
+{
+  if (geteuid () == 0 &&
+      (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0))
+    _exit (77);
+}
+
+static void
+run_as_nobody (Run        *run,
+               const char *home,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("LIMBER_BIN"));
+  va_start (args, home);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home, TRUE);
+  g_subprocess_launcher_set_cwd (launcher, home);
+  g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+  g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
+  g_assert_cmpint (run->status, !=, 77);
+}
+
+static void
+give_to_nobody (const char *path)
+{
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (path, NOBODY_ID, NOBODY_ID), ==, 0);
+}
+
+static void
+check_read_only_journal (const char *home,
+                         const char *why)
+{
+  g_autofree char *csv = g_build_filename (home, "out", "journal.csv", NULL);
+  g_autofree char *pdf = g_build_filename (home, "out", "report.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_as_nobody (&run, home, "--history=365", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_nonnull (strstr (run.out, "Morning hamstrings, completed"));
+    g_assert_nonnull (strstr (run.out, "check-in"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *arg = g_strconcat ("--export-csv=", csv, NULL);
+
+    run_as_nobody (&run, home, arg, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "morning-hamstrings"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *arg = g_strconcat ("--export-report=", pdf, NULL);
+
+    run_as_nobody (&run, home, arg, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_as_nobody (&run, home, "--check-in", "--pain=3", "--stiffness=4", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "the check-in was not saved: Your journal is read-only: "));
+    g_assert_nonnull (strstr (run.err, why));
+  }
+  g_unlink (csv);
+  g_unlink (pdf);
+}
+
+static void
+test_read_only_journal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("limber-cli-ro-XXXXXX", &error);
+  g_autofree char *dir = g_build_filename (home, "limber", NULL);
+  g_autofree char *out = g_build_filename (home, "out", NULL);
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(LimberJournal) journal = limber_journal_open (path, &error);
+    g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) end = g_date_time_add_minutes (now, 6);
+    gint64 id;
+
+    g_assert_no_error (error);
+    id = limber_journal_start_session (journal, "morning-hamstrings", "Morning hamstrings", now, 360000, &error);
+    g_assert_no_error (error);
+    g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_COMPLETED, end, 360000, &error));
+    checkin->pain = 2;
+    checkin->stiffness = 3;
+    g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (home, 0755), ==, 0);
+  give_to_nobody (home);
+  give_to_nobody (out);
+  give_to_nobody (dir);
+  give_to_nobody (path);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  /* the file made read-only by its owner */
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  check_read_only_journal (home, path);
+
+  /* a folder its owner may not write to */
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  check_read_only_journal (home, dir);
+
+  /* untouched, and nothing added beside it */
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (d))
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_cmpint (g_rmdir (out), ==, 0);
+  g_assert_cmpint (g_rmdir (home), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/cli/check-in/damaged-journal", test_check_in_damaged_journal);
   g_test_add_func ("/cli/check-in/cant-open", test_check_in_cant_open);
   g_test_add_func ("/cli/history", test_history);
+  g_test_add_func ("/cli/read-only-journal", test_read_only_journal);
   g_test_add_func ("/cli/history/empty", test_history_empty);
   g_test_add_func ("/cli/history/invalid", test_history_invalid);
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@ static struct
   gboolean   persistent;
   guint      count;
   guint      n_failed;
+  int        sys_errno;
 } fault;
 
 /* Returns the error to give for this operation, or SQLITE_OK. */
@@ -36,6 +38,9 @@ check (FaultyKind kind)
   if (fault.count == fault.nth || (fault.persistent && fault.count > fault.nth))
     {
       fault.n_failed++;
+      /* what the unix VFS's xGetLastError, and so sqlite3_system_errno(), reports */
+      if (fault.sys_errno != 0)
+        errno = fault.sys_errno;
       return fault.rc;
     }
   return SQLITE_OK;
@@ -330,6 +335,13 @@ faulty_vfs_arm (FaultyKind kinds,
   fault.persistent = persistent;
   fault.count = 0;
   fault.n_failed = 0;
+  fault.sys_errno = 0;
+}
+
+void
+faulty_vfs_set_errno (int sys_errno)
+{
+  fault.sys_errno = sys_errno;
 }
 
 void

@@ -28,6 +28,8 @@ void  faulty_vfs_arm      (FaultyKind  kinds,
                            int         rc,
                            gboolean    persistent);
 void  faulty_vfs_disarm   (void);
+/* The system error a failure leaves behind, as ENOSPC after a failed fsync. */
+void  faulty_vfs_set_errno (int       sys_errno);
 /* Operations of the armed kinds seen since faulty_vfs_arm(). */
 guint faulty_vfs_get_count  (void);
 guint faulty_vfs_get_n_failed (void);

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "faulty-vfs.h"
 #include "limber-journal-private.h"
 
 #define NOBODY_ID 65534
@@ -1397,9 +1398,56 @@ assert_open_fails (const char *path,
   g_assert_nonnull (strstr (error->message, names));
 }
 
+/* A journal that can be read but not written opens for reading: its
+ * history is all there, and every write says why it is refused. */
+static void
+assert_opens_read_only (const char *path,
+                        guint       n_sessions,
+                        const char *why)
+{
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  journal = limber_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (journal);
+  g_assert_nonnull (limber_journal_get_read_only_reason (journal));
+  g_test_message ("read-only because %s", limber_journal_get_read_only_reason (journal));
+  g_assert_nonnull (strstr (limber_journal_get_read_only_reason (journal), why));
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+
+  sessions = limber_journal_list_sessions (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, n_sessions);
+  checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (checkins);
+
+  /* nothing to mark, and no complaint */
+  g_assert_cmpuint (limber_journal_recover_interrupted (journal, &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (limber_journal_start_session (journal, "desk-break", "Desk break", now, 1000, &error), ==, 0);
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Your journal is read-only: "));
+  g_assert_nonnull (strstr (error->message, why));
+  g_clear_error (&error);
+
+  g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), ==, 0);
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY);
+  g_clear_error (&error);
+}
+
 static void
 read_only_checks (const char *ro_dir,
-                  const char *ro_file)
+                  const char *ro_file,
+                  const char *old_file,
+                  guint       n_old)
 {
   g_autofree char *existing = g_build_filename (ro_dir, "journal.db", NULL);
   g_autofree char *missing = g_build_filename (ro_dir, "other.db", NULL);
@@ -1408,10 +1456,14 @@ read_only_checks (const char *ro_dir,
 
   g_assert_cmpint (g_access (ro_dir, W_OK), !=, 0);
 
-  assert_open_fails (existing, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_dir);
+  /* Nothing to read: a journal that cannot be created is refused. */
   assert_open_fails (missing, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_dir);
   assert_open_fails (new_dir, LIMBER_JOURNAL_ERROR_READ_ONLY, new_dir_parent);
-  assert_open_fails (ro_file, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_file);
+
+  assert_opens_read_only (existing, 3, existing);
+  assert_opens_read_only (ro_file, 3, ro_file);
+  /* an older format is brought up to date in memory only */
+  assert_opens_read_only (old_file, n_old, old_file);
 }
 
 static void
@@ -1423,12 +1475,15 @@ test_read_only (void)
   g_autofree char *rw_dir = g_build_filename (top, "writable", NULL);
   g_autofree char *existing = g_build_filename (ro_dir, "journal.db", NULL);
   g_autofree char *ro_file = g_build_filename (rw_dir, "journal.db", NULL);
+  g_autofree char *old_file = g_build_filename (rw_dir, "old.db", NULL);
   g_autoptr(GBytes) existing_bytes = NULL;
   g_autoptr(GBytes) ro_file_bytes = NULL;
+  g_autoptr(GBytes) old_file_bytes = NULL;
   g_autoptr(GArray) ro_before = NULL;
   g_autoptr(GArray) ro_after = NULL;
   g_autoptr(GArray) rw_before = NULL;
   g_autoptr(GArray) rw_after = NULL;
+  gint64 n_old;
   int status;
   pid_t pid;
 
@@ -1436,12 +1491,32 @@ test_read_only (void)
   g_assert_cmpint (g_chmod (top, 0755), ==, 0);
   make_journal (existing, 3);
   make_journal (ro_file, 3);
+  {
+    g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "journal-v1.sql", NULL);
+    g_autofree char *sql = NULL;
+    sqlite3 *db;
+
+    g_file_get_contents (fixture, &sql, NULL, &error);
+    g_assert_no_error (error);
+    db = raw_open (old_file);
+    raw_exec (db, sql);
+    n_old = raw_int (db, "SELECT count(*) FROM sessions");
+    sqlite3_close (db);
+  }
   g_assert_cmpint (g_chmod (existing, 0644), ==, 0);
-  g_assert_cmpint (g_chmod (ro_file, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (ro_file, 0400), ==, 0);
+  g_assert_cmpint (g_chmod (old_file, 0400), ==, 0);
+  /* the person's own file, which they made read-only */
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (ro_file, NOBODY_ID, NOBODY_ID), ==, 0);
+      g_assert_cmpint (chown (old_file, NOBODY_ID, NOBODY_ID), ==, 0);
+    }
   g_assert_cmpint (g_chmod (ro_dir, 0555), ==, 0);
   g_assert_cmpint (g_chmod (rw_dir, 0777), ==, 0);
   existing_bytes = read_bytes (existing);
   ro_file_bytes = read_bytes (ro_file);
+  old_file_bytes = read_bytes (old_file);
   ro_before = snapshot_dir (ro_dir);
   rw_before = snapshot_dir (rw_dir);
 
@@ -1452,7 +1527,7 @@ test_read_only (void)
       if (geteuid () == 0 &&
           (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0))
         _exit (77);
-      read_only_checks (ro_dir, ro_file);
+      read_only_checks (ro_dir, ro_file, old_file, n_old);
       _exit (0);
     }
 
@@ -1465,6 +1540,7 @@ test_read_only (void)
   /* Nothing was moved, added or changed. */
   assert_file_is (existing, existing_bytes);
   assert_file_is (ro_file, ro_file_bytes);
+  assert_file_is (old_file, old_file_bytes);
   ro_after = snapshot_dir (ro_dir);
   rw_after = snapshot_dir (rw_dir);
   g_assert_cmpuint (ro_after->len, ==, ro_before->len);
@@ -1473,6 +1549,7 @@ test_read_only (void)
   g_assert_cmpint (g_chmod (ro_dir, 0700), ==, 0);
   g_assert_cmpint (g_unlink (existing), ==, 0);
   g_assert_cmpint (g_unlink (ro_file), ==, 0);
+  g_assert_cmpint (g_unlink (old_file), ==, 0);
   g_assert_cmpint (g_rmdir (ro_dir), ==, 0);
   g_assert_cmpint (g_rmdir (rw_dir), ==, 0);
   g_assert_cmpint (g_rmdir (top), ==, 0);
@@ -1633,6 +1710,42 @@ test_disk_full (void)
   g_clear_pointer (&sessions, g_ptr_array_unref);
   sessions = list_sessions (journal, NULL);
   g_assert_cmpuint (sessions->len, ==, 1 + n_written);
+}
+
+/* A disk that fills while SQLite syncs or grows a file shows as "disk I/O
+ * error" with ENOSPC behind it: that is a full disk too. */
+static void
+test_disk_full_io_error (void)
+{
+  static const FaultyKind kinds[] = { FAULTY_SYNC, FAULTY_WRITE, FAULTY_TRUNCATE };
+  static const int codes[] = { SQLITE_IOERR_FSYNC, SQLITE_IOERR_WRITE, SQLITE_IOERR_TRUNCATE };
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) started = utc (2024, 9, 2, 7, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) sessions = NULL;
+
+      gint64 id;
+
+      faulty_vfs_arm (kinds[i], 1, codes[i], TRUE);
+      faulty_vfs_set_errno (ENOSPC);
+      id = limber_journal_start_session (journal, "desk-break", "Desk break", started, 1000, &error);
+      faulty_vfs_disarm ();
+      if (faulty_vfs_get_n_failed () == 0)
+        {
+          /* this kind of operation is not on the path of a write */
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_cmpint (id, ==, 0);
+      g_test_message ("%s", error->message);
+      g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_FULL);
+      g_assert_true (g_str_has_prefix (error->message, "The disk is full"));
+      g_assert_null (strstr (error->message, "I/O"));
+    }
 }
 
 /* Check-ins */
@@ -2092,6 +2205,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  faulty_vfs_install ();
 
   g_test_add_func ("/journal/default-path", test_default_path);
   g_test_add_func ("/journal/create-and-reopen", test_create_and_reopen);
@@ -2127,6 +2241,7 @@ main (int   argc,
   g_test_add_func ("/journal/access/cant-open", test_cant_open);
   g_test_add_func ("/journal/crash", test_crash);
   g_test_add_func ("/journal/disk-full", test_disk_full);
+  g_test_add_func ("/journal/disk-full-io-error", test_disk_full_io_error);
 
   return g_test_run ();
 }
