@@ -212,6 +212,7 @@ open_journal (LimberApplication *self)
 {
   g_autofree char *path = limber_journal_get_default_path ();
   g_autoptr(GError) error = NULL;
+  guint n;
 
   self->journal = limber_journal_open (path, &self->journal_error);
   if (self->journal == NULL)
@@ -225,12 +226,14 @@ open_journal (LimberApplication *self)
                   "the old file is kept at %s\n"),
                 limber_journal_get_moved_aside_path (self->journal));
 
-  /* Only one Limber window process runs at a time (GApplication), so a
-   * session still in progress now was cut short by a crash or a kill. */
-  if (limber_journal_recover_interrupted (self->journal, &error) > 0)
-    g_debug ("Marked interrupted sessions");
-  else if (error != NULL)
+  /* A session in progress that no running Limber holds (the journal's
+   * lock, not the bus: another copy may run on another bus or seat) was
+   * cut short by a crash or a kill. */
+  n = limber_journal_recover_interrupted (self->journal, &error);
+  if (error != NULL)
     g_message ("Could not mark interrupted sessions: %s", error->message);
+  else
+    g_debug ("Marked %u interrupted sessions", n);
 }
 
 /* The person's get-ready and switch-sides times, for every routine whose

@@ -622,6 +622,13 @@ test_recover (void)
   no_active = start (journal, "c", t3);
   record (journal, no_active, 0, LIMBER_SIDE_NONE, 12000, FALSE, 0);
 
+  /* This journal still runs them: they are live, not interrupted. */
+  g_assert_cmpuint (limber_journal_recover_interrupted (journal, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* Closed as a crash would close it: the next one marks them. */
+  g_clear_object (&journal);
+  journal = open_ok (path);
   before = list_sessions (journal, NULL);
 
   n = limber_journal_recover_interrupted (journal, &error);
@@ -655,6 +662,72 @@ test_recover (void)
 
   g_assert_cmpuint (limber_journal_recover_interrupted (journal, &error), ==, 0);
   g_assert_no_error (error);
+}
+
+/* A second Limber, here a second journal on the same file (its own open
+ * file description) and then a second process, does not take a live
+ * session for an interrupted one; once its owner is gone, it does. */
+static void
+test_recover_leaves_live_sessions (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) first = open_ok (path);
+  g_autoptr(LimberJournal) second = open_ok (path);
+  g_autoptr(GDateTime) t1 = utc (2024, 6, 1, 7, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  gint64 live, done, in_child = 0;
+  int fds[2];
+  int status;
+  pid_t pid;
+
+  live = start (first, "live", t1);
+  record (first, live, 0, LIMBER_SIDE_NONE, 30000, FALSE, 30000);
+  done = start (first, "done", t1);
+  g_assert_true (limber_journal_finish_session (first, done, LIMBER_OUTCOME_COMPLETED, t1, 1000, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (limber_journal_recover_interrupted (second, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_session (sessions = list_sessions (second, NULL), live)->outcome, ==,
+                   LIMBER_OUTCOME_IN_PROGRESS);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  /* a session that another process runs */
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      LimberJournal *child = limber_journal_open (path, NULL);
+      gint64 id = child != NULL ? limber_journal_start_session (child, "child", "Child", t1, 1000, NULL) : 0;
+
+      if (write (fds[1], &id, sizeof id) != sizeof id)
+        _exit (1);
+      for (;;)
+        pause ();
+    }
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &in_child, sizeof in_child), ==, sizeof in_child);
+  close (fds[0]);
+  g_assert_cmpint (in_child, >, 0);
+
+  g_assert_cmpuint (limber_journal_recover_interrupted (second, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* the owners go: the child is killed, the first journal closed */
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_cmpuint (limber_journal_recover_interrupted (second, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&first);
+  g_assert_cmpuint (limber_journal_recover_interrupted (second, &error), ==, 1);
+  g_assert_no_error (error);
+
+  sessions = list_sessions (second, NULL);
+  g_assert_cmpint (find_session (sessions, live)->outcome, ==, LIMBER_OUTCOME_INTERRUPTED);
+  g_assert_cmpint (find_session (sessions, in_child)->outcome, ==, LIMBER_OUTCOME_INTERRUPTED);
+  g_assert_cmpint (find_session (sessions, done)->outcome, ==, LIMBER_OUTCOME_COMPLETED);
 }
 
 /* Reminders: logged when shown, then updated with what the user did. */
@@ -1196,7 +1269,9 @@ assert_moved_aside (const char *path)
       Snapshot *s = &g_array_index (before, Snapshot, i);
       g_autofree char *now_at = NULL;
 
-      if (g_str_has_prefix (s->name, base) && !g_str_has_prefix (s->name + strlen (base), ".corrupt"))
+      /* The lock file belongs to the name, not to the content: it stays. */
+      if (g_str_has_prefix (s->name, base) && !g_str_has_prefix (s->name + strlen (base), ".corrupt") &&
+          !g_str_equal (s->name + strlen (base), ".lock"))
         {
           now_at = g_strconcat (aside, s->name + strlen (base), NULL);
           found_main |= g_str_equal (s->name, base);
@@ -1550,6 +1625,13 @@ test_read_only (void)
   g_assert_cmpint (g_unlink (existing), ==, 0);
   g_assert_cmpint (g_unlink (ro_file), ==, 0);
   g_assert_cmpint (g_unlink (old_file), ==, 0);
+  {
+    g_autofree char *lock1 = g_strconcat (existing, ".lock", NULL);
+    g_autofree char *lock2 = g_strconcat (ro_file, ".lock", NULL);
+
+    g_unlink (lock1);
+    g_unlink (lock2);
+  }
   g_assert_cmpint (g_rmdir (ro_dir), ==, 0);
   g_assert_cmpint (g_rmdir (rw_dir), ==, 0);
   g_assert_cmpint (g_rmdir (top), ==, 0);
@@ -2216,6 +2298,7 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/rating", test_rating);
   g_test_add_func ("/journal/sessions/list-since", test_list_since);
   g_test_add_func ("/journal/sessions/recover", test_recover);
+  g_test_add_func ("/journal/sessions/recover-leaves-live-sessions", test_recover_leaves_live_sessions);
   g_test_add_func ("/journal/sessions/list-between", test_list_sessions_between);
   g_test_add_func ("/journal/checkins/add-get", test_checkin_add_get);
   g_test_add_func ("/journal/checkins/invalid", test_checkin_invalid);

@@ -7,6 +7,9 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 static char *journal_path;
 
@@ -42,14 +45,30 @@ out:
   return ok;
 }
 
+/* A child dies with the test, so a failed assertion leaves nothing running. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocessLauncher *
+new_launcher (GSubprocessFlags flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  return launcher;
+}
+
 static GSubprocess *
 spawn_limber (const char *arg)
 {
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (G_SUBPROCESS_FLAGS_NONE);
   g_autoptr(GError) error = NULL;
   GSubprocess *proc;
 
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                           g_getenv ("LIMBER_BIN"), arg, NULL);
+  proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIMBER_BIN"), arg, NULL);
   g_assert_no_error (error);
   return proc;
 }
@@ -192,6 +211,119 @@ test_kill_mid_routine (void)
   g_assert_cmpstr (outcome, ==, "interrupted");
 }
 
+/* The newest session is the quick routine, in progress, with five parts. */
+static gboolean
+live_quick_has_five_parts (gpointer data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (!g_file_test (journal_path, G_FILE_TEST_EXISTS) ||
+      sqlite3_open_v2 (journal_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 2000);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT s.routine_id = 'quick' AND s.outcome = 'in-progress',"
+                          " (SELECT count(*) FROM session_parts WHERE session_id = s.id)"
+                          " FROM sessions AS s ORDER BY s.id DESC LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    found = sqlite3_column_int (stmt, 0) && sqlite3_column_int (stmt, 1) >= 5;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+/* A private session bus of its own, as for a second login or a second
+ * seat: a Limber started there does not see the first on the bus. */
+static GSubprocess *
+spawn_bus (char **address)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  GSubprocess *bus;
+
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+
+  bus = g_subprocess_launcher_spawn (launcher, &error,
+                                     "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL);
+  g_assert_no_error (error);
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (bus));
+  *address = g_data_input_stream_read_line (in, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*address);
+  return bus;
+}
+
+static gboolean
+file_has (gpointer data)
+{
+  const char * const *what = data;
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (what[0], &text, NULL, NULL) && strstr (text, what[1]) != NULL;
+}
+
+static void
+test_second_copy_on_another_bus (void)
+{
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GSubprocess) third = NULL;
+  g_autoptr(GSubprocess) bus = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *log = g_build_filename (g_get_tmp_dir (), "limber-second-XXXXXX", NULL);
+  g_autofree char *outcome = NULL;
+  const char *wait_for[] = { log, "interrupted sessions" };
+  int before = 0, after = 0;
+  int fd;
+
+  fd = g_mkstemp (log);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  first = spawn_limber ("--start=quick");
+  wait_until (live_quick_has_five_parts, NULL, "five parts recorded");
+
+  /* the second copy, on its own bus, opens the same journal */
+  bus = spawn_bus (&address);
+  launcher = new_launcher (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "limber-app", TRUE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, log);
+  second = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("LIMBER_BIN"), NULL);
+  g_assert_no_error (error);
+  wait_until (file_has, wait_for, "the second Limber to look for interrupted sessions");
+
+  /* the first's routine is still live */
+  g_assert_true (live_quick_has_five_parts (NULL));
+  g_assert_nonnull (g_subprocess_get_identifier (first));
+  g_assert_true (query (&before, &outcome));
+
+  g_subprocess_send_signal (second, SIGTERM);
+  g_subprocess_wait (second, NULL, NULL);
+  g_subprocess_send_signal (bus, SIGTERM);
+  g_subprocess_wait (bus, NULL, NULL);
+
+  /* once it is killed, the next start marks it */
+  g_subprocess_send_signal (first, SIGKILL);
+  g_subprocess_wait (first, NULL, NULL);
+  third = spawn_limber (NULL);
+  wait_until (marked_interrupted, NULL, "the session marked interrupted");
+  g_subprocess_send_signal (third, SIGTERM);
+  g_subprocess_wait (third, NULL, NULL);
+  g_assert_true (query (&after, &outcome));
+  g_assert_cmpint (after, >=, before);
+  g_assert_cmpstr (outcome, ==, "interrupted");
+  g_unlink (log);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,5 +353,6 @@ main (int   argc,
 
   g_test_add_func ("/reliability/kill-mid-routine", test_kill_mid_routine);
   g_test_add_func ("/reliability/start-routine-over-dbus", test_start_routine_over_dbus);
+  g_test_add_func ("/reliability/second-copy-on-another-bus", test_second_copy_on_another_bus);
   return g_test_run ();
 }
