@@ -393,7 +393,16 @@ rc_is_damage (int rc)
   return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
-/* Runs PRAGMA quick_check; sets *damaged when it finds a fault. */
+/* A row that breaks a CHECK or NOT NULL rule (pain 99, written by another
+ * program) is the row's fault, not the file's: it is read clamped. */
+static gboolean
+is_rule_broken (const char *line)
+{
+  return g_str_has_prefix (line, "CHECK constraint failed in ") ||
+         g_str_has_prefix (line, "NULL value in ");
+}
+
+/* Runs PRAGMA quick_check; sets *damaged when it finds a fault in the file. */
 static int
 quick_check (sqlite3     *db,
              gboolean    *damaged)
@@ -406,18 +415,18 @@ quick_check (sqlite3     *db,
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *result = (const char *) sqlite3_column_text (stmt, 0);
 
-          if (g_strcmp0 (result, "ok") != 0)
-            {
-              g_debug ("quick_check: %s", result);
-              *damaged = TRUE;
-            }
-          rc = SQLITE_OK;
+          if (g_strcmp0 (result, "ok") == 0)
+            continue;
+          g_debug ("quick_check: %s", result);
+          if (result == NULL || !is_rule_broken (result))
+            *damaged = TRUE;
         }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
   return rc;

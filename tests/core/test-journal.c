@@ -1877,6 +1877,34 @@ count_checkins (LimberJournal *journal)
   return raw_int (limber_journal_get_handle_for_testing (journal), "SELECT count(*) FROM checkins");
 }
 
+/* A row that breaks a CHECK rule, written by another program, is no reason
+ * to move the journal aside: it is kept, and read clamped. */
+static void
+test_check_rule_broken (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_clear_object (&journal);
+  db = raw_open (path);
+  raw_exec (db, "PRAGMA ignore_check_constraints = ON;"
+                "INSERT INTO checkins (time, pain, stiffness, side) VALUES (1000000, 99, 3, 'both');"
+                "INSERT INTO sessions (routine_id, routine_name, started_at, planned_ms, outcome)"
+                " VALUES ('desk-break', 'Desk break', 1000000, 1000, 'exploded');");
+  sqlite3_close (db);
+
+  journal = open_ok (path);
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+  checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_assert_cmpint (((LimberCheckin *) g_ptr_array_index (checkins, 0))->pain, ==, 10);
+  g_assert_cmpuint (count_checkins (journal), ==, 1);
+}
+
 static void
 test_checkin_add_get (void)
 {
@@ -2298,6 +2326,7 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/rating", test_rating);
   g_test_add_func ("/journal/sessions/list-since", test_list_since);
   g_test_add_func ("/journal/sessions/recover", test_recover);
+  g_test_add_func ("/journal/damage/check-rule-broken", test_check_rule_broken);
   g_test_add_func ("/journal/sessions/recover-leaves-live-sessions", test_recover_leaves_live_sessions);
   g_test_add_func ("/journal/sessions/list-between", test_list_sessions_between);
   g_test_add_func ("/journal/checkins/add-get", test_checkin_add_get);
