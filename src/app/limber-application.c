@@ -218,6 +218,7 @@ open_journal (LimberApplication *self)
 {
   g_autofree char *path = limber_journal_get_default_path ();
   g_autoptr(GError) error = NULL;
+  guint n;
 
   self->journal = limber_journal_open (path, &self->journal_error);
   if (self->journal == NULL)
@@ -231,12 +232,14 @@ open_journal (LimberApplication *self)
                   "the old file is kept at %s\n"),
                 limber_journal_get_moved_aside_path (self->journal));
 
-  /* Only one Limber window process runs at a time (GApplication), so a
-   * session still in progress now was cut short by a crash or a kill. */
-  if (limber_journal_recover_interrupted (self->journal, &error) > 0)
-    g_debug ("Marked interrupted sessions");
-  else if (error != NULL)
+  /* A session in progress that no running Limber holds (the journal's
+   * lock, not the bus: another copy may run on another bus or seat) was
+   * cut short by a crash or a kill. */
+  n = limber_journal_recover_interrupted (self->journal, &error);
+  if (error != NULL)
     g_message ("Could not mark interrupted sessions: %s", error->message);
+  else
+    g_debug ("Marked %u interrupted sessions", n);
 }
 
 /* The person's get-ready and switch-sides times, for every routine whose
@@ -307,6 +310,12 @@ tell_about_journal (LimberApplication *self,
     limber_window_show_error (window, _("Sessions Cannot Be Saved"),
                               _("Limber could not open its journal, so what you do now will not be kept.\n\n%s"),
                               self->journal_error->message);
+  else if (self->journal != NULL && limber_journal_get_read_only_reason (self->journal) != NULL)
+    limber_window_show_error (window, _("Your Journal Is Read-Only"),
+                              /* Translators: %s says why, such as “you may not write to the file …” */
+                              _("Your journal is read-only: %s.\n\nYour history, charts and exports work, "
+                                "but routines and check-ins will not be saved until it can be written again."),
+                              limber_journal_get_read_only_reason (self->journal));
   else if (self->journal != NULL && limber_journal_get_moved_aside_path (self->journal) != NULL)
     limber_window_show_error (window, _("A Fresh Journal Was Started"),
                               _("Limber could not read its journal, so it started a new one. "

@@ -448,6 +448,41 @@ on_part_finished (LimberPlayerView       *self,
   *skipped = part->skipped;
 }
 
+static const char *
+short_reason (const GError *error)
+{
+  if (g_error_matches (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_FULL))
+    return _("the disk is full");
+  if (g_error_matches (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY))
+    return _("your journal is read-only");
+  return error->message;
+}
+
+/* What the journal holds of the routine, when it is not everything. */
+static char *
+describe_saved (LimberSessionRecorder *recorder,
+                guint                  n_finished)
+{
+  const GError *error = limber_session_recorder_get_unsaved_error (recorder);
+  guint n_unsaved = limber_session_recorder_get_n_unsaved (recorder);
+
+  if (error == NULL)
+    return NULL;
+
+  if (n_unsaved == 0)
+    /* Translators: %s says why, such as “the disk is full” */
+    return g_strdup_printf (_("The end of this session could not be written: %s."),
+                            short_reason (error));
+
+  n_unsaved = MIN (n_unsaved, n_finished);
+  /* Translators: “3 of 4 saved; 1 could not be written: the disk is full.” */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u of %u saved; %u could not be written: %s.",
+                                       "%u of %u saved; %u could not be written: %s.",
+                                       n_unsaved),
+                          n_finished - n_unsaved, n_finished, n_unsaved, short_reason (error));
+}
+
 static void
 show_summary (LimberPlayerView *self,
               LimberOutcome     outcome)
@@ -496,6 +531,18 @@ show_summary (LimberPlayerView *self,
 
   /* Translators: time spent stretching, then the exercise counts */
   description = g_strdup_printf (_("You stretched for %s. %s."), active, counts);
+  if (self->recorder != NULL)
+    {
+      g_autofree char *saved = describe_saved (self->recorder, done + skipped);
+
+      if (saved != NULL)
+        {
+          char *with_saved = g_strdup_printf ("%s\n\n%s", description, saved);
+
+          g_free (description);
+          description = with_saved;
+        }
+    }
   if (extra != NULL)
     {
       char *with_extra = g_strdup_printf ("%s\n\n%s", description, extra);
@@ -565,17 +612,19 @@ limber_player_view_play (LimberPlayerView *self,
   g_array_set_size (self->step_skipped, 0);
 
   self->player = limber_player_new (routine, self->clock ? self->clock : limber_system_clock_get_default ());
-  g_signal_connect_swapped (self->player, "phase-changed", G_CALLBACK (on_phase_changed), self);
-  g_signal_connect_swapped (self->player, "countdown", G_CALLBACK (on_countdown), self);
-  g_signal_connect_swapped (self->player, "part-finished", G_CALLBACK (on_part_finished), self);
-  g_signal_connect_swapped (self->player, "finished", G_CALLBACK (on_finished), self);
-  g_signal_connect_swapped (self->player, "notify::state", G_CALLBACK (update_running), self);
 
+  /* First, so that the summary knows what was saved. */
   if (self->journal != NULL)
     {
       self->recorder = limber_session_recorder_new (self->journal, self->player);
       g_signal_connect_swapped (self->recorder, "error", G_CALLBACK (on_recorder_error), self);
     }
+
+  g_signal_connect_swapped (self->player, "phase-changed", G_CALLBACK (on_phase_changed), self);
+  g_signal_connect_swapped (self->player, "countdown", G_CALLBACK (on_countdown), self);
+  g_signal_connect_swapped (self->player, "part-finished", G_CALLBACK (on_part_finished), self);
+  g_signal_connect_swapped (self->player, "finished", G_CALLBACK (on_finished), self);
+  g_signal_connect_swapped (self->player, "notify::state", G_CALLBACK (update_running), self);
 
   adw_window_title_set_title (self->window_title, limber_routine_get_name (routine));
   gtk_stack_set_visible_child_name (self->stack, "playing");

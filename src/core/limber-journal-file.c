@@ -37,10 +37,25 @@ limber_journal_set_sqlite_error (GError     **error,
                                  int          rc,
                                  const char  *path)
 {
+  int errsv = errno;  /* first, before anything can change it */
   g_autofree char *name = g_filename_display_name (path);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int primary = rc & 0xff;
 
-  switch (rc & 0xff)
+  /* SQLite says "disk I/O error" when fsync, ftruncate or growing the -shm
+   * fail; the system's error says what really happened. SQLite records it
+   * only on some paths, so errno, right after the failed call, stands in. */
+  if (primary == SQLITE_IOERR)
+    {
+      if (db != NULL && sqlite3_system_errno (db) != 0)
+        errsv = sqlite3_system_errno (db);
+      if (errsv == ENOSPC || errsv == EDQUOT)
+        primary = SQLITE_FULL;
+      else if (errsv == EROFS)
+        primary = SQLITE_READONLY;
+    }
+
+  switch (primary)
     {
     case SQLITE_FULL:
       g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_FULL,
@@ -51,7 +66,7 @@ limber_journal_set_sqlite_error (GError     **error,
     case SQLITE_READONLY:
     case SQLITE_PERM:
       g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY,
-                   _("The journal “%s” is read-only, so nothing can be saved to it."),
+                   _("Your journal is read-only: “%s” cannot be written, so nothing can be saved to it."),
                    name);
       break;
 
@@ -93,6 +108,47 @@ errno_means_read_only (int errsv)
   return errsv == EACCES || errsv == EPERM || errsv == EROFS;
 }
 
+static gboolean
+errno_means_full (int errsv)
+{
+  return errsv == ENOSPC || errsv == EDQUOT;
+}
+
+static LimberJournalError
+error_from_errno (int errsv)
+{
+  if (errno_means_read_only (errsv))
+    return LIMBER_JOURNAL_ERROR_READ_ONLY;
+  if (errno_means_full (errsv))
+    return LIMBER_JOURNAL_ERROR_FULL;
+  return LIMBER_JOURNAL_ERROR_CANT_OPEN;
+}
+
+/* Why an existing journal can be read but not written, for people; NULL
+ * when it can be written. */
+static char *
+read_only_reason (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_access (path, W_OK) != 0 && errno_means_read_only (errno))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      if (errno == EROFS)
+        return g_strdup_printf (_("“%s” is on a read-only disk"), name);
+      return g_strdup_printf (_("you may not write to the file “%s”"), name);
+    }
+  /* SQLite keeps its write-ahead log beside the journal. */
+  if (g_access (dir, W_OK) != 0 && errno_means_read_only (errno))
+    {
+      g_autofree char *name = g_filename_display_name (dir);
+
+      return g_strdup_printf (_("you may not write to the folder “%s”"), name);
+    }
+  return NULL;
+}
+
 /* While opening, "cannot open" usually means a folder or file we may not
  * write to; say so plainly rather than pass on SQLite's words. */
 static void
@@ -112,7 +168,7 @@ set_open_error (GError     **error,
           g_autofree char *name = g_filename_display_name (dir);
 
           g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY,
-                       _("The folder “%s” is read-only, so the journal cannot be saved there."),
+                       _("Your journal is read-only: the folder “%s” cannot be written, so the journal cannot be saved there."),
                        name);
           return;
         }
@@ -337,7 +393,16 @@ rc_is_damage (int rc)
   return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
-/* Runs PRAGMA quick_check; sets *damaged when it finds a fault. */
+/* A row that breaks a CHECK or NOT NULL rule (pain 99, written by another
+ * program) is the row's fault, not the file's: it is read clamped. */
+static gboolean
+is_rule_broken (const char *line)
+{
+  return g_str_has_prefix (line, "CHECK constraint failed in ") ||
+         g_str_has_prefix (line, "NULL value in ");
+}
+
+/* Runs PRAGMA quick_check; sets *damaged when it finds a fault in the file. */
 static int
 quick_check (sqlite3     *db,
              gboolean    *damaged)
@@ -350,18 +415,18 @@ quick_check (sqlite3     *db,
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *result = (const char *) sqlite3_column_text (stmt, 0);
 
-          if (g_strcmp0 (result, "ok") != 0)
-            {
-              g_debug ("quick_check: %s", result);
-              *damaged = TRUE;
-            }
-          rc = SQLITE_OK;
+          if (g_strcmp0 (result, "ok") == 0)
+            continue;
+          g_debug ("quick_check: %s", result);
+          if (result == NULL || !is_rule_broken (result))
+            *damaged = TRUE;
         }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
   return rc;
@@ -410,12 +475,160 @@ close_db (sqlite3 **db)
     }
 }
 
+/* Checks what a read-only connection found, as open_database() does. */
+static OpenResult
+check_read_only (sqlite3     *db,
+                 const char  *path,
+                 gint64      *user_version,
+                 const char **damage,
+                 GError     **error)
+{
+  gint64 application_id = 0;
+  gboolean damaged;
+  int rc;
+
+  rc = query_int (db, "PRAGMA application_id", &application_id);
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "PRAGMA user_version", user_version);
+  if (rc == SQLITE_OK)
+    rc = quick_check (db, &damaged);
+  if (rc != SQLITE_OK)
+    {
+      if (rc_is_damage (rc))
+        {
+          *damage = sqlite3_errstr (rc);
+          return OPEN_DAMAGED;
+        }
+      set_open_error (error, db, rc, path);
+      return OPEN_FAILED;
+    }
+  if (damaged)
+    {
+      *damage = "failed the quick check";
+      return OPEN_DAMAGED;
+    }
+  /* Only a journal that was never written is unclaimed; it has nothing to
+   * read and cannot be set up here. */
+  if (application_id != LIMBER_JOURNAL_APPLICATION_ID)
+    {
+      if (application_id != 0 || *user_version != 0)
+        set_foreign_error (error, path);
+      else
+        set_open_error (error, NULL, SQLITE_READONLY, path);
+      return OPEN_FAILED;
+    }
+  if (*user_version > LIMBER_JOURNAL_SCHEMA_VERSION)
+    {
+      set_too_new_error (error, path, *user_version);
+      return OPEN_FAILED;
+    }
+  return OPEN_OK;
+}
+
+/* Opens an existing journal that may be read but not written: the history,
+ * charts and exports still work, and every write is refused. */
+static OpenResult
+open_read_only (const char   *path,
+                sqlite3     **out_db,
+                const char  **damage,
+                GError      **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *full_uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  gint64 user_version = 0;
+  OpenResult result;
+  GStatBuf st;
+  int rc;
+
+  uri = g_filename_to_uri (path, NULL, &local_error);
+  if (uri == NULL)
+    {
+      set_open_error (error, NULL, SQLITE_CANTOPEN, path);
+      return OPEN_FAILED;
+    }
+  /* With no -wal to replay, the file is all there is: "immutable" reads it
+   * without the -shm file that a read-only folder would refuse. */
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    full_uri = g_strconcat (uri, "?mode=ro", NULL);
+  else
+    full_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+
+  rc = sqlite3_open_v2 (full_uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, db, rc, path);
+      close_db (&db);
+      return OPEN_FAILED;
+    }
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  result = check_read_only (db, path, &user_version, damage, error);
+  if (result != OPEN_OK)
+    {
+      close_db (&db);
+      return result;
+    }
+
+  /* An older journal is brought up to date in memory, for reading. */
+  if (user_version < LIMBER_JOURNAL_SCHEMA_VERSION)
+    {
+      sqlite3 *mem = NULL;
+      sqlite3_backup *backup;
+
+      rc = sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_extended_result_codes (mem, TRUE);
+          backup = sqlite3_backup_init (mem, "main", db, "main");
+          rc = backup != NULL ? SQLITE_OK : sqlite3_errcode (mem);
+          if (backup != NULL)
+            {
+              sqlite3_backup_step (backup, -1);
+              rc = sqlite3_backup_finish (backup);
+            }
+        }
+      if (rc != SQLITE_OK)
+        {
+          set_open_error (error, db, rc, path);
+          close_db (&mem);
+          close_db (&db);
+          return OPEN_FAILED;
+        }
+      close_db (&db);
+      db = mem;
+      if (!limber_journal_migrate (db, path, error))
+        {
+          close_db (&db);
+          return OPEN_FAILED;
+        }
+    }
+
+  /* Refuse writes even where SQLite could make them (the copy in memory). */
+  rc = sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, db, rc, path);
+      close_db (&db);
+      return OPEN_FAILED;
+    }
+
+  *out_db = db;
+  return OPEN_OK;
+}
+
 /* Opens the file at @path, checks it and brings it up to date.
- * OPEN_DAMAGED means the file must be moved aside; nothing is open then. */
+ * OPEN_DAMAGED means the file must be moved aside; nothing is open then.
+ * An existing journal that cannot be written is opened for reading, and
+ * *ro_reason says why it cannot be written. */
 static OpenResult
 open_database (const char   *path,
                sqlite3     **out_db,
                const char  **damage,
+               char        **ro_reason,
                GError      **error)
 {
   sqlite3 *db = NULL;
@@ -431,6 +644,14 @@ open_database (const char   *path,
   if (result != OPEN_OK)
     return result;
 
+  if (has_content && (*ro_reason = read_only_reason (path)) != NULL)
+    {
+      result = open_read_only (path, out_db, damage, error);
+      if (result != OPEN_OK)
+        g_clear_pointer (ro_reason, g_free);
+      return result;
+    }
+
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
@@ -445,12 +666,20 @@ open_database (const char   *path,
    * the -wal back into it. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
-  /* SQLite falls back to reading when it may not write. */
+  /* SQLite falls back to reading when it may not write, for reasons
+   * read_only_reason() did not see (a read-only mount, say). */
   if (sqlite3_db_readonly (db, "main") == 1)
     {
-      set_open_error (error, NULL, SQLITE_READONLY, path);
       close_db (&db);
-      return OPEN_FAILED;
+      if (!has_content)
+        {
+          set_open_error (error, NULL, SQLITE_READONLY, path);
+          return OPEN_FAILED;
+        }
+      result = open_read_only (path, out_db, damage, error);
+      if (result == OPEN_OK)
+        *ro_reason = g_strdup (_("it cannot be written to"));
+      return result;
     }
 
   /* Read again through SQLite: a -wal may hold a newer page 1. */
@@ -554,11 +783,9 @@ rename_or_error (const char  *from,
       int errsv = errno;
       g_autofree char *name = g_filename_display_name (path);
 
-      g_set_error (error, LIMBER_JOURNAL_ERROR,
-                   errno_means_read_only (errsv) ? LIMBER_JOURNAL_ERROR_READ_ONLY
-                                                 : LIMBER_JOURNAL_ERROR_CANT_OPEN,
+      g_set_error (error, LIMBER_JOURNAL_ERROR, error_from_errno (errsv),
                    _("The journal “%s” is damaged and could not be moved aside: %s"),
-                   name, g_strerror (errsv));
+                   name, errno_means_full (errsv) ? _("the disk is full") : g_strerror (errsv));
       return FALSE;
     }
   return TRUE;
@@ -616,11 +843,14 @@ ensure_directory (const char  *path,
       int errsv = errno;
       g_autofree char *name = g_filename_display_name (dir);
 
-      g_set_error (error, LIMBER_JOURNAL_ERROR,
-                   errno_means_read_only (errsv) ? LIMBER_JOURNAL_ERROR_READ_ONLY
-                                                 : LIMBER_JOURNAL_ERROR_CANT_OPEN,
-                   _("The folder “%s” for the journal could not be created: %s"),
-                   name, g_strerror (errsv));
+      if (errno_means_full (errsv))
+        g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_FULL,
+                     _("The disk is full, so the folder “%s” for the journal could not be created. Free some space and try again."),
+                     name);
+      else
+        g_set_error (error, LIMBER_JOURNAL_ERROR, error_from_errno (errsv),
+                     _("The folder “%s” for the journal could not be created: %s"),
+                     name, g_strerror (errsv));
       return FALSE;
     }
   return TRUE;
@@ -629,6 +859,8 @@ ensure_directory (const char  *path,
 /*
  * limber_journal_open_file:
  * @moved_aside_path: (out): where a damaged file was moved, or %NULL
+ * @read_only_reason: (out): why the journal was opened for reading only,
+ *   or %NULL when it can be written
  *
  * Opens the journal at @path for limber_journal_open(): creates its
  * folder, refuses files that are not ours or are newer, moves a damaged
@@ -640,19 +872,24 @@ ensure_directory (const char  *path,
 sqlite3 *
 limber_journal_open_file (const char  *path,
                           char       **moved_aside_path,
+                          char       **read_only_reason,
                           GError     **error)
 {
   g_autofree char *aside = NULL;
+  g_autofree char *reason = NULL;
   const char *damage = NULL;
   sqlite3 *db = NULL;
   OpenResult result;
 
   *moved_aside_path = NULL;
+  *read_only_reason = NULL;
 
-  if (!ensure_directory (path, error))
+  /* A journal that exists needs no folder made for it: it may be read
+   * where nothing can be created. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !ensure_directory (path, error))
     return NULL;
 
-  result = open_database (path, &db, &damage, error);
+  result = open_database (path, &db, &damage, &reason, error);
   if (result == OPEN_DAMAGED)
     {
       aside = move_aside (path, error);
@@ -662,7 +899,7 @@ limber_journal_open_file (const char  *path,
       g_message ("The journal %s was damaged (%s); it was moved to %s and a new journal was started",
                  path, damage, aside);
 
-      result = open_database (path, &db, &damage, error);
+      result = open_database (path, &db, &damage, &reason, error);
       if (result == OPEN_DAMAGED)
         {
           g_autofree char *name = g_filename_display_name (path);
@@ -677,5 +914,6 @@ limber_journal_open_file (const char  *path,
     return NULL;
 
   *moved_aside_path = g_steal_pointer (&aside);
+  *read_only_reason = g_steal_pointer (&reason);
   return db;
 }

@@ -22,6 +22,7 @@ gboolean  limber_journal_migrate          (sqlite3     *db,
                                            GError     **error);
 sqlite3  *limber_journal_open_file        (const char  *path,
                                            char       **moved_aside_path,
+                                           char       **read_only_reason,
                                            GError     **error);
 
 /* For the journal's other files (limber-journal-checkins.c,

@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-journal"
 
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "limber-journal-private.h"
 
@@ -9,7 +15,14 @@
  * a damaged file are in limber-journal-file.c, the schema's steps in
  * limber-journal-migrations.c. Every write here is one short BEGIN
  * IMMEDIATE transaction of prepared statements, cached on the journal.
- * A journal is used from one thread. */
+ * A journal is used from one thread.
+ *
+ * Who owns a session in progress is decided by the kernel, not by D-Bus:
+ * while a session runs, its journal holds an open-file-description lock
+ * (F_OFD_SETLK) on byte <session id> of "<journal>.lock". The lock goes
+ * with the process, however it ends, so a session in progress whose byte
+ * nobody holds was cut short, and one whose byte is held is live in some
+ * Limber, on whatever bus or seat. */
 
 typedef enum
 {
@@ -22,6 +35,7 @@ typedef enum
   STMT_FINISH_SESSION,
   STMT_RATE_SESSION,
   STMT_RECOVER,
+  STMT_LIST_IN_PROGRESS,
   STMT_LIST_SESSIONS,
   STMT_LIST_PARTS,
   STMT_SESSION_EXISTS,
@@ -55,7 +69,9 @@ static const char * const stmt_sql[N_STMTS] = {
     " ended_at = started_at + 1000 * MAX(active_ms, (SELECT COALESCE(SUM(done_ms), 0)"
     "                                                FROM session_parts"
     "                                                WHERE session_id = sessions.id))"
-    " WHERE outcome = ?2",
+    " WHERE outcome = ?2 AND id = ?3",
+  [STMT_LIST_IN_PROGRESS] =
+    "SELECT id FROM sessions WHERE outcome = ?1",
   [STMT_LIST_SESSIONS] =
     "SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at,"
     " s.planned_ms, s.active_ms, s.outcome, s.rating,"
@@ -89,7 +105,10 @@ struct _LimberJournal
 
   char         *path;
   char         *moved_aside_path;
+  char         *read_only_reason;  /* NULL when the journal can be written */
   sqlite3      *db;
+  int           lock_fd;        /* "<path>.lock", or -1 */
+  GHashTable   *owned;          /* ids of the sessions this journal runs */
   sqlite3_stmt *stmts[N_STMTS];
   GHashTable   *cached_stmts;  /* SQL text → sqlite3_stmt, for the other files */
 };
@@ -249,6 +268,14 @@ static gboolean
 begin_write (LimberJournal  *self,
              GError        **error)
 {
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY,
+                   /* Translators: %s says why, such as “you may not write to the file …” */
+                   _("Your journal is read-only: %s. It can be read, but nothing new can be saved to it."),
+                   self->read_only_reason);
+      return FALSE;
+    }
   return run_simple (self, STMT_BEGIN, error);
 }
 
@@ -306,6 +333,72 @@ run_session_update (LimberJournal  *self,
   return TRUE;
 }
 
+/* Ownership of sessions in progress */
+
+static void
+open_lock_file (LimberJournal *self)
+{
+  g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
+
+  self->lock_fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (self->lock_fd < 0)
+    g_debug ("No lock file %s (%s): sessions in progress are left as they are",
+             lock_path, g_strerror (errno));
+}
+
+static gboolean
+session_lock (LimberJournal *self,
+              gint64         session_id,
+              short          type)
+{
+  struct flock fl = { 0 };
+
+  if (self->lock_fd < 0)
+    return FALSE;
+  fl.l_type = type;
+  fl.l_whence = SEEK_SET;
+  fl.l_start = session_id;
+  fl.l_len = 1;
+  return fcntl (self->lock_fd, F_OFD_SETLK, &fl) == 0;
+}
+
+static void
+own_session (LimberJournal *self,
+             gint64         session_id)
+{
+  if (session_lock (self, session_id, F_WRLCK))
+    g_hash_table_add (self->owned, g_memdup2 (&session_id, sizeof session_id));
+  else
+    g_debug ("Could not lock session %" G_GINT64_FORMAT ": %s", session_id, g_strerror (errno));
+}
+
+static void
+disown_session (LimberJournal *self,
+                gint64         session_id)
+{
+  if (g_hash_table_remove (self->owned, &session_id))
+    session_lock (self, session_id, F_UNLCK);
+}
+
+/* Whether some running Limber, this one or another, holds the session. */
+static gboolean
+session_is_live (LimberJournal *self,
+                 gint64         session_id)
+{
+  struct flock fl = { 0 };
+
+  if (g_hash_table_contains (self->owned, &session_id))
+    return TRUE;
+
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  fl.l_start = session_id;
+  fl.l_len = 1;
+  if (fcntl (self->lock_fd, F_OFD_GETLK, &fl) != 0)
+    return TRUE;  /* cannot tell: leave it alone */
+  return fl.l_type != F_UNLCK;
+}
+
 /* Opening */
 
 static void
@@ -316,10 +409,15 @@ limber_journal_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->cached_stmts, g_hash_table_unref);
+  g_clear_pointer (&self->owned, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  /* Closing releases every lock this journal held. */
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_free (self->path);
   g_free (self->moved_aside_path);
+  g_free (self->read_only_reason);
 
   G_OBJECT_CLASS (limber_journal_parent_class)->finalize (object);
 }
@@ -340,6 +438,8 @@ static void
 limber_journal_init (LimberJournal *self)
 {
   self->cached_stmts = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+  self->owned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->lock_fd = -1;
 }
 /**
  * limber_journal_get_default_path:
@@ -364,7 +464,10 @@ limber_journal_get_default_path (void)
  * to a newer Limber (%LIMBER_JOURNAL_ERROR_TOO_NEW) is refused and left
  * unchanged. A damaged file is moved aside and a new journal is started;
  * limber_journal_get_moved_aside_path() then says where the old one went.
- * A folder or file that cannot be written gives
+ * An existing journal that cannot be written (a read-only file or folder)
+ * is opened for reading: limber_journal_get_read_only_reason() says why,
+ * and every write fails with %LIMBER_JOURNAL_ERROR_READ_ONLY. A journal
+ * that does not exist and cannot be created gives
  * %LIMBER_JOURNAL_ERROR_READ_ONLY or %LIMBER_JOURNAL_ERROR_CANT_OPEN.
  *
  * Returns: (transfer full): the journal, or %NULL with @error set
@@ -375,19 +478,23 @@ limber_journal_open (const char  *path,
 {
   g_autoptr(LimberJournal) self = NULL;
   g_autofree char *moved_aside_path = NULL;
+  g_autofree char *read_only_reason = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = limber_journal_open_file (path, &moved_aside_path, error);
+  db = limber_journal_open_file (path, &moved_aside_path, &read_only_reason, error);
   if (db == NULL)
     return NULL;
 
   self = g_object_new (LIMBER_TYPE_JOURNAL, NULL);
   self->path = g_strdup (path);
   self->moved_aside_path = g_steal_pointer (&moved_aside_path);
+  self->read_only_reason = g_steal_pointer (&read_only_reason);
   self->db = db;
+  if (self->read_only_reason == NULL)
+    open_lock_file (self);
   return g_steal_pointer (&self);
 }
 
@@ -422,6 +529,21 @@ limber_journal_get_moved_aside_path (LimberJournal *self)
   return self->moved_aside_path;
 }
 
+/**
+ * limber_journal_get_read_only_reason:
+ *
+ * Returns: (nullable): why the journal can be read but not written, as a
+ *   phrase for people (“you may not write to the file …”), or %NULL when it
+ *   can be written
+ */
+const char *
+limber_journal_get_read_only_reason (LimberJournal *self)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+
+  return self->read_only_reason;
+}
+
 sqlite3 *
 limber_journal_get_handle_for_testing (LimberJournal *self)
 {
@@ -437,7 +559,8 @@ limber_journal_get_handle_for_testing (LimberJournal *self)
  *
  * Marks the sessions left "in progress" by a crash or a power cut as
  * interrupted, ending each where its last recorded progress ends. Their
- * parts are kept. Call it once at start, before any session begins.
+ * parts are kept. A session that a running Limber still holds (its lock,
+ * see above) is left alone, whichever process, bus or seat it runs on.
  *
  * Returns: how many sessions were recovered; 0 with @error set on failure
  */
@@ -445,22 +568,59 @@ guint
 limber_journal_recover_interrupted (LimberJournal  *self,
                                     GError        **error)
 {
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   guint n;
+  int rc;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
+  /* Nothing can be marked; whoever can write it will. */
+  if (self->read_only_reason != NULL)
+    return 0;
+
+  /* Without the lock file nobody can be told apart from a crash. */
+  if (self->lock_fd < 0)
+    return 0;
+
   if (!begin_write (self, error))
     return 0;
 
-  if (!(stmt = get_stmt (self, STMT_RECOVER, error)))
+  /* Inside the transaction: a session being started now is locked
+   * before it is committed, so it is either not seen or seen locked. */
+  if (!(stmt = get_stmt (self, STMT_LIST_IN_PROGRESS, error)))
     goto failed;
-  sqlite3_bind_text (stmt, 1, limber_outcome_to_string (LIMBER_OUTCOME_INTERRUPTED), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, limber_outcome_to_string (LIMBER_OUTCOME_IN_PROGRESS), -1, SQLITE_STATIC);
-  if (!run_stmt (self, stmt, error))
-    goto failed;
-  n = sqlite3_changes (self->db);
+  sqlite3_bind_text (stmt, 1, limber_outcome_to_string (LIMBER_OUTCOME_IN_PROGRESS), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (!session_is_live (self, id))
+        g_array_append_val (ids, id);
+      else
+        g_debug ("Session %" G_GINT64_FORMAT " is live in a running Limber", id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      limber_journal_set_sqlite_error (error, self->db, rc, self->path);
+      stmt_done (stmt);
+      goto failed;
+    }
+  stmt_done (stmt);
+
+  n = 0;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (!(stmt = get_stmt (self, STMT_RECOVER, error)))
+        goto failed;
+      sqlite3_bind_text (stmt, 1, limber_outcome_to_string (LIMBER_OUTCOME_INTERRUPTED), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, limber_outcome_to_string (LIMBER_OUTCOME_IN_PROGRESS), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (ids, gint64, i));
+      if (!run_stmt (self, stmt, error))
+        goto failed;
+      n += sqlite3_changes (self->db);
+    }
 
   if (!commit_write (self, error))
     return 0;
@@ -513,9 +673,13 @@ limber_journal_start_session (LimberJournal  *self,
   if (!run_stmt (self, stmt, error))
     goto failed;
   id = sqlite3_last_insert_rowid (self->db);
+  own_session (self, id);
 
   if (!commit_write (self, error))
-    return 0;
+    {
+      disown_session (self, id);
+      return 0;
+    }
 
   g_debug ("Started session %" G_GINT64_FORMAT " of %s", id, routine_id);
   return id;
@@ -578,7 +742,12 @@ limber_journal_record_part (LimberJournal  *self,
   if (!run_stmt (self, stmt, error))
     goto failed;
 
-  return commit_write (self, error);
+  if (!commit_write (self, error))
+    return FALSE;
+
+  /* The kill test counts these: each is a part that must survive. */
+  g_debug ("Recorded part %u %s of session %" G_GINT64_FORMAT, step, side_names[side], session_id);
+  return TRUE;
 
 failed:
   rollback_write (self);
@@ -627,7 +796,12 @@ limber_journal_finish_session (LimberJournal  *self,
   if (!run_session_update (self, stmt, session_id, error))
     goto failed;
 
-  return commit_write (self, error);
+  if (!commit_write (self, error))
+    return FALSE;
+
+  g_debug ("Finished session %" G_GINT64_FORMAT " as %s", session_id, limber_outcome_to_string (outcome));
+  disown_session (self, session_id);
+  return TRUE;
 
 failed:
   rollback_write (self);

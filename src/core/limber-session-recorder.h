@@ -17,5 +17,9 @@ gint64                 limber_session_recorder_get_session_id (LimberSessionReco
 gboolean               limber_session_recorder_set_rating     (LimberSessionRecorder *self,
                                                                int                    rating,
                                                                GError               **error);
+gboolean               limber_session_recorder_retry          (LimberSessionRecorder *self,
+                                                               GError               **error);
+guint                  limber_session_recorder_get_n_unsaved  (LimberSessionRecorder *self);
+const GError          *limber_session_recorder_get_unsaved_error (LimberSessionRecorder *self);
 
 G_END_DECLS

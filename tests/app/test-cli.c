@@ -2,7 +2,9 @@
 /* The command line, as a person types it: output, messages and exit codes. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "limber-catalog.h"
 #include "limber-journal.h"
@@ -85,86 +87,6 @@ test_list_with_bad_user_file (void)
   expected = g_strdup_printf ("%s:5:", bad);
   g_assert_nonnull (strstr (run.err, expected));
   g_assert_nonnull (strstr (run.err, "nope"));
-}
-
-/* No byte that a terminal acts on: C0 but the line ends, DEL, C1. */
-static void
-assert_printable (const char *text)
-{
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0))
-        g_error ("U+%04X printed in:\n%s", c, text);
-    }
-}
-
-/* A routine file is text from outside: its escape sequences are shown, not
- * run, and a newline in it cannot start a line of its own. */
-static void
-test_list_control_characters (void)
-{
-  g_auto(Run) run = { 0 };
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
-  g_autofree char *evil = g_build_filename (dir, "evil.routine", NULL);
-  g_autofree char *bad = g_build_filename (dir, "bad\x1b[2J.routine", NULL);
-  g_auto(GStrv) lines = NULL;
-  guint n_lines;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (evil,
-                                      "[Routine]\nId=evil\n"
-                                      "Name=Evil\x1b]0;owned\x07 \xc2\x9b" "31m red\\nfake-routine  99 min\x7f\n"
-                                      "[Step 1]\nExercise=standing-calf\n", -1, NULL));
-  g_assert_true (g_file_set_contents (bad, "[Routine]\nId=bad\nName=Bad\n[Step 1]\nExercise=nope\x1b[31m\n", -1, NULL));
-
-  run_limber (&run, "--list-routines", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  assert_printable (run.out);
-  assert_printable (run.err);
-  g_assert_nonnull (strstr (run.out, "Evil\\x1b]0;owned\\x07 \\u009b31m red\\x0afake-routine  99 min\\x7f"));
-  g_assert_nonnull (strstr (run.err, "bad\\x1b[2J.routine"));
-  g_assert_nonnull (strstr (run.err, "nope\\x1b[31m"));
-
-  /* one line per routine, none made up */
-  lines = g_strsplit (run.out, "\n", -1);
-  n_lines = g_strv_length (lines);
-  for (guint i = 0; lines[i] && lines[i][0]; i++)
-    g_assert_false (g_str_has_prefix (lines[i], "fake-routine"));
-  g_clear_pointer (&run.out, g_free);
-  g_clear_pointer (&run.err, g_free);
-  g_assert_cmpint (g_unlink (evil), ==, 0);
-  run_limber (&run, "--list-routines", NULL);
-  g_clear_pointer (&lines, g_strfreev);
-  lines = g_strsplit (run.out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines) + 1, ==, n_lines);
-}
-
-/* Editors on other systems save UTF-8 with a byte order mark: accepted. */
-static void
-test_list_bom (void)
-{
-  g_auto(Run) run = { 0 };
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
-  g_autofree char *path = g_build_filename (dir, "bom.routine", NULL);
-  g_autofree char *late = g_build_filename (dir, "late-bom.routine", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, "\xef\xbb\xbf[Routine]\nId=with-bom\nName=With a BOM\n"
-                                      "[Step 1]\nExercise=standing-calf\n", -1, NULL));
-  /* only at the very start: elsewhere it is an error, with its line */
-  g_assert_true (g_file_set_contents (late, "[Routine]\nId=late-bom\nName=Late\n\xef\xbb\xbf[Step 1]\n"
-                                      "Exercise=standing-calf\n", -1, NULL));
-
-  run_limber (&run, "--list-routines", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "with-bom"));
-  g_assert_nonnull (strstr (run.out, "With a BOM"));
-  g_assert_null (strstr (run.err, "/bom.routine"));
-  g_assert_null (strstr (run.out, "late-bom"));
-  g_assert_nonnull (strstr (run.err, "late-bom.routine:4:"));
 }
 
 static void
@@ -673,6 +595,86 @@ test_history_invalid (void)
     }
 }
 
+/* No byte that a terminal acts on: C0 but the line ends, DEL, C1. */
+static void
+assert_printable (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0))
+        g_error ("U+%04X printed in:\n%s", c, text);
+    }
+}
+
+/* A routine file is text from outside: its escape sequences are shown, not
+ * run, and a newline in it cannot start a line of its own. */
+static void
+test_list_control_characters (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+  g_autofree char *evil = g_build_filename (dir, "evil.routine", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad\x1b[2J.routine", NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n_lines;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (evil,
+                                      "[Routine]\nId=evil\n"
+                                      "Name=Evil\x1b]0;owned\x07 \xc2\x9b" "31m red\\nfake-routine  99 min\x7f\n"
+                                      "[Step 1]\nExercise=standing-calf\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "[Routine]\nId=bad\nName=Bad\n[Step 1]\nExercise=nope\x1b[31m\n", -1, NULL));
+
+  run_limber (&run, "--list-routines", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_printable (run.out);
+  assert_printable (run.err);
+  g_assert_nonnull (strstr (run.out, "Evil\\x1b]0;owned\\x07 \\u009b31m red\\x0afake-routine  99 min\\x7f"));
+  g_assert_nonnull (strstr (run.err, "bad\\x1b[2J.routine"));
+  g_assert_nonnull (strstr (run.err, "nope\\x1b[31m"));
+
+  /* one line per routine, none made up */
+  lines = g_strsplit (run.out, "\n", -1);
+  n_lines = g_strv_length (lines);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    g_assert_false (g_str_has_prefix (lines[i], "fake-routine"));
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  g_assert_cmpint (g_unlink (evil), ==, 0);
+  run_limber (&run, "--list-routines", NULL);
+  g_clear_pointer (&lines, g_strfreev);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines) + 1, ==, n_lines);
+}
+
+/* Editors on other systems save UTF-8 with a byte order mark: accepted. */
+static void
+test_list_bom (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+  g_autofree char *path = g_build_filename (dir, "bom.routine", NULL);
+  g_autofree char *late = g_build_filename (dir, "late-bom.routine", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "\xef\xbb\xbf[Routine]\nId=with-bom\nName=With a BOM\n"
+                                      "[Step 1]\nExercise=standing-calf\n", -1, NULL));
+  /* only at the very start: elsewhere it is an error, with its line */
+  g_assert_true (g_file_set_contents (late, "[Routine]\nId=late-bom\nName=Late\n\xef\xbb\xbf[Step 1]\n"
+                                      "Exercise=standing-calf\n", -1, NULL));
+
+  run_limber (&run, "--list-routines", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "with-bom"));
+  g_assert_nonnull (strstr (run.out, "With a BOM"));
+  g_assert_null (strstr (run.err, "/bom.routine"));
+  g_assert_null (strstr (run.out, "late-bom"));
+  g_assert_nonnull (strstr (run.err, "late-bom.routine:4:"));
+}
+
 /* A note another program wrote as invalid UTF-8, cut short in the middle
  * of a character at its very end: shown with U+FFFD, never read past. */
 static void
@@ -698,6 +700,185 @@ test_history_invalid_utf8 (void)
   g_assert_nonnull (strstr (run.out, "Morning \xef\xbf\xbd, completed"));
 }
 
+/* A read-only journal: the person's own file made 0400, then a folder they
+ * may not write to. History and both exports work; a check-in is refused
+ * and says why. Root may write anything, so as root the program runs as
+ * "nobody", which owns the files. */
+#define NOBODY_ID 65534
+
+static void
+become_nobody (gpointer data)
+{
+  if (geteuid () == 0 &&
+      (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0))
+    _exit (77);
+}
+
+static void
+run_as_nobody (Run        *run,
+               const char *home,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("LIMBER_BIN"));
+  va_start (args, home);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home, TRUE);
+  g_subprocess_launcher_set_cwd (launcher, home);
+  g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+  g_test_message ("stdout: %s\nstderr: %s", run->out, run->err);
+  g_assert_cmpint (run->status, !=, 77);
+}
+
+static void
+give_to_nobody (const char *path)
+{
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (path, NOBODY_ID, NOBODY_ID), ==, 0);
+}
+
+static void
+check_read_only_journal (const char *home,
+                         const char *why)
+{
+  g_autofree char *csv = g_build_filename (home, "out", "journal.csv", NULL);
+  g_autofree char *pdf = g_build_filename (home, "out", "report.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_as_nobody (&run, home, "--history=365", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_nonnull (strstr (run.out, "Morning hamstrings, completed"));
+    g_assert_nonnull (strstr (run.out, "check-in"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *arg = g_strconcat ("--export-csv=", csv, NULL);
+
+    run_as_nobody (&run, home, arg, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "morning-hamstrings"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *arg = g_strconcat ("--export-report=", pdf, NULL);
+
+    run_as_nobody (&run, home, arg, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_as_nobody (&run, home, "--check-in", "--pain=3", "--stiffness=4", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "the check-in was not saved: Your journal is read-only: "));
+    g_assert_nonnull (strstr (run.err, why));
+  }
+  g_unlink (csv);
+  g_unlink (pdf);
+}
+
+static void
+test_read_only_journal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("limber-cli-ro-XXXXXX", &error);
+  g_autofree char *dir = g_build_filename (home, "limber", NULL);
+  g_autofree char *out = g_build_filename (home, "out", NULL);
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  guint n_files = 0;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(LimberJournal) journal = limber_journal_open (path, &error);
+    g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) end = g_date_time_add_minutes (now, 6);
+    gint64 id;
+
+    g_assert_no_error (error);
+    id = limber_journal_start_session (journal, "morning-hamstrings", "Morning hamstrings", now, 360000, &error);
+    g_assert_no_error (error);
+    g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_COMPLETED, end, 360000, &error));
+    checkin->pain = 2;
+    checkin->stiffness = 3;
+    g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (home, 0755), ==, 0);
+  give_to_nobody (home);
+  give_to_nobody (out);
+  give_to_nobody (dir);
+  give_to_nobody (path);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+
+    while (g_dir_read_name (d))
+      n_files++;
+  }
+
+  /* the file made read-only by its owner */
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  check_read_only_journal (home, path);
+
+  /* a folder its owner may not write to */
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  check_read_only_journal (home, dir);
+
+  /* untouched, and nothing added beside it */
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (d))
+      n++;
+    g_assert_cmpuint (n, ==, n_files);
+  }
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  {
+    g_autofree char *lock = g_strconcat (path, ".lock", NULL);
+
+    g_unlink (lock);
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_cmpint (g_rmdir (out), ==, 0);
+  g_assert_cmpint (g_rmdir (home), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,8 +894,6 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/list-routines", test_list_routines);
   g_test_add_func ("/cli/list-with-bad-user-file", test_list_with_bad_user_file);
-  g_test_add_func ("/cli/list-routines/control-characters", test_list_control_characters);
-  g_test_add_func ("/cli/list-routines/bom", test_list_bom);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/unexpected-argument", test_unexpected_argument);
   g_test_add_func ("/cli/start-unknown-routine", test_start_unknown_routine);
@@ -726,8 +905,11 @@ main (int   argc,
   g_test_add_func ("/cli/check-in/damaged-journal", test_check_in_damaged_journal);
   g_test_add_func ("/cli/check-in/cant-open", test_check_in_cant_open);
   g_test_add_func ("/cli/history", test_history);
+  g_test_add_func ("/cli/read-only-journal", test_read_only_journal);
   g_test_add_func ("/cli/history/empty", test_history_empty);
   g_test_add_func ("/cli/history/invalid", test_history_invalid);
+  g_test_add_func ("/cli/list-routines/control-characters", test_list_control_characters);
+  g_test_add_func ("/cli/list-routines/bom", test_list_bom);
   g_test_add_func ("/cli/history/invalid-utf8", test_history_invalid_utf8);
 
   return g_test_run ();

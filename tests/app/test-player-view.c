@@ -12,6 +12,8 @@
 #include "limber-rating.h"
 #include "limber-window.h"
 #include "fake-ssip.h"
+#include "faulty-vfs.h"
+#include <sqlite3.h>
 #include "test-utils.h"
 
 static LimberApplication *app;
@@ -583,6 +585,43 @@ test_dark (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The disk fills after the left side: the summary says what was saved and
+ * why the rest was not, and the journal holds no "completed" session with a
+ * side missing. Room again, the rating writes everything. */
+static void
+test_disk_full_summary (void)
+{
+  g_autoptr(LimberSessionInfo) session = NULL;
+  g_autoptr(LimberSessionInfo) later = NULL;
+  const char *description;
+
+  start ("calves");
+  advance_ms (5000 + 30000);
+  faulty_vfs_arm (FAULTY_WRITE, 1, SQLITE_FULL, TRUE);
+  advance_ms (10000 + 30000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (limber_test_child (view, "stack")), ==, "summary");
+  description = adw_status_page_get_description (limber_test_child (view, "summary_page"));
+  g_test_message ("%s", description);
+  g_assert_nonnull (strstr (description, "1 of 1 exercise done, 0 skipped"));
+  g_assert_nonnull (strstr (description, "0 of 1 saved; 1 could not be written: the disk is full."));
+
+  session = latest_session ();
+  g_assert_cmpstr (session->routine_id, ==, "calves");
+  g_assert_cmpint (session->outcome, ==, LIMBER_OUTCOME_IN_PROGRESS);
+  g_assert_cmpuint (session->n_parts, ==, 1);
+
+  faulty_vfs_disarm ();
+  g_assert_true (gtk_widget_activate_action (limber_test_child (view, "rating"), "rating.move", "i", 1));
+  g_assert_cmpstr (label_text ("rating_saved_label"), ==, "Saved to your journal.");
+  later = latest_session ();
+  g_assert_cmpint (later->id, ==, session->id);
+  g_assert_cmpint (later->outcome, ==, LIMBER_OUTCOME_COMPLETED);
+  g_assert_cmpuint (later->n_parts, ==, 2);
+  g_assert_cmpint (later->rating, ==, 0);
+
+  finish_and_leave ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +650,7 @@ main (int   argc,
   g_file_set_contents (routine_file, "[Routine]\nId=calves\nName=Calves\n[Step 1]\nExercise=standing-calf\nHold=30\n", -1, NULL);
 
   gtk_test_init (&argc, &argv, NULL);
+  faulty_vfs_install ();
 
   app = limber_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -633,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/player/wakes-once-a-second", test_wakes_once_a_second);
   g_test_add_func ("/player/voice-follows", test_voice_follows);
   g_test_add_func ("/player/dialog-pauses", test_dialog_pauses);
+  g_test_add_func ("/player/disk-full-summary", test_disk_full_summary);
   g_test_add_func ("/player/close-asks", test_close_asks);
 
   status = g_test_run ();

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "faulty-vfs.h"
 #include "limber-journal-private.h"
 
 #define NOBODY_ID 65534
@@ -621,6 +622,13 @@ test_recover (void)
   no_active = start (journal, "c", t3);
   record (journal, no_active, 0, LIMBER_SIDE_NONE, 12000, FALSE, 0);
 
+  /* This journal still runs them: they are live, not interrupted. */
+  g_assert_cmpuint (limber_journal_recover_interrupted (journal, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* Closed as a crash would close it: the next one marks them. */
+  g_clear_object (&journal);
+  journal = open_ok (path);
   before = list_sessions (journal, NULL);
 
   n = limber_journal_recover_interrupted (journal, &error);
@@ -654,6 +662,72 @@ test_recover (void)
 
   g_assert_cmpuint (limber_journal_recover_interrupted (journal, &error), ==, 0);
   g_assert_no_error (error);
+}
+
+/* A second Limber, here a second journal on the same file (its own open
+ * file description) and then a second process, does not take a live
+ * session for an interrupted one; once its owner is gone, it does. */
+static void
+test_recover_leaves_live_sessions (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) first = open_ok (path);
+  g_autoptr(LimberJournal) second = open_ok (path);
+  g_autoptr(GDateTime) t1 = utc (2024, 6, 1, 7, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  gint64 live, done, in_child = 0;
+  int fds[2];
+  int status;
+  pid_t pid;
+
+  live = start (first, "live", t1);
+  record (first, live, 0, LIMBER_SIDE_NONE, 30000, FALSE, 30000);
+  done = start (first, "done", t1);
+  g_assert_true (limber_journal_finish_session (first, done, LIMBER_OUTCOME_COMPLETED, t1, 1000, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (limber_journal_recover_interrupted (second, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_session (sessions = list_sessions (second, NULL), live)->outcome, ==,
+                   LIMBER_OUTCOME_IN_PROGRESS);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  /* a session that another process runs */
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      LimberJournal *child = limber_journal_open (path, NULL);
+      gint64 id = child != NULL ? limber_journal_start_session (child, "child", "Child", t1, 1000, NULL) : 0;
+
+      if (write (fds[1], &id, sizeof id) != sizeof id)
+        _exit (1);
+      for (;;)
+        pause ();
+    }
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &in_child, sizeof in_child), ==, sizeof in_child);
+  close (fds[0]);
+  g_assert_cmpint (in_child, >, 0);
+
+  g_assert_cmpuint (limber_journal_recover_interrupted (second, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* the owners go: the child is killed, the first journal closed */
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_cmpuint (limber_journal_recover_interrupted (second, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&first);
+  g_assert_cmpuint (limber_journal_recover_interrupted (second, &error), ==, 1);
+  g_assert_no_error (error);
+
+  sessions = list_sessions (second, NULL);
+  g_assert_cmpint (find_session (sessions, live)->outcome, ==, LIMBER_OUTCOME_INTERRUPTED);
+  g_assert_cmpint (find_session (sessions, in_child)->outcome, ==, LIMBER_OUTCOME_INTERRUPTED);
+  g_assert_cmpint (find_session (sessions, done)->outcome, ==, LIMBER_OUTCOME_COMPLETED);
 }
 
 /* Reminders: logged when shown, then updated with what the user did. */
@@ -1195,7 +1269,9 @@ assert_moved_aside (const char *path)
       Snapshot *s = &g_array_index (before, Snapshot, i);
       g_autofree char *now_at = NULL;
 
-      if (g_str_has_prefix (s->name, base) && !g_str_has_prefix (s->name + strlen (base), ".corrupt"))
+      /* The lock file belongs to the name, not to the content: it stays. */
+      if (g_str_has_prefix (s->name, base) && !g_str_has_prefix (s->name + strlen (base), ".corrupt") &&
+          !g_str_equal (s->name + strlen (base), ".lock"))
         {
           now_at = g_strconcat (aside, s->name + strlen (base), NULL);
           found_main |= g_str_equal (s->name, base);
@@ -1397,9 +1473,56 @@ assert_open_fails (const char *path,
   g_assert_nonnull (strstr (error->message, names));
 }
 
+/* A journal that can be read but not written opens for reading: its
+ * history is all there, and every write says why it is refused. */
+static void
+assert_opens_read_only (const char *path,
+                        guint       n_sessions,
+                        const char *why)
+{
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  journal = limber_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (journal);
+  g_assert_nonnull (limber_journal_get_read_only_reason (journal));
+  g_test_message ("read-only because %s", limber_journal_get_read_only_reason (journal));
+  g_assert_nonnull (strstr (limber_journal_get_read_only_reason (journal), why));
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+
+  sessions = limber_journal_list_sessions (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, n_sessions);
+  checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (checkins);
+
+  /* nothing to mark, and no complaint */
+  g_assert_cmpuint (limber_journal_recover_interrupted (journal, &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (limber_journal_start_session (journal, "desk-break", "Desk break", now, 1000, &error), ==, 0);
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Your journal is read-only: "));
+  g_assert_nonnull (strstr (error->message, why));
+  g_clear_error (&error);
+
+  g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), ==, 0);
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_READ_ONLY);
+  g_clear_error (&error);
+}
+
 static void
 read_only_checks (const char *ro_dir,
-                  const char *ro_file)
+                  const char *ro_file,
+                  const char *old_file,
+                  guint       n_old)
 {
   g_autofree char *existing = g_build_filename (ro_dir, "journal.db", NULL);
   g_autofree char *missing = g_build_filename (ro_dir, "other.db", NULL);
@@ -1408,10 +1531,14 @@ read_only_checks (const char *ro_dir,
 
   g_assert_cmpint (g_access (ro_dir, W_OK), !=, 0);
 
-  assert_open_fails (existing, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_dir);
+  /* Nothing to read: a journal that cannot be created is refused. */
   assert_open_fails (missing, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_dir);
   assert_open_fails (new_dir, LIMBER_JOURNAL_ERROR_READ_ONLY, new_dir_parent);
-  assert_open_fails (ro_file, LIMBER_JOURNAL_ERROR_READ_ONLY, ro_file);
+
+  assert_opens_read_only (existing, 3, existing);
+  assert_opens_read_only (ro_file, 3, ro_file);
+  /* an older format is brought up to date in memory only */
+  assert_opens_read_only (old_file, n_old, old_file);
 }
 
 static void
@@ -1423,12 +1550,15 @@ test_read_only (void)
   g_autofree char *rw_dir = g_build_filename (top, "writable", NULL);
   g_autofree char *existing = g_build_filename (ro_dir, "journal.db", NULL);
   g_autofree char *ro_file = g_build_filename (rw_dir, "journal.db", NULL);
+  g_autofree char *old_file = g_build_filename (rw_dir, "old.db", NULL);
   g_autoptr(GBytes) existing_bytes = NULL;
   g_autoptr(GBytes) ro_file_bytes = NULL;
+  g_autoptr(GBytes) old_file_bytes = NULL;
   g_autoptr(GArray) ro_before = NULL;
   g_autoptr(GArray) ro_after = NULL;
   g_autoptr(GArray) rw_before = NULL;
   g_autoptr(GArray) rw_after = NULL;
+  gint64 n_old;
   int status;
   pid_t pid;
 
@@ -1436,12 +1566,32 @@ test_read_only (void)
   g_assert_cmpint (g_chmod (top, 0755), ==, 0);
   make_journal (existing, 3);
   make_journal (ro_file, 3);
+  {
+    g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "journal-v1.sql", NULL);
+    g_autofree char *sql = NULL;
+    sqlite3 *db;
+
+    g_file_get_contents (fixture, &sql, NULL, &error);
+    g_assert_no_error (error);
+    db = raw_open (old_file);
+    raw_exec (db, sql);
+    n_old = raw_int (db, "SELECT count(*) FROM sessions");
+    sqlite3_close (db);
+  }
   g_assert_cmpint (g_chmod (existing, 0644), ==, 0);
-  g_assert_cmpint (g_chmod (ro_file, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (ro_file, 0400), ==, 0);
+  g_assert_cmpint (g_chmod (old_file, 0400), ==, 0);
+  /* the person's own file, which they made read-only */
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (ro_file, NOBODY_ID, NOBODY_ID), ==, 0);
+      g_assert_cmpint (chown (old_file, NOBODY_ID, NOBODY_ID), ==, 0);
+    }
   g_assert_cmpint (g_chmod (ro_dir, 0555), ==, 0);
   g_assert_cmpint (g_chmod (rw_dir, 0777), ==, 0);
   existing_bytes = read_bytes (existing);
   ro_file_bytes = read_bytes (ro_file);
+  old_file_bytes = read_bytes (old_file);
   ro_before = snapshot_dir (ro_dir);
   rw_before = snapshot_dir (rw_dir);
 
@@ -1452,7 +1602,7 @@ test_read_only (void)
       if (geteuid () == 0 &&
           (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0))
         _exit (77);
-      read_only_checks (ro_dir, ro_file);
+      read_only_checks (ro_dir, ro_file, old_file, n_old);
       _exit (0);
     }
 
@@ -1465,6 +1615,7 @@ test_read_only (void)
   /* Nothing was moved, added or changed. */
   assert_file_is (existing, existing_bytes);
   assert_file_is (ro_file, ro_file_bytes);
+  assert_file_is (old_file, old_file_bytes);
   ro_after = snapshot_dir (ro_dir);
   rw_after = snapshot_dir (rw_dir);
   g_assert_cmpuint (ro_after->len, ==, ro_before->len);
@@ -1473,6 +1624,14 @@ test_read_only (void)
   g_assert_cmpint (g_chmod (ro_dir, 0700), ==, 0);
   g_assert_cmpint (g_unlink (existing), ==, 0);
   g_assert_cmpint (g_unlink (ro_file), ==, 0);
+  g_assert_cmpint (g_unlink (old_file), ==, 0);
+  {
+    g_autofree char *lock1 = g_strconcat (existing, ".lock", NULL);
+    g_autofree char *lock2 = g_strconcat (ro_file, ".lock", NULL);
+
+    g_unlink (lock1);
+    g_unlink (lock2);
+  }
   g_assert_cmpint (g_rmdir (ro_dir), ==, 0);
   g_assert_cmpint (g_rmdir (rw_dir), ==, 0);
   g_assert_cmpint (g_rmdir (top), ==, 0);
@@ -1635,6 +1794,42 @@ test_disk_full (void)
   g_assert_cmpuint (sessions->len, ==, 1 + n_written);
 }
 
+/* A disk that fills while SQLite syncs or grows a file shows as "disk I/O
+ * error" with ENOSPC behind it: that is a full disk too. */
+static void
+test_disk_full_io_error (void)
+{
+  static const FaultyKind kinds[] = { FAULTY_SYNC, FAULTY_WRITE, FAULTY_TRUNCATE };
+  static const int codes[] = { SQLITE_IOERR_FSYNC, SQLITE_IOERR_WRITE, SQLITE_IOERR_TRUNCATE };
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) started = utc (2024, 9, 2, 7, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) sessions = NULL;
+
+      gint64 id;
+
+      faulty_vfs_arm (kinds[i], 1, codes[i], TRUE);
+      faulty_vfs_set_errno (ENOSPC);
+      id = limber_journal_start_session (journal, "desk-break", "Desk break", started, 1000, &error);
+      faulty_vfs_disarm ();
+      if (faulty_vfs_get_n_failed () == 0)
+        {
+          /* this kind of operation is not on the path of a write */
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_cmpint (id, ==, 0);
+      g_test_message ("%s", error->message);
+      g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_FULL);
+      g_assert_true (g_str_has_prefix (error->message, "The disk is full"));
+      g_assert_null (strstr (error->message, "I/O"));
+    }
+}
+
 /* Check-ins */
 
 static LimberCheckin *
@@ -1680,6 +1875,34 @@ static gint64
 count_checkins (LimberJournal *journal)
 {
   return raw_int (limber_journal_get_handle_for_testing (journal), "SELECT count(*) FROM checkins");
+}
+
+/* A row that breaks a CHECK rule, written by another program, is no reason
+ * to move the journal aside: it is kept, and read clamped. */
+static void
+test_check_rule_broken (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_clear_object (&journal);
+  db = raw_open (path);
+  raw_exec (db, "PRAGMA ignore_check_constraints = ON;"
+                "INSERT INTO checkins (time, pain, stiffness, side) VALUES (1000000, 99, 3, 'both');"
+                "INSERT INTO sessions (routine_id, routine_name, started_at, planned_ms, outcome)"
+                " VALUES ('desk-break', 'Desk break', 1000000, 1000, 'exploded');");
+  sqlite3_close (db);
+
+  journal = open_ok (path);
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+  checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_assert_cmpint (((LimberCheckin *) g_ptr_array_index (checkins, 0))->pain, ==, 10);
+  g_assert_cmpuint (count_checkins (journal), ==, 1);
 }
 
 static void
@@ -2139,6 +2362,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  faulty_vfs_install ();
 
   g_test_add_func ("/journal/default-path", test_default_path);
   g_test_add_func ("/journal/create-and-reopen", test_create_and_reopen);
@@ -2149,6 +2373,8 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/rating", test_rating);
   g_test_add_func ("/journal/sessions/list-since", test_list_since);
   g_test_add_func ("/journal/sessions/recover", test_recover);
+  g_test_add_func ("/journal/damage/check-rule-broken", test_check_rule_broken);
+  g_test_add_func ("/journal/sessions/recover-leaves-live-sessions", test_recover_leaves_live_sessions);
   g_test_add_func ("/journal/sessions/list-between", test_list_sessions_between);
   g_test_add_func ("/journal/checkins/add-get", test_checkin_add_get);
   g_test_add_func ("/journal/checkins/invalid", test_checkin_invalid);
@@ -2175,6 +2401,7 @@ main (int   argc,
   g_test_add_func ("/journal/access/cant-open", test_cant_open);
   g_test_add_func ("/journal/crash", test_crash);
   g_test_add_func ("/journal/disk-full", test_disk_full);
+  g_test_add_func ("/journal/disk-full-io-error", test_disk_full_io_error);
 
   return g_test_run ();
 }
