@@ -38,12 +38,17 @@ packages="$packages
 # server (python3-dbusmock, python3-dbus) and a real one (dunst, dunstctl);
 # gsettings to set the service's settings; the time zones the schedule's
 # daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with
-# which the player-cpu benchmark draws with GL under Xvfb.
+# which the player-cpu benchmark draws with GL under Xvfb. For .ci/run's
+# fuzzing stage: clang (/usr/bin/clang), libclang-rt-14-dev (libFuzzer and
+# clang's ASan/UBSan runtimes, libclang_rt.fuzzer-x86_64.a) and llvm-14
+# (llvm-symbolizer, for readable sanitizer stack traces); gcc's own
+# sanitizer runtimes (libasan8, libubsan1) come with gcc.
 test_packages="
   xvfb xauth dbus dbus-daemon dbus-bin
   python3 poppler-utils
   python3-dbusmock python3-dbus dunst libglib2.0-bin tzdata
   libgl1-mesa-dri
+  clang libclang-rt-14-dev llvm-14
 "
 
 if [ "${1:-}" = "--tests" ]; then
