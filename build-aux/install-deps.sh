@@ -39,12 +39,17 @@ packages="$packages
 # gsettings to set the service's settings; the time zones the schedule's
 # daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with
 # which the player-cpu benchmark draws with GL under Xvfb; xdotool, which
-# presses real keys for the keyboard test.
+# presses real keys for the keyboard test. For .ci/run's
+# fuzzing stage: clang (/usr/bin/clang), libclang-rt-14-dev (libFuzzer and
+# clang's ASan/UBSan runtimes, libclang_rt.fuzzer-x86_64.a) and llvm-14
+# (llvm-symbolizer, for readable sanitizer stack traces); gcc's own
+# sanitizer runtimes (libasan8, libubsan1) come with gcc.
 test_packages="
   xvfb xauth dbus dbus-daemon dbus-bin
   python3 poppler-utils
   python3-dbusmock python3-dbus dunst libglib2.0-bin tzdata
   libgl1-mesa-dri xdotool
+  clang libclang-rt-14-dev llvm-14
 "
 
 if [ "${1:-}" = "--tests" ]; then

@@ -5,6 +5,7 @@
 
 #include "limber-cli.h"
 #include "limber-cli-export.h"
+#include "limber-cli-private.h"
 #include "limber-export.h"
 #include "limber-journal.h"
 
@@ -243,4 +244,11 @@ limber_cli_export_run (GVariantDict *options)
     }
 
   return EXIT_SUCCESS;
+}
+
+gboolean
+_limber_cli_export_parse_date (const char *text,
+                               GDate      *date)
+{
+  return parse_date (text, date);
 }

@@ -6,6 +6,7 @@
 
 #include "limber-advisory.h"
 #include "limber-cli.h"
+#include "limber-cli-private.h"
 #include "limber-cli-export.h"
 #include "limber-journal.h"
 
@@ -659,4 +660,13 @@ limber_cli_run (GVariantDict *options)
     return status;
 
   return -1;
+}
+
+gboolean
+_limber_cli_parse_whole_number (const char *text,
+                                int         min,
+                                int         max,
+                                int        *number)
+{
+  return parse_whole_number (text, min, max, number);
 }

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The command line's value parsers, shared with the fuzz targets
+ * (tests/fuzz/). */
+
+/* limber-cli.c: --pain, --stiffness, --morning-stiffness */
+gboolean _limber_cli_parse_whole_number (const char *text,
+                                         int         min,
+                                         int         max,
+                                         int        *number);
+
+/* limber-cli-export.c: --from, --to */
+gboolean _limber_cli_export_parse_date  (const char *text,
+                                         GDate      *date);
+
+G_END_DECLS
