@@ -317,10 +317,18 @@ tell_about_journal (LimberApplication *self,
                                 "but routines and check-ins will not be saved until it can be written again."),
                               limber_journal_get_read_only_reason (self->journal));
   else if (self->journal != NULL && limber_journal_get_moved_aside_path (self->journal) != NULL)
-    limber_window_show_error (window, _("A Fresh Journal Was Started"),
-                              _("Limber could not read its journal, so it started a new one. "
-                                "Nothing was deleted: the old file is kept at\n\n%s"),
-                              limber_journal_get_moved_aside_path (self->journal));
+    {
+      guint n = limber_journal_get_n_salvaged (self->journal);
+      g_autofree char *saved = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u record that could still be read was copied into it.",
+                                                             "%u records that could still be read were copied into it.",
+                                                             n), n);
+
+      limber_window_show_error (window, _("A Fresh Journal Was Started"),
+                                _("Limber could not read its journal, so it started a new one. %s "
+                                  "Nothing was deleted: the old file is kept at\n\n%s"),
+                                saved, limber_journal_get_moved_aside_path (self->journal));
+    }
 }
 
 static void

@@ -257,8 +257,15 @@ limber_cli_open_journal (void)
       g_autofree char *display = g_filename_display_name (moved);
       g_autofree char *name = limber_cli_escape (display);
 
+      guint n = limber_journal_get_n_salvaged (journal);
+
       g_printerr (_("limber: the journal was damaged, so a new one was started. "
                     "The old file was kept as “%s”.\n"), name);
+      /* Translators: records are sessions, their exercises, check-ins and reminders */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "limber: %u record that could still be read was copied into the new journal.\n",
+                               "limber: %u records that could still be read were copied into the new journal.\n",
+                               n), n);
     }
 
   return g_steal_pointer (&journal);

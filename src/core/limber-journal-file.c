@@ -861,6 +861,7 @@ ensure_directory (const char  *path,
  * @moved_aside_path: (out): where a damaged file was moved, or %NULL
  * @read_only_reason: (out): why the journal was opened for reading only,
  *   or %NULL when it can be written
+ * @n_salvaged: (out): rows copied from a damaged file into the new one
  *
  * Opens the journal at @path for limber_journal_open(): creates its
  * folder, refuses files that are not ours or are newer, moves a damaged
@@ -873,6 +874,7 @@ sqlite3 *
 limber_journal_open_file (const char  *path,
                           char       **moved_aside_path,
                           char       **read_only_reason,
+                          guint       *n_salvaged,
                           GError     **error)
 {
   g_autofree char *aside = NULL;
@@ -883,6 +885,7 @@ limber_journal_open_file (const char  *path,
 
   *moved_aside_path = NULL;
   *read_only_reason = NULL;
+  *n_salvaged = 0;
 
   /* A journal that exists needs no folder made for it: it may be read
    * where nothing can be created. */
@@ -912,6 +915,13 @@ limber_journal_open_file (const char  *path,
 
   if (result != OPEN_OK)
     return NULL;
+
+  if (aside != NULL && reason == NULL)
+    {
+      *n_salvaged = limber_journal_salvage_copy (db, aside);
+      if (*n_salvaged > 0)
+        g_message ("Copied %u rows from the damaged journal %s into the new one", *n_salvaged, aside);
+    }
 
   *moved_aside_path = g_steal_pointer (&aside);
   *read_only_reason = g_steal_pointer (&reason);

@@ -20,9 +20,12 @@ void      limber_journal_set_sqlite_error (GError     **error,
 gboolean  limber_journal_migrate          (sqlite3     *db,
                                            const char  *path,
                                            GError     **error);
+guint     limber_journal_salvage_copy     (sqlite3     *dest,
+                                           const char  *aside);
 sqlite3  *limber_journal_open_file        (const char  *path,
                                            char       **moved_aside_path,
                                            char       **read_only_reason,
+                                           guint       *n_salvaged,
                                            GError     **error);
 
 /* For the journal's other files (limber-journal-checkins.c,

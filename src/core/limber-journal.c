@@ -106,6 +106,7 @@ struct _LimberJournal
   char         *path;
   char         *moved_aside_path;
   char         *read_only_reason;  /* NULL when the journal can be written */
+  guint         n_salvaged;
   sqlite3      *db;
   int           lock_fd;        /* "<path>.lock", or -1 */
   GHashTable   *owned;          /* ids of the sessions this journal runs */
@@ -479,12 +480,13 @@ limber_journal_open (const char  *path,
   g_autoptr(LimberJournal) self = NULL;
   g_autofree char *moved_aside_path = NULL;
   g_autofree char *read_only_reason = NULL;
+  guint n_salvaged = 0;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = limber_journal_open_file (path, &moved_aside_path, &read_only_reason, error);
+  db = limber_journal_open_file (path, &moved_aside_path, &read_only_reason, &n_salvaged, error);
   if (db == NULL)
     return NULL;
 
@@ -492,6 +494,7 @@ limber_journal_open (const char  *path,
   self->path = g_strdup (path);
   self->moved_aside_path = g_steal_pointer (&moved_aside_path);
   self->read_only_reason = g_steal_pointer (&read_only_reason);
+  self->n_salvaged = n_salvaged;
   self->db = db;
   if (self->read_only_reason == NULL)
     open_lock_file (self);
@@ -527,6 +530,22 @@ limber_journal_get_moved_aside_path (LimberJournal *self)
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
 
   return self->moved_aside_path;
+}
+
+/**
+ * limber_journal_get_n_salvaged:
+ *
+ * When a damaged file was moved aside, every row that could still be read
+ * from it was copied into the new journal.
+ *
+ * Returns: how many rows were copied; 0 if the file was sound
+ */
+guint
+limber_journal_get_n_salvaged (LimberJournal *self)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+
+  return self->n_salvaged;
 }
 
 /**

@@ -96,6 +96,7 @@ LimberJournal *limber_journal_open                   (const char     *path,
 const char    *limber_journal_get_path               (LimberJournal  *self);
 const char    *limber_journal_get_moved_aside_path   (LimberJournal  *self);
 const char    *limber_journal_get_read_only_reason   (LimberJournal  *self);
+guint          limber_journal_get_n_salvaged         (LimberJournal  *self);
 guint          limber_journal_recover_interrupted    (LimberJournal  *self,
                                                       GError        **error);
 gint64         limber_journal_start_session          (LimberJournal  *self,

@@ -1254,6 +1254,7 @@ assert_moved_aside (const char *path)
   g_autofree char *prefix = g_strconcat (path, ".corrupt-", NULL);
   const char *aside;
   gboolean found_main = FALSE;
+  guint n_salvaged;
   gint64 id;
 
   journal = open_ok (path);
@@ -1288,10 +1289,11 @@ assert_moved_aside (const char *path)
     }
   g_assert_true (found_main);
 
-  /* The new journal works. */
+  /* The new journal holds only what could be salvaged, and works. */
   g_assert_true (exists (path));
   sessions = list_sessions (journal, NULL);
-  g_assert_cmpuint (sessions->len, ==, 0);
+  n_salvaged = sessions->len;
+  g_assert_cmpuint (n_salvaged, <=, limber_journal_get_n_salvaged (journal));
   id = start (journal, "desk-break", started);
   record (journal, id, 0, LIMBER_SIDE_NONE, 1000, FALSE, 1000);
   g_clear_object (&journal);
@@ -1300,7 +1302,7 @@ assert_moved_aside (const char *path)
   g_assert_null (limber_journal_get_moved_aside_path (journal));
   g_clear_pointer (&sessions, g_ptr_array_unref);
   sessions = list_sessions (journal, NULL);
-  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpuint (sessions->len, ==, n_salvaged + 1);
 }
 
 static void
@@ -1905,6 +1907,71 @@ test_check_rule_broken (void)
   g_assert_cmpuint (count_checkins (journal), ==, 1);
 }
 
+/* Salvage: a journal with one page ruined is still moved aside untouched,
+ * and every row that can be read is copied into the fresh one first. */
+static void
+test_salvage (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_rows, page_size, n_pages;
+  guint8 *garbage;
+  sqlite3 *db;
+  int fd;
+
+  make_journal (path, 200);
+  journal = open_ok (path);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(GDateTime) time = utc (2024, 3, 1 + i % 28, 8, i, 0);
+      g_autoptr(LimberCheckin) checkin = checkin_at (time, i % 11, 5);
+
+      add_checkin (journal, checkin);
+    }
+  db = limber_journal_get_handle_for_testing (journal);
+  n_rows = raw_int (db, "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM session_parts)"
+                        " + (SELECT count(*) FROM checkins)");
+  raw_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  page_size = raw_int (db, "PRAGMA page_size");
+  n_pages = raw_int (db, "PRAGMA page_count");
+  g_clear_object (&journal);
+  g_assert_cmpint (n_pages, >, 8);
+
+  /* ruin one page in the middle */
+  garbage = g_malloc (page_size);
+  memset (garbage, 0xa5, page_size);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, page_size, (n_pages / 2) * page_size), ==, page_size);
+  close (fd);
+  g_free (garbage);
+  damaged = read_bytes (path);
+
+  journal = open_ok (path);
+  g_assert_nonnull (limber_journal_get_moved_aside_path (journal));
+  assert_file_is (limber_journal_get_moved_aside_path (journal), damaged);
+  g_test_message ("%u of %" G_GINT64_FORMAT " rows salvaged", limber_journal_get_n_salvaged (journal), n_rows);
+  g_assert_cmpuint (limber_journal_get_n_salvaged (journal), >, n_rows / 2);
+  g_assert_cmpuint (limber_journal_get_n_salvaged (journal), <, n_rows);
+
+  sessions = list_sessions (journal, NULL);
+  checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len + checkins->len, >, 0);
+  db = limber_journal_get_handle_for_testing (journal);
+  g_assert_cmpint (raw_int (db, "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM session_parts)"
+                                " + (SELECT count(*) FROM checkins)"), ==, limber_journal_get_n_salvaged (journal));
+
+  /* the new journal is sound, and works */
+  g_clear_object (&journal);
+  journal = open_ok (path);
+  g_assert_null (limber_journal_get_moved_aside_path (journal));
+}
+
 static void
 test_checkin_add_get (void)
 {
@@ -2374,6 +2441,7 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/list-since", test_list_since);
   g_test_add_func ("/journal/sessions/recover", test_recover);
   g_test_add_func ("/journal/damage/check-rule-broken", test_check_rule_broken);
+  g_test_add_func ("/journal/damage/salvage", test_salvage);
   g_test_add_func ("/journal/sessions/recover-leaves-live-sessions", test_recover_leaves_live_sessions);
   g_test_add_func ("/journal/sessions/list-between", test_list_sessions_between);
   g_test_add_func ("/journal/checkins/add-get", test_checkin_add_get);
