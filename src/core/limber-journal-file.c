@@ -652,6 +652,16 @@ open_database (const char   *path,
       return result;
     }
 
+  /* A new journal is health data: only its owner may read it. SQLite would
+   * create it with the umask's mode, and gives its -wal and -shm files the
+   * mode of the database, so the file is made first, 0600. */
+  {
+    int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd >= 0)
+      close (fd);
+  }
+
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {

@@ -145,7 +145,8 @@ salvage_table (sqlite3    *dest,
       if (last > G_MAXINT64 - skip)
         break;
       last = last == G_MININT64 ? 0 : last + skip;
-      skip *= 2;
+      if (skip <= G_MAXINT64 / 2)
+        skip *= 2;
     }
 
   sqlite3_finalize (read);

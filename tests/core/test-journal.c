@@ -296,8 +296,18 @@ test_create_and_reopen (void)
   g_assert_true (exists (path));
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  /* health data: the journal and its write-ahead log are the owner's alone,
+   * whatever the umask */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   id = start (journal, "desk-break", started);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_clear_object (&journal);
 
   journal = open_ok (path);
