@@ -13,7 +13,11 @@ typedef struct
   char *err;
 } Run;
 
-void limber_test_run_clear (Run *run);
+void limber_test_run_clear (Run                  *run);
+void limber_test_run_argv  (Run                  *run,
+                            const char           *home,
+                            GSpawnChildSetupFunc  child_setup,
+                            const char * const   *args);
 void limber_test_run       (Run *run,
                             ...) G_GNUC_NULL_TERMINATED;
 
