@@ -488,7 +488,9 @@ class NoServer(ServiceTestCase):
 
     def test_no_server_then_server(self):
         self.start_service()
-        self.assertIn('No idle monitor on this desktop; counting plain elapsed time', self.log())
+        # the idle monitor is looked for asynchronously, after the name is owned
+        wait_until(lambda: 'No idle monitor on this desktop; counting plain elapsed time' in self.log(),
+                   'the message that there is no idle monitor')
 
         with self.assertRaises(dbus.exceptions.DBusException):
             self.reminders.Preview('break')
@@ -501,7 +503,7 @@ class NoServer(ServiceTestCase):
         wait_until(lambda: self.reminders.GetNext()[1] == at * USEC, 'the check-in to be next')
         wait_until(lambda: 'Could not show a reminder' in self.log(), 'the failure to be logged',
                    at - time.time() + 10)
-        self.assertIn('Trying again in 30 s', self.log())
+        wait_until(lambda: 'Trying again in 30 s' in self.log(), 'the retry to be logged', 5)
         self.assert_quiet_cpu(3)
 
         # the server comes; the retry shows the reminder
@@ -510,7 +512,7 @@ class NoServer(ServiceTestCase):
         self.assertEqual(calls[0][3], 'How do your hamstrings feel today?')
         wait_until(lambda: self.reminders_rows() == [(1, 'checkin', None, 'shown', 0, 1)],
                    'the reminder in the journal')
-        self.assertIn('Reminders are shown again', self.log())
+        wait_until(lambda: 'Reminders are shown again' in self.log(), 'the recovery to be logged', 5)
 
     def test_journal_locked(self):
         self.start_server('body actions')
