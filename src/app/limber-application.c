@@ -214,6 +214,36 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+backup_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean made = FALSE;
+
+  if (!limber_journal_backup_daily (task_data, NULL, &made, &error))
+    g_message ("Today’s backup of the journal could not be made: %s", error->message);
+  else if (made)
+    g_debug ("Made today’s backup of the journal");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Once a day, on first use: a copy of the journal in backups/, made in a
+ * thread from a connection of its own (WAL lets it read while we write). */
+static void
+backup_journal (LimberApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->journal == NULL || limber_journal_get_read_only_reason (self->journal) != NULL)
+    return;
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_strdup (limber_journal_get_path (self->journal)), g_free);
+  g_task_run_in_thread (task, backup_in_thread);
+}
+
+static void
 open_journal (LimberApplication *self)
 {
   g_autofree char *path = limber_journal_get_default_path ();
@@ -240,6 +270,11 @@ open_journal (LimberApplication *self)
     g_message ("Could not mark interrupted sessions: %s", error->message);
   else
     g_debug ("Marked %u interrupted sessions", n);
+
+  /* not from a journal just started over a damaged one: its copy would
+   * push out one of the good backups that can still bring the rest back */
+  if (limber_journal_get_moved_aside_path (self->journal) == NULL)
+    backup_journal (self);
 }
 
 /* The person's get-ready and switch-sides times, for every routine whose
@@ -300,6 +335,27 @@ limber_application_startup (GApplication *app)
   self->reminders = limber_reminders_client_new (self->settings);
 }
 
+static void
+on_restore_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     LimberApplication *self)
+{
+  LimberWindow *window = LIMBER_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  guint n = 0;
+
+  if (!limber_journal_restore_backup (self->journal, NULL, NULL, &n, &error))
+    {
+      limber_window_show_error (window, _("Nothing Was Restored"), "%s", error->message);
+      return;
+    }
+  /* Translators: records are sessions, their exercises, check-ins and reminders */
+  toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record restored from the backup",
+                                        "%u records restored from the backup", n), n);
+  limber_window_journal_changed (window, toast);
+}
+
 /* Said once, in the first window: the person must know where an unreadable
  * journal went, or that sessions are not being saved. */
 static void
@@ -324,10 +380,33 @@ tell_about_journal (LimberApplication *self,
                                                              "%u records that could still be read were copied into it.",
                                                              n), n);
 
-      limber_window_show_error (window, _("A Fresh Journal Was Started"),
-                                _("Limber could not read its journal, so it started a new one. %s "
-                                  "Nothing was deleted: the old file is kept at\n\n%s"),
-                                saved, limber_journal_get_moved_aside_path (self->journal));
+      g_autoptr(GPtrArray) backups = limber_journal_list_backups (limber_journal_get_path (self->journal));
+      g_autofree char *body = g_strdup_printf (_("Limber could not read its journal, so it started a new one. %s "
+                                                 "Nothing was deleted: the old file is kept at\n\n%s"),
+                                               saved, limber_journal_get_moved_aside_path (self->journal));
+      GtkWidget *dialog;
+
+      if (backups->len == 0)
+        {
+          limber_window_show_error (window, _("A Fresh Journal Was Started"), "%s", body);
+          return;
+        }
+
+      /* a backup may hold what could not be copied */
+      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("A Fresh Journal Was Started"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", body,
+                                      _("A backup may hold more of what was lost. Restoring adds what it holds "
+                                        "to the new journal and changes nothing else."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "close", _("_Not Now"),
+                                        "restore", _("_Restore Backup"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      g_signal_connect_object (dialog, "response::restore", G_CALLBACK (on_restore_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
     }
 }
 

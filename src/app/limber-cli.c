@@ -17,6 +17,10 @@ static gboolean parse_history_option (const char  *option_name,
                                       const char  *value,
                                       gpointer     data,
                                       GError     **error);
+static gboolean parse_restore_option (const char  *option_name,
+                                      const char  *value,
+                                      gpointer     data,
+                                      GError     **error);
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
@@ -35,6 +39,8 @@ static const GOptionEntry option_entries[] = {
   { "history", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_history_option,
     N_("Print the sessions and check-ins of the last DAYS days (30 if not given) and exit"), N_("DAYS") },
   LIMBER_CLI_EXPORT_OPTION_ENTRIES,
+  { "restore-backup", 0, G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, parse_restore_option,
+    N_("Add what a backup of the journal holds (the newest good one if FILE is not given) to the journal and exit"), N_("FILE") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
@@ -164,6 +170,25 @@ parse_history_option (const char  *option_name,
   history_option.given = TRUE;
   g_clear_pointer (&history_option.value, g_free);
   history_option.value = g_strdup (value);
+  return TRUE;
+}
+
+/* --restore-backup[=FILE], kept the same way */
+static struct
+{
+  gboolean  given;
+  char     *value;
+} restore_option;
+
+static gboolean
+parse_restore_option (const char  *option_name,
+                      const char  *value,
+                      gpointer     data,
+                      GError     **error)
+{
+  restore_option.given = TRUE;
+  g_clear_pointer (&restore_option.value, g_free);
+  restore_option.value = g_strdup (value);
   return TRUE;
 }
 
@@ -343,6 +368,7 @@ check_in (GVariantDict *options)
 
   g_print (_("Check-in saved: pain %d, stiffness %d, %s.\n"),
            checkin->pain, checkin->stiffness, side_phrase (checkin->side));
+  limber_cli_backup_daily (journal);
 
   advice = limber_journal_take_advisory (journal, checkin, &error);
   if (error != NULL)
@@ -604,17 +630,87 @@ print_history (void)
   return EXIT_SUCCESS;
 }
 
+/**
+ * limber_cli_backup_daily:
+ *
+ * Makes today's backup of the journal if it is due, saying on stderr when
+ * it could not be made. The journal itself is not affected either way.
+ */
+void
+limber_cli_backup_daily (LimberJournal *journal)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* a journal just started over a damaged one would push out a good backup */
+  if (limber_journal_get_read_only_reason (journal) != NULL ||
+      limber_journal_get_moved_aside_path (journal) != NULL)
+    return;
+  if (!limber_journal_backup_daily (limber_journal_get_path (journal), NULL, NULL, &error))
+    {
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr (_("limber: today’s backup of the journal could not be made: %s\n"), message);
+    }
+}
+
+static int
+restore_backup (void)
+{
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *name = NULL;
+  guint n = 0;
+
+  journal = limber_cli_open_journal ();
+  if (journal == NULL)
+    return EXIT_FAILURE;
+
+  if (!limber_journal_restore_backup (journal, restore_option.value, &used, &n, &error))
+    {
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr (_("limber: nothing was restored: %s\n"), message);
+      return EXIT_FAILURE;
+    }
+
+  display = g_filename_display_name (used);
+  name = limber_cli_escape (display);
+  /* Translators: records are sessions, their exercises, check-ins and reminders */
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Restored %u record from “%s”; everything else in the journal was kept.\n",
+                        "Restored %u records from “%s”; everything else in the journal was kept.\n",
+                        n), n, name);
+  return EXIT_SUCCESS;
+}
+
 /* Returns an exit status, or -1 when the options hold no check-in or
  * history request. */
 static int
 run_checkin_and_history (GVariantDict *options)
 {
   if (g_variant_dict_contains (options, "check-in"))
-    return check_in (options);
+    {
+      if (restore_option.given)
+        return usage_error (_("--check-in and --restore-backup cannot be used together."));
+      return check_in (options);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (checkin_only_options); i++)
     if (g_variant_dict_contains (options, checkin_only_options[i]))
       return usage_error (_("--%s goes with --check-in."), checkin_only_options[i]);
+
+  if (restore_option.given)
+    {
+      int status;
+
+      if (history_option.given)
+        return usage_error (_("--restore-backup and --history cannot be used together."));
+      status = restore_backup ();
+      g_clear_pointer (&restore_option.value, g_free);
+      return status;
+    }
 
   if (history_option.given)
     {

@@ -17,5 +17,6 @@ int                 limber_cli_run                (GVariantDict  *options);
 void                limber_cli_print_problems     (LimberCatalog *catalog);
 LimberJournal      *limber_cli_open_journal       (void);
 char               *limber_cli_escape             (const char    *text);
+void                limber_cli_backup_daily       (LimberJournal *journal);
 
 G_END_DECLS

@@ -382,6 +382,24 @@ on_visible_child_changed (LimberWindow *self)
  *
  * Tells the person plainly what went wrong, in a dialog over the window.
  */
+/**
+ * limber_window_journal_changed:
+ * @toast: (nullable): what to tell the person
+ *
+ * The journal was changed outside the window (a backup restored): the
+ * history shows it again.
+ */
+void
+limber_window_journal_changed (LimberWindow *self,
+                               const char   *toast)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+
+  limber_history_page_reload (self->history_page);
+  if (toast != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast));
+}
+
 void
 limber_window_show_error (LimberWindow *self,
                           const char   *heading,

@@ -16,6 +16,8 @@ void          limber_window_show_routine  (LimberWindow      *self,
 void          limber_window_start_routine (LimberWindow      *self,
                                            LimberRoutine     *routine);
 void          limber_window_check_in      (LimberWindow      *self);
+void          limber_window_journal_changed (LimberWindow    *self,
+                                             const char      *toast);
 void          limber_window_show_error    (LimberWindow      *self,
                                            const char        *heading,
                                            const char        *format,

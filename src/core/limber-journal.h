@@ -172,4 +172,18 @@ GPtrArray     *limber_journal_list_reminders         (LimberJournal  *self,
                                                       GDateTime      *since,
                                                       GError        **error);
 
+/* Daily backups in "backups/" beside the journal (limber-journal-backup.c) */
+#define LIMBER_JOURNAL_N_BACKUPS 7
+
+GPtrArray     *limber_journal_list_backups           (const char     *journal_path);
+gboolean       limber_journal_backup_daily           (const char     *journal_path,
+                                                      GDateTime      *today,
+                                                      gboolean       *made,
+                                                      GError        **error);
+gboolean       limber_journal_restore_backup         (LimberJournal  *self,
+                                                      const char     *backup,
+                                                      char          **used,
+                                                      guint          *n_restored,
+                                                      GError        **error);
+
 G_END_DECLS

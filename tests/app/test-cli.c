@@ -389,6 +389,64 @@ test_check_in_damaged_journal (void)
   g_assert_cmpuint (checkins->len, ==, 1);
 }
 
+/* The first check-in of the day makes a private backup; after the journal
+ * is lost, --restore-backup brings back what the backup holds and keeps
+ * what the new journal got since. */
+static void
+test_restore_backup (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = limber_journal_get_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("journal-%s.db", date);
+  g_autofree char *backup = g_build_filename (dir, "backups", name, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *noise = g_strnfill (16 * 1024, 'x');
+  g_autoptr(GPtrArray) checkins = NULL;
+  GStatBuf st;
+
+  run_limber (&run, "--check-in", "--pain=6", "--stiffness=5", "--note=before", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  limber_test_run_clear (&run);
+
+  /* lost, then a check-in into the new journal */
+  g_assert_true (g_file_set_contents (path, noise, -1, NULL));
+  run_limber (&run, "--check-in", "--pain=2", "--stiffness=1", "--note=after", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  checkins = journal_checkins ();
+  g_assert_cmpuint (checkins->len, ==, 1);
+  g_clear_pointer (&checkins, g_ptr_array_unref);
+  limber_test_run_clear (&run);
+
+  run_limber (&run, "--restore-backup", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("Restored 1 record from “%s”; everything else in the journal was kept.\n", backup);
+  g_assert_cmpstr (run.out, ==, expected);
+  checkins = journal_checkins ();
+  g_assert_cmpuint (checkins->len, ==, 2);
+  g_assert_cmpstr (((LimberCheckin *) g_ptr_array_index (checkins, 0))->note, ==, "before");
+  g_assert_cmpstr (((LimberCheckin *) g_ptr_array_index (checkins, 1))->note, ==, "after");
+  g_clear_pointer (&checkins, g_ptr_array_unref);
+  limber_test_run_clear (&run);
+
+  /* a named file that is not there, or not a journal: nothing changes */
+  run_limber (&run, "--restore-backup=/nonexistent/journal.db", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "limber: nothing was restored: There is no backup file “/nonexistent/journal.db”.\n");
+  limber_test_run_clear (&run);
+  run_limber (&run, "--restore-backup", "--history", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  limber_test_run_clear (&run);
+  checkins = journal_checkins ();
+  g_assert_cmpuint (checkins->len, ==, 2);
+}
+
 static void
 test_check_in_cant_open (void)
 {
@@ -887,6 +945,7 @@ main (int   argc,
   g_test_add_func ("/cli/check-in/advisory-once", test_check_in_advisory_once);
   g_test_add_func ("/cli/check-in/damaged-journal", test_check_in_damaged_journal);
   g_test_add_func ("/cli/check-in/cant-open", test_check_in_cant_open);
+  g_test_add_func ("/cli/restore-backup", test_restore_backup);
   g_test_add_func ("/cli/history", test_history);
   g_test_add_func ("/cli/read-only-journal", test_read_only_journal);
   g_test_add_func ("/cli/history/empty", test_history_empty);

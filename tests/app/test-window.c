@@ -198,9 +198,22 @@ test_damaged_journal (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Fresh Journal Was Started");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), moved));
   screenshot (GTK_WIDGET (dialog), "journal-moved-aside.png");
-  adw_message_dialog_response (dialog, "close");
+
+  /* a backup is there: the dialog offers it, and restoring brings its
+   * check-in into the fresh journal */
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "restore");
+  adw_message_dialog_response (dialog, "restore");
   gtk_window_close (GTK_WINDOW (dialog));
   WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (checkins->len, ==, 1);
+    g_assert_cmpstr (((LimberCheckin *) g_ptr_array_index (checkins, 0))->note, ==, "from the backup");
+  }
 }
 
 static void
@@ -266,7 +279,22 @@ main (int   argc,
 #ifdef WITH_BROKEN_FILE
   {
     g_autofree char *journal = g_build_filename (home, "limber", "journal.db", NULL);
+    g_autofree char *backups = g_build_filename (home, "limber", "backups", NULL);
+    g_autofree char *backup = g_build_filename (backups, "journal-2026-11-30.db", NULL);
+    g_autoptr(LimberJournal) old = NULL;
+    g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+
     g_file_set_contents (journal, "this is not a database, it is a shopping list\n", -1, NULL);
+    /* a daily backup from before the damage, holding one check-in */
+    g_mkdir_with_parents (backups, 0700);
+    old = limber_journal_open (backup, &error);
+    g_assert_no_error (error);
+    checkin->pain = 4;
+    checkin->stiffness = 6;
+    checkin->note = g_strdup ("from the backup");
+    g_clear_pointer (&checkin->time, g_date_time_unref);
+    checkin->time = g_date_time_new_local (2026, 11, 30, 8, 0, 0);
+    g_assert_cmpint (limber_journal_add_checkin (old, checkin, &error), >, 0);
   }
   g_file_set_contents (bad_file, "[Routine]\nId=broken\nName=Broken\n[Step 1]\nExercise=cartwheel\n", -1, NULL);
 #endif

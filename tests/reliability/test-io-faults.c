@@ -355,6 +355,73 @@ export_teardown (gpointer data)
   g_free (st);
 }
 
+/* Today's backup, with a week of older ones beside it: made whole and
+ * checked, or not at all, and a failed one pushes out none of the others. */
+
+static GDateTime *
+backup_day (int d)
+{
+  return g_date_time_new_local (2026, 11, d, 9, 0, 0);
+}
+
+static gpointer
+backup_setup (const char *unused)
+{
+  JournalState *st = journal_setup ("backup.db");
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "backups", NULL);
+  g_autoptr(GPtrArray) old = limber_journal_list_backups (st->path);
+
+  for (guint i = 0; i < old->len; i++)
+    g_unlink (g_ptr_array_index (old, i));
+  g_assert_true (checkin_run (st, NULL));
+  for (int d = 1; d <= LIMBER_JOURNAL_N_BACKUPS; d++)
+    {
+      g_autoptr(GDateTime) then = backup_day (d);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (limber_journal_backup_daily (st->path, then, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return st;
+}
+
+static gboolean
+backup_run (gpointer data,
+            GError **error)
+{
+  JournalState *st = data;
+  g_autoptr(GDateTime) today = backup_day (20);
+
+  return limber_journal_backup_daily (st->path, today, NULL, error);
+}
+
+/* The backups' names, each checked; nothing half-made beside them. */
+static char *
+backup_observe (gpointer data)
+{
+  JournalState *st = data;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "backups", NULL);
+  g_autoptr(GPtrArray) backups = limber_journal_list_backups (st->path);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *journal = sessions_observe (st);
+  GString *text = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (journal);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (name[0] == '.')
+      g_error ("a half-made backup was left: %s", name);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autofree char *rows = raw_state (g_ptr_array_index (backups, i), "SELECT count(*) FROM checkins");
+      g_autofree char *base = g_path_get_basename (g_ptr_array_index (backups, i));
+
+      g_assert_cmpstr (rows, ==, "1|\n");
+      g_string_append_printf (text, "%s\n", base);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* The sweep */
 
 static void
@@ -452,6 +519,7 @@ static const Operation start_op = { "start a session", start_setup, start_run, s
 static const Operation part_op = { "record a step", part_setup, part_run, parts_observe, journal_teardown, TRUE };
 static const Operation checkin_op = { "check in", checkin_setup, checkin_run, checkins_observe, journal_teardown, TRUE };
 static const Operation migration_op = { "migrate", migration_setup, migration_run, migration_observe, migration_teardown, FALSE };
+static const Operation backup_op = { "back up", backup_setup, backup_run, backup_observe, journal_teardown, TRUE };
 static const Operation export_op = { "export CSV", export_setup, export_run, export_observe, export_teardown, TRUE };
 
 static void
@@ -485,6 +553,12 @@ test_export (void)
 }
 
 static void
+test_backup (void)
+{
+  sweep (&backup_op, NULL);
+}
+
+static void
 test_total (void)
 {
   g_test_message ("%u fault points swept in all", n_points_total);
@@ -504,6 +578,7 @@ main (int   argc,
   g_test_add_data_func ("/io-faults/migration/v1", "1", test_migration);
   g_test_add_data_func ("/io-faults/migration/v2", "2", test_migration);
   g_test_add_func ("/io-faults/export-csv", test_export);
+  g_test_add_func ("/io-faults/backup", test_backup);
   g_test_add_func ("/io-faults/~all/total", test_total);
   return g_test_run ();
 }
