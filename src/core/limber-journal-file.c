@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-journal"
+#define _GNU_SOURCE
 
 #include <errno.h>
 #include <fcntl.h>
@@ -866,6 +867,39 @@ ensure_directory (const char  *path,
   return TRUE;
 }
 
+/* Two programs opening a journal at once (the window and the reminder
+ * service at login, say) must not see each other half-way through creating
+ * or migrating it: the opening is serialized by an OFD write lock on byte
+ * 0 of "<path>.lock", a byte no session's lock uses (those are at the
+ * session's id, from 1). The lock goes with the descriptor. Nothing is
+ * created beside a journal that exists, so a read-only one stays
+ * untouched; there, as without a lock file, nobody is creating it. */
+static int
+lock_opening (const char *path)
+{
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1 };
+  int flags = O_RDWR | O_CLOEXEC | (g_file_test (path, G_FILE_TEST_EXISTS) ? 0 : O_CREAT);
+  int fd = g_open (lock_path, flags, 0600);
+
+  if (fd < 0)
+    return -1;
+  while (fcntl (fd, F_OFD_SETLKW, &lock) != 0)
+    if (errno != EINTR)
+      {
+        close (fd);
+        return -1;
+      }
+  return fd;
+}
+
+static void
+unlock_opening (int fd)
+{
+  if (fd >= 0)
+    close (fd);
+}
+
 /*
  * limber_journal_open_file:
  * @moved_aside_path: (out): where a damaged file was moved, or %NULL
@@ -892,6 +926,7 @@ limber_journal_open_file (const char  *path,
   const char *damage = NULL;
   sqlite3 *db = NULL;
   OpenResult result;
+  int opening;
 
   *moved_aside_path = NULL;
   *read_only_reason = NULL;
@@ -902,12 +937,16 @@ limber_journal_open_file (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS) && !ensure_directory (path, error))
     return NULL;
 
+  opening = lock_opening (path);
   result = open_database (path, &db, &damage, &reason, error);
   if (result == OPEN_DAMAGED)
     {
       aside = move_aside (path, error);
       if (aside == NULL)
-        return NULL;
+        {
+          unlock_opening (opening);
+          return NULL;
+        }
 
       g_message ("The journal %s was damaged (%s); it was moved to %s and a new journal was started",
                  path, damage, aside);
@@ -919,12 +958,16 @@ limber_journal_open_file (const char  *path,
 
           g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_CORRUPT,
                        _("A new journal could not be started at “%s”: %s"), name, damage);
+          unlock_opening (opening);
           return NULL;
         }
     }
 
   if (result != OPEN_OK)
-    return NULL;
+    {
+      unlock_opening (opening);
+      return NULL;
+    }
 
   if (aside != NULL && reason == NULL)
     {
@@ -933,6 +976,7 @@ limber_journal_open_file (const char  *path,
         g_message ("Copied %u rows from the damaged journal %s into the new one", *n_salvaged, aside);
     }
 
+  unlock_opening (opening);
   *moved_aside_path = g_steal_pointer (&aside);
   *read_only_reason = g_steal_pointer (&reason);
   return db;
