@@ -13,11 +13,7 @@
 /* The command line: options that print or write something and exit without
  * opening a window. limber-application.c hands them here first. */
 
-static gboolean parse_history_option (const char  *option_name,
-                                      const char  *value,
-                                      gpointer     data,
-                                      GError     **error);
-static gboolean parse_restore_option (const char  *option_name,
+static gboolean parse_optional_value (const char  *option_name,
                                       const char  *value,
                                       gpointer     data,
                                       GError     **error);
@@ -36,10 +32,10 @@ static const GOptionEntry option_entries[] = {
   { "radiating", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Note pain running down the leg, with --check-in"), NULL },
   { "weakness", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Note weakness, with --check-in"), NULL },
   { "note", 0, 0, G_OPTION_ARG_STRING, NULL, N_("A note to keep with the check-in"), N_("TEXT") },
-  { "history", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_history_option,
+  { "history", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_optional_value,
     N_("Print the sessions and check-ins of the last DAYS days (30 if not given) and exit"), N_("DAYS") },
   LIMBER_CLI_EXPORT_OPTION_ENTRIES,
-  { "restore-backup", 0, G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, parse_restore_option,
+  { "restore-backup", 0, G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, parse_optional_value,
     N_("Add what a backup of the journal holds (the newest good one if FILE is not given) to the journal and exit"), N_("FILE") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -152,43 +148,31 @@ list_routines (void)
 #define HISTORY_MAX_DAYS 36500
 #define HISTORY_NOTE_WIDTH 40
 
-/* --history takes an optional value, which GApplication's packed options
- * cannot give: its callback keeps the value here, and checks it later with
- * the other options. One command line per process. */
-static struct
+/* --history and --restore-backup take an optional value, which
+ * GApplication's packed options cannot give: one callback keeps each here,
+ * to be checked later with the other options. One command line per
+ * process. */
+typedef struct
 {
   gboolean  given;
   char     *value;
-} history_option;
+} OptionalValue;
+
+static OptionalValue history_option;
+static OptionalValue restore_option;
 
 static gboolean
-parse_history_option (const char  *option_name,
+parse_optional_value (const char  *option_name,
                       const char  *value,
                       gpointer     data,
                       GError     **error)
 {
-  history_option.given = TRUE;
-  g_clear_pointer (&history_option.value, g_free);
-  history_option.value = g_strdup (value);
-  return TRUE;
-}
+  OptionalValue *option = g_str_equal (option_name, "--history") ? &history_option : &restore_option;
 
-/* --restore-backup[=FILE], kept the same way */
-static struct
-{
-  gboolean  given;
-  char     *value;
-} restore_option;
-
-static gboolean
-parse_restore_option (const char  *option_name,
-                      const char  *value,
-                      gpointer     data,
-                      GError     **error)
-{
-  restore_option.given = TRUE;
-  g_clear_pointer (&restore_option.value, g_free);
-  restore_option.value = g_strdup (value);
+  g_assert (g_str_equal (option_name, "--history") || g_str_equal (option_name, "--restore-backup"));
+  option->given = TRUE;
+  g_clear_pointer (&option->value, g_free);
+  option->value = g_strdup (value);
   return TRUE;
 }
 

@@ -16,20 +16,10 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
 import require  # noqa: E402
+from waiting import wait_until  # noqa: E402
 
 XDOTOOL = require.program('xdotool', 'xdotool')
 LIMBER_BIN = os.environ['LIMBER_BIN']
-
-
-def wait_until(cond, what, timeout=15.0):
-    end = time.monotonic() + timeout
-    while True:
-        value = cond()
-        if value:
-            return value
-        if time.monotonic() > end:
-            raise AssertionError(f'timed out waiting for {what}')
-        time.sleep(0.1)
 
 
 def key(*names):

@@ -27,6 +27,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
 import require  # noqa: E402
+from waiting import wait_until  # noqa: E402
 
 dbus = require.module('dbus', 'python3-dbus')
 dbusmock = require.module('dbusmock', 'python3-dbusmock')
@@ -55,17 +56,6 @@ CHECKIN_ACTIONS = ['default', 'Open Limber', 'log-now', 'Log Now',
 ODD_ROUTINE = '[Routine]\nId=odd\nName=Legs & <Hips>\n[Step 1]\nExercise=standing-calf\nHold=30\n'
 
 USEC = 1000000
-
-
-def wait_until(cond, what, timeout=30.0):
-    end = time.monotonic() + timeout
-    while True:
-        value = cond()
-        if value:
-            return value
-        if time.monotonic() > end:
-            raise AssertionError(f'timed out waiting for {what}')
-        time.sleep(0.05)
 
 
 class ServiceTestCase(DBusTestCase):
