@@ -471,7 +471,9 @@ test_check_in_cant_open (void)
 }
 
 /* Fills the journal: a session and check-ins today, 3 days ago, 10 days
- * ago and 40 days ago, all at fixed times of day. */
+ * ago and 40 days ago, all at fixed times of day. The times are just after
+ * midnight, so that today's check-in is in the past at whatever hour the
+ * suite runs (one dated in the future is refused). */
 static void
 fill_history (void)
 {
@@ -490,7 +492,7 @@ fill_history (void)
   for (guint i = 0; i < G_N_ELEMENTS (days_ago); i++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (midnight, -days_ago[i]);
-      g_autoptr(GDateTime) started = g_date_time_add_minutes (day, 7 * 60 + 30);
+      g_autoptr(GDateTime) started = g_date_time_add_minutes (day, 2);
       g_autoptr(GDateTime) ended = g_date_time_add_minutes (started, 6);
       g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
       gint64 id;
@@ -506,7 +508,7 @@ fill_history (void)
         g_assert_true (limber_journal_set_session_rating (journal, id, 4, &error));
 
       g_date_time_unref (checkin->time);
-      checkin->time = g_date_time_add_minutes (day, 7 * 60);
+      checkin->time = g_date_time_add_minutes (day, 1);
       checkin->pain = days_ago[i] % 10;
       checkin->stiffness = 5;
       if (days_ago[i] == 0)
