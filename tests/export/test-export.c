@@ -179,7 +179,7 @@ run (const char * const *argv)
 static GPtrArray *
 parse_csv (const char *path)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "core", "csv-roundtrip.py", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "export", "csv-roundtrip.py", NULL);
   const char *python = tool ("PYTHON3");
   const char *argv[] = { python, script, path, NULL };
   g_autofree char *out = NULL;
