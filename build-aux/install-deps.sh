@@ -22,7 +22,7 @@ packages="
 # DejaVu (Latin, Greek, Cyrillic, Arabic, Hebrew) and WenQuanYi Micro Hei,
 # a small font for Chinese, Japanese and Korean. A character that no
 # installed font covers is written in the report as its Unicode number
-# (see src/core/limber-report.c), never as a hex box. The speech-dispatcher
+# (see src/export/limber-report.c), never as a hex box. The speech-dispatcher
 # daemon, its espeak-ng module and espeak-ng's voices let the voice coach
 # speak out of the box (the voice tests run that same daemon).
 packages="$packages
