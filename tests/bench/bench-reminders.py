@@ -76,6 +76,13 @@ def main():
         time.sleep(2)
         bare_rss = rss_kib(bare.pid)
         start_rss = rss_kib(service.pid)
+        # where the memory goes, mapping by mapping, for whoever looks
+        smaps_dir = os.environ.get('LIMBER_BENCH_SMAPS_DIR')
+        if smaps_dir:
+            for name, proc in (('service', service), ('bare', bare)):
+                with open(f'/proc/{proc.pid}/smaps') as f, \
+                     open(os.path.join(smaps_dir, f'{name}.smaps'), 'w') as out:
+                    out.write(f.read())
 
         kinds = ['break', 'routine', 'checkin']
         for i in range(N_REMINDERS):
