@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "limber-advisory.h"
+#include "limber-journal-advisories.h"
 #include "limber-cli.h"
 #include "limber-cli-private.h"
 #include "limber-cli-export.h"

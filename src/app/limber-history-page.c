@@ -8,7 +8,7 @@
 #include "limber-chart.h"
 #include "limber-checkin.h"
 #include "limber-history-page.h"
-#include "limber-stats.h"
+#include "limber-journal-stats.h"
 
 #define CALENDAR_WEEKS 16
 #define ENTRY_DAYS 30

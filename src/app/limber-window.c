@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-advisory.h"
+#include "limber-journal-advisories.h"
 #include "limber-checkin-dialog.h"
 #include "limber-export.h"
 #include "limber-history-page.h"

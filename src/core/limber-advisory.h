@@ -4,7 +4,6 @@
 #include <glib-object.h>
 
 #include "limber-checkin.h"
-#include "limber-journal.h"
 
 G_BEGIN_DECLS
 
@@ -30,13 +29,9 @@ typedef enum
 /* How many days a reason stays quiet after it was shown. */
 #define LIMBER_ADVISORY_QUIET_DAYS 30
 
-LimberAdvice  limber_advisory_check        (const LimberCheckin  *saved,
-                                            GPtrArray            *recent);
-char         *limber_advisory_describe     (LimberAdvice          reasons);
-const char   *limber_advice_to_string      (LimberAdvice          reason);
-
-LimberAdvice  limber_journal_take_advisory (LimberJournal        *self,
-                                            const LimberCheckin  *saved,
-                                            GError              **error);
+LimberAdvice  limber_advisory_check    (const LimberCheckin *saved,
+                                        GPtrArray           *recent);
+char         *limber_advisory_describe (LimberAdvice         reasons);
+const char   *limber_advice_to_string  (LimberAdvice         reason);
 
 G_END_DECLS

@@ -763,36 +763,3 @@ limber_stats_insights (GPtrArray *sessions,
   g_ptr_array_add (insights, limber_stats_favourite_routine (sessions, today));
   return insights;
 }
-
-/* From the journal */
-
-/**
- * limber_journal_compute_streaks:
- * @today: now, usually g_date_time_new_now_local()
- *
- * limber_stats_streaks() over the whole journal.
- *
- * Returns: %TRUE on success
- */
-gboolean
-limber_journal_compute_streaks (LimberJournal  *self,
-                                GDateTime      *today,
-                                guint          *current,
-                                guint          *best,
-                                GError        **error)
-{
-  g_autoptr(GPtrArray) sessions = NULL;
-  g_autoptr(GDateTime) end = NULL;
-
-  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
-  g_return_val_if_fail (today != NULL, FALSE);
-
-  end = end_of_today (today);
-  sessions = limber_journal_list_sessions_between (self, NULL, end, error);
-  if (sessions == NULL)
-    return FALSE;
-
-  limber_stats_streaks (sessions, today, current, best);
-  return TRUE;
-}
-

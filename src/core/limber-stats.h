@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * functions are pure: they read arrays of LimberSessionInfo and
  * LimberCheckin, in any order, and count days as calendar days in the time
  * zone of the "today" (or first day) they are given.
- * limber_journal_compute_streaks() reads the whole journal for the best streak. */
+ * limber_journal_compute_streaks() (limber-journal-stats.h) reads the whole
+ * journal for the best streak. */
 
 /* A session counts towards a day with a routine when it was completed or
  * ran for at least this much active time. */
@@ -94,11 +95,5 @@ LimberInsight *limber_stats_favourite_routine     (GPtrArray               *sess
 GPtrArray     *limber_stats_insights              (GPtrArray               *sessions,
                                                    GPtrArray               *checkins,
                                                    GDateTime               *today);
-
-gboolean       limber_journal_compute_streaks     (LimberJournal           *self,
-                                                   GDateTime               *today,
-                                                   guint                   *current,
-                                                   guint                   *best,
-                                                   GError                 **error);
 
 G_END_DECLS

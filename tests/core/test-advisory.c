@@ -2,7 +2,7 @@
 /* The advisory to see a healthcare professional: which check-ins bring
  * it, its words, and the journal's "once" rule. */
 #include "test-require.h"
-#include "limber-advisory.h"
+#include "limber-journal-advisories.h"
 #include "limber-journal-private.h"
 
 static GTimeZone *berlin;

@@ -4,7 +4,7 @@
  * 2024 at 02:00 and 27 October 2024 at 03:00) unless said otherwise. */
 #include <math.h>
 
-#include "limber-stats.h"
+#include "limber-journal-stats.h"
 
 static GTimeZone *berlin;
 static GTimeZone *utc_tz;

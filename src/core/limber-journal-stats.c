@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-journal"
+
+#include "limber-journal-stats.h"
+
+/* The journal's rows handed to the pure limber_stats_* functions, for what
+ * needs more than the rows a page already holds. */
+
+/**
+ * limber_journal_compute_streaks:
+ * @today: now, usually g_date_time_new_now_local()
+ *
+ * limber_stats_streaks() over every session up to the end of @today, in
+ * @today's time zone.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+limber_journal_compute_streaks (LimberJournal  *self,
+                                GDateTime      *today,
+                                guint          *current,
+                                guint          *best,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  midnight = g_date_time_new (g_date_time_get_timezone (today),
+                              g_date_time_get_year (today),
+                              g_date_time_get_month (today),
+                              g_date_time_get_day_of_month (today), 0, 0, 0);
+  end = g_date_time_add_days (midnight, 1);
+  sessions = limber_journal_list_sessions_between (self, NULL, end, error);
+  if (sessions == NULL)
+    return FALSE;
+
+  limber_stats_streaks (sessions, today, current, best);
+  return TRUE;
+}
