@@ -118,64 +118,6 @@ G_DEFINE_FINAL_TYPE (LimberJournal, limber_journal, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (limber-journal-error-quark, limber_journal_error)
 
-G_DEFINE_BOXED_TYPE (LimberSessionInfo, limber_session_info,
-                     limber_session_info_copy, limber_session_info_free)
-G_DEFINE_BOXED_TYPE (LimberPartInfo, limber_part_info,
-                     limber_part_info_copy, limber_part_info_free)
-/* Session and part infos */
-
-LimberSessionInfo *
-limber_session_info_copy (const LimberSessionInfo *info)
-{
-  LimberSessionInfo *copy;
-
-  g_return_val_if_fail (info != NULL, NULL);
-
-  copy = g_new (LimberSessionInfo, 1);
-  *copy = *info;
-  copy->routine_id = g_strdup (info->routine_id);
-  copy->routine_name = g_strdup (info->routine_name);
-  copy->started_at = info->started_at ? g_date_time_ref (info->started_at) : NULL;
-  copy->ended_at = info->ended_at ? g_date_time_ref (info->ended_at) : NULL;
-  return copy;
-}
-
-void
-limber_session_info_free (LimberSessionInfo *info)
-{
-  if (info == NULL)
-    return;
-
-  g_free (info->routine_id);
-  g_free (info->routine_name);
-  g_clear_pointer (&info->started_at, g_date_time_unref);
-  g_clear_pointer (&info->ended_at, g_date_time_unref);
-  g_free (info);
-}
-
-LimberPartInfo *
-limber_part_info_copy (const LimberPartInfo *info)
-{
-  LimberPartInfo *copy;
-
-  g_return_val_if_fail (info != NULL, NULL);
-
-  copy = g_new (LimberPartInfo, 1);
-  *copy = *info;
-  copy->exercise_id = g_strdup (info->exercise_id);
-  return copy;
-}
-
-void
-limber_part_info_free (LimberPartInfo *info)
-{
-  if (info == NULL)
-    return;
-
-  g_free (info->exercise_id);
-  g_free (info);
-}
-
 /* Time: unix microseconds, UTC, in the file; local GDateTimes outside. */
 
 static gint64

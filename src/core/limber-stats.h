@@ -4,7 +4,7 @@
 #include <glib-object.h>
 
 #include "limber-checkin.h"
-#include "limber-journal.h"
+#include "limber-records.h"
 
 G_BEGIN_DECLS
 

@@ -5,7 +5,7 @@
 #include <glib.h>
 
 #include "limber-checkin.h"
-#include "limber-journal.h"
+#include "limber-records.h"
 
 G_BEGIN_DECLS
 

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "limber-outcome.h"
+#include "limber-routine.h"
+
+G_BEGIN_DECLS
+
+/* The journal's rows as plain records: what the journal hands out and what
+ * the stats, the chart and the exports read. Nothing here knows the journal
+ * (check-ins are LimberCheckin, in limber-checkin.h). */
+
+typedef struct
+{
+  gint64         id;
+  char          *routine_id;
+  char          *routine_name;
+  GDateTime     *started_at;
+  GDateTime     *ended_at;      /* NULL while in progress */
+  guint          planned_ms;
+  guint          active_ms;
+  LimberOutcome  outcome;
+  int            rating;        /* 0–10, or -1 for none */
+  guint          n_parts;
+  guint          n_skipped;
+} LimberSessionInfo;
+
+typedef struct
+{
+  guint       step;
+  LimberSide  side;
+  char       *exercise_id;
+  guint       planned_ms;
+  guint       done_ms;
+  gboolean    skipped;
+} LimberPartInfo;
+
+/* A reminder sent by limber-reminders and what became of it. outcome is
+ * one of "shown", "started", "snoozed", "skipped", "dismissed", "failed". */
+typedef struct
+{
+  gint64     id;
+  char      *kind;          /* "break", "routine" or "checkin" */
+  char      *routine_id;    /* NULL unless the reminder names a routine */
+  GDateTime *due_at;
+  GDateTime *shown_at;      /* NULL when it could not be shown */
+  char      *outcome;
+  gboolean   catch_up;      /* stood for reminders missed while away or asleep */
+  GDateTime *updated_at;
+} LimberReminderInfo;
+
+#define LIMBER_TYPE_SESSION_INFO (limber_session_info_get_type ())
+#define LIMBER_TYPE_PART_INFO    (limber_part_info_get_type ())
+
+GType              limber_session_info_get_type (void) G_GNUC_CONST;
+LimberSessionInfo *limber_session_info_copy     (const LimberSessionInfo *info);
+void               limber_session_info_free     (LimberSessionInfo       *info);
+
+GType              limber_part_info_get_type    (void) G_GNUC_CONST;
+LimberPartInfo    *limber_part_info_copy        (const LimberPartInfo    *info);
+void               limber_part_info_free        (LimberPartInfo          *info);
+
+#define LIMBER_TYPE_REMINDER_INFO (limber_reminder_info_get_type ())
+
+GType               limber_reminder_info_get_type (void) G_GNUC_CONST;
+LimberReminderInfo *limber_reminder_info_copy     (const LimberReminderInfo *info);
+void                limber_reminder_info_free     (LimberReminderInfo       *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberSessionInfo, limber_session_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberReminderInfo, limber_reminder_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberPartInfo, limber_part_info_free)
+
+G_END_DECLS
