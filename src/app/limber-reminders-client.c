@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "limber-reminders-client.h"
+#include "limber-time.h"
 
 /* The window's side of the reminder service: it follows the service on the
  * session bus (next reminder, pause, resume, a test notification), and turns
@@ -409,9 +410,9 @@ limber_reminders_client_describe_next (LimberRemindersClient *self,
   if (!self->running)
     return NULL;
 
-  if (self->paused_until > g_date_time_to_unix (now) * G_USEC_PER_SEC)
+  if (self->paused_until > limber_time_to_usec (now))
     {
-      g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (self->paused_until / G_USEC_PER_SEC);
+      g_autoptr(GDateTime) until = limber_time_from_usec (self->paused_until);
       g_autofree char *at = until ? g_date_time_format (until, "%H:%M") : NULL;
 
       if (at == NULL)
@@ -422,12 +423,12 @@ limber_reminders_client_describe_next (LimberRemindersClient *self,
   if (self->next_kind == NULL || *self->next_kind == '\0')
     return NULL;
 
-  minutes = (self->next_due - g_date_time_to_unix (now) * G_USEC_PER_SEC + 59 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
+  minutes = (self->next_due - limber_time_to_usec (now) + 59 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
   minutes = MAX (minutes, 0);
 
   if (minutes >= 120)
     {
-      g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (self->next_due / G_USEC_PER_SEC);
+      g_autoptr(GDateTime) due = limber_time_from_usec (self->next_due);
       g_autofree char *at = g_date_time_format (due, "%H:%M");
 
       if (g_str_equal (self->next_kind, "break"))

@@ -51,7 +51,7 @@ bind_checkin (sqlite3_stmt        *stmt,
 {
   if (with_id)
     sqlite3_bind_int64 (stmt, 1, checkin->id);
-  sqlite3_bind_int64 (stmt, 2, limber_journal_usec_from_time (checkin->time));
+  sqlite3_bind_int64 (stmt, 2, limber_time_to_usec (checkin->time));
   sqlite3_bind_int (stmt, 3, checkin->pain);
   sqlite3_bind_int (stmt, 4, checkin->stiffness);
   sqlite3_bind_text (stmt, 5, limber_body_side_to_string (checkin->side), -1, SQLITE_STATIC);
@@ -373,8 +373,8 @@ limber_journal_list_checkins (LimberJournal  *self,
   if (!(stmt = limber_journal_get_cached_stmt (self, sql_list, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_journal_usec_from_time (from) : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_journal_usec_from_time (to) : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_time_to_usec (from) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_time_to_usec (to) : G_MAXINT64);
 
   return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) checkin_from_row,
                                       (GDestroyNotify) limber_checkin_free, error);

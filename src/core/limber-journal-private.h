@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "limber-journal.h"
+#include "limber-time.h"
 
 G_BEGIN_DECLS
 
@@ -53,7 +54,6 @@ gboolean      limber_journal_commit_write     (LimberJournal  *self,
                                                GError        **error);
 void          limber_journal_rollback_write   (LimberJournal  *self);
 sqlite3      *limber_journal_get_db           (LimberJournal  *self);
-gint64        limber_journal_usec_from_time   (GDateTime      *dt);
 char         *limber_journal_column_text      (sqlite3_stmt   *stmt,
                                                int             column);
 GDateTime    *limber_journal_time_from_usec   (gint64          usec);

@@ -72,7 +72,7 @@ limber_journal_log_reminder (LimberJournal  *self,
     sqlite3_bind_text (stmt, 2, routine_id, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_int64 (stmt, 3, limber_journal_usec_from_time (due_at));
+  sqlite3_bind_int64 (stmt, 3, limber_time_to_usec (due_at));
   sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
   sqlite3_bind_int (stmt, 5, catch_up ? 1 : 0);
   if (!limber_journal_run_stmt (self, stmt, error))
@@ -180,7 +180,7 @@ limber_journal_list_reminders (LimberJournal  *self,
   if (!(stmt = limber_journal_get_cached_stmt (self, sql_list, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, since != NULL ? limber_journal_usec_from_time (since) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 1, since != NULL ? limber_time_to_usec (since) : G_MININT64);
 
   return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) reminder_from_row,
                                       (GDestroyNotify) limber_reminder_info_free, error);

@@ -120,32 +120,17 @@ G_DEFINE_QUARK (limber-journal-error-quark, limber_journal_error)
 
 /* Time: unix microseconds, UTC, in the file; local GDateTimes outside. */
 
-static gint64
-datetime_to_usec (GDateTime *dt)
-{
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-}
-
 static GDateTime *
 usec_to_datetime (gint64 usec)
 {
-  g_autoptr(GDateTime) seconds = NULL;
-  gint64 secs = usec / G_USEC_PER_SEC;
-  gint64 rest = usec % G_USEC_PER_SEC;
+  GDateTime *dt = limber_time_from_usec (usec);
 
-  if (rest < 0)
-    {
-      secs -= 1;
-      rest += G_USEC_PER_SEC;
-    }
-
-  seconds = g_date_time_new_from_unix_local (secs);
-  if (seconds == NULL)
+  if (dt == NULL)
     {
       g_message ("A time in the journal is out of range: %" G_GINT64_FORMAT, usec);
-      seconds = g_date_time_new_from_unix_local (0);
+      dt = g_date_time_new_from_unix_local (0);
     }
-  return g_date_time_add (seconds, rest);
+  return dt;
 }
 
 /* Statements */
@@ -628,7 +613,7 @@ limber_journal_start_session (LimberJournal  *self,
     goto failed;
   sqlite3_bind_text (stmt, 1, routine_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, routine_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, datetime_to_usec (started_at));
+  sqlite3_bind_int64 (stmt, 3, limber_time_to_usec (started_at));
   sqlite3_bind_int64 (stmt, 4, planned_ms);
   sqlite3_bind_text (stmt, 5, limber_outcome_to_string (LIMBER_OUTCOME_IN_PROGRESS), -1, SQLITE_STATIC);
   if (!run_stmt (self, stmt, error))
@@ -752,7 +737,7 @@ limber_journal_finish_session (LimberJournal  *self,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, session_id);
   sqlite3_bind_text (stmt, 2, limber_outcome_to_string (outcome), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, datetime_to_usec (ended_at));
+  sqlite3_bind_int64 (stmt, 3, limber_time_to_usec (ended_at));
   sqlite3_bind_int64 (stmt, 4, active_ms);
   if (!run_session_update (self, stmt, session_id, error))
     goto failed;
@@ -937,7 +922,7 @@ limber_journal_list_sessions (LimberJournal  *self,
   if (!(stmt = get_stmt (self, STMT_LIST_SESSIONS, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, since != NULL ? datetime_to_usec (since) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 1, since != NULL ? limber_time_to_usec (since) : G_MININT64);
 
   return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) session_info_from_row,
                                       (GDestroyNotify) limber_session_info_free, error);
@@ -1057,8 +1042,8 @@ limber_journal_list_sessions_between (LimberJournal  *self,
   if (!(stmt = get_stmt (self, STMT_LIST_SESSIONS_BETWEEN, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, from != NULL ? datetime_to_usec (from) : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, to != NULL ? datetime_to_usec (to) : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_time_to_usec (from) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_time_to_usec (to) : G_MAXINT64);
 
   return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) session_info_from_row,
                                       (GDestroyNotify) limber_session_info_free, error);
@@ -1135,12 +1120,6 @@ sqlite3 *
 limber_journal_get_db (LimberJournal *self)
 {
   return self->db;
-}
-
-gint64
-limber_journal_usec_from_time (GDateTime *dt)
-{
-  return datetime_to_usec (dt);
 }
 
 GDateTime *

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "limber-schedule.h"
+#include "limber-time.h"
 
 /* When reminders are due, computed from the configuration, the state and
  * "now" alone, so that the service sleeps until the next due moment and
@@ -739,12 +740,6 @@ evaluate (const LimberScheduleConfig *config,
   return pick;
 }
 
-static gint64
-date_time_to_usec (GDateTime *dt)
-{
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-}
-
 /* A resumed pause ends at the first evaluation after it. */
 static void
 settle_resume (LimberScheduleState *state,
@@ -796,7 +791,7 @@ limber_schedule_next_wakeup (const LimberScheduleConfig *config,
   if (!config->enabled)
     return G_MAXINT64;
 
-  now_usec = date_time_to_usec (now);
+  now_usec = limber_time_to_usec (now);
   settled = *state;
   settle_resume (&settled, now_usec);
   pick = evaluate (config, &settled, g_date_time_get_timezone (now), now_usec);
@@ -839,7 +834,7 @@ limber_schedule_take_due (const LimberScheduleConfig *config,
   g_return_val_if_fail (state != NULL, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  now_usec = date_time_to_usec (now);
+  now_usec = limber_time_to_usec (now);
   tz = g_date_time_get_timezone (now);
   settle_resume (state, now_usec);
 

@@ -16,6 +16,7 @@
 #include "limber-reminder-notification.h"
 #include "limber-reminder-service.h"
 #include "limber-schedule.h"
+#include "limber-time.h"
 
 /* The reminder service: it keeps the schedule's state, sleeps until the
  * schedule's next wake-up on one timer, shows what is due, and answers the
@@ -178,14 +179,6 @@ now_usec (void)
   return g_get_real_time ();
 }
 
-static GDateTime *
-date_time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) secs = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  return g_date_time_add (secs, usec % G_USEC_PER_SEC);
-}
-
 /* The journal */
 
 static gboolean
@@ -250,7 +243,7 @@ run_journal_op (LimberReminderService  *self,
 
   if (op->outcome == NULL)
     {
-      g_autoptr(GDateTime) due = date_time_from_usec (r->due.due);
+      g_autoptr(GDateTime) due = limber_time_from_usec (r->due.due);
 
       r->journal_id = limber_journal_log_reminder (self->journal,
                                                    limber_reminder_kind_to_string (r->due.kind),
@@ -365,8 +358,7 @@ refresh_last_checkin (LimberReminderService *self,
     {
       LimberCheckin *last = g_ptr_array_index (checkins, checkins->len - 1);
 
-      self->state.last_checkin = g_date_time_to_unix (last->time) * G_USEC_PER_SEC
-                                 + g_date_time_get_microsecond (last->time);
+      self->state.last_checkin = limber_time_to_usec (last->time);
     }
 }
 
@@ -500,7 +492,7 @@ describe (LimberReminderService *self,
   text->kind = r->due.kind;
   text->break_minutes = self->config->break_interval / 60;
   text->catch_up = r->due.catch_up;
-  *due = date_time_from_usec (r->due.due);
+  *due = limber_time_from_usec (r->due.due);
   text->due = *due;
 
   if (r->due.kind == LIMBER_REMINDER_ROUTINE && r->routine_id != NULL)
@@ -731,7 +723,7 @@ static void
 process (LimberReminderService *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint64 now_us = g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now);
+  gint64 now_us = limber_time_to_usec (now);
   LimberScheduleConfig config = effective_config (self);
   LimberDue due, next = { 0, };
   gboolean have_next;
@@ -767,7 +759,7 @@ process (LimberReminderService *self)
   arm_timer (self, wakeup);
   if (have_next)
     {
-      g_autoptr(GDateTime) at = date_time_from_usec (wakeup);
+      g_autoptr(GDateTime) at = limber_time_from_usec (wakeup);
       g_autofree char *text = g_date_time_format_iso8601 (at);
 
       g_debug ("Next wake-up at %s for the %s reminder", text, limber_reminder_kind_to_string (next.kind));

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Moments as unix microseconds (as the journal stores them and the
+ * schedule counts them) and as local GDateTimes. */
+
+gint64     limber_time_to_usec   (GDateTime *dt);
+GDateTime *limber_time_from_usec (gint64     usec);
+
+G_END_DECLS
