@@ -13,28 +13,6 @@
  * usage errors exit with EXIT_USAGE, a journal or file that cannot be
  * read or written with EXIT_FAILURE, each with one line on stderr. */
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  escaped = limber_cli_escape (message);
-
-  g_printerr ("limber: %s\n", escaped);
-  g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
-  return EXIT_USAGE;
-}
-
 /* The days a report may start or end on. GDateTime stops at 9999-12-31,
  * and a report needs the day after --to and the days before it in any time
  * zone; nobody's journal reaches back before 1900. */
@@ -79,7 +57,7 @@ date_range_error (const char *option,
   g_autofree char *max = g_strdup_printf ("%04d-12-31", DATE_MAX_YEAR);
 
   /* Translators: "--from must be a day from 1900-01-01 to 9998-12-31, not “0024-03-01”." */
-  return usage_error (_("--%s must be a day from %s to %s, not “%s”."), option, min, max, text);
+  return _limber_cli_usage_error (_("--%s must be a day from %s to %s, not “%s”."), option, min, max, text);
 }
 
 static GDateTime *
@@ -143,7 +121,7 @@ export_report (LimberJournal *journal,
 
   if (!(sessions = limber_journal_list_sessions_between (journal, start, end, &error)) ||
       !(checkins = limber_journal_list_checkins (journal, start, end, &error)) ||
-      !limber_export_report_to_file (file, first, last, sessions, checkins, &error))
+      !limber_report_write_file (file, first, last, sessions, checkins, &error))
     {
       g_autofree char *message = limber_cli_escape (error->message);
 
@@ -179,25 +157,25 @@ limber_cli_export_run (GVariantDict *options)
   if (csv == NULL && report == NULL)
     {
       if (from != NULL || to != NULL)
-        return usage_error (_("--%s chooses the report’s period; use it with --export-report=FILE."),
+        return _limber_cli_usage_error (_("--%s chooses the report’s period; use it with --export-report=FILE."),
                             from != NULL ? "from" : "to");
       return -1;
     }
 
   if ((csv != NULL && csv[0] == '\0') || (report != NULL && report[0] == '\0'))
-    return usage_error (_("--%s needs a file name."), csv != NULL && csv[0] == '\0' ? "export-csv" : "export-report");
+    return _limber_cli_usage_error (_("--%s needs a file name."), csv != NULL && csv[0] == '\0' ? "export-csv" : "export-report");
 
   if (report == NULL && (from != NULL || to != NULL))
-    return usage_error (_("--%s chooses the report’s period; the CSV export always holds the whole journal. "
+    return _limber_cli_usage_error (_("--%s chooses the report’s period; the CSV export always holds the whole journal. "
                           "Use it with --export-report=FILE."),
                         from != NULL ? "from" : "to");
 
   if (report != NULL)
     {
       if (to != NULL && !parse_date (to, &last))
-        return usage_error (_("--to must be a date written YYYY-MM-DD, such as 2024-03-31, not “%s”."), to);
+        return _limber_cli_usage_error (_("--to must be a date written YYYY-MM-DD, such as 2024-03-31, not “%s”."), to);
       if (from != NULL && !parse_date (from, &first))
-        return usage_error (_("--from must be a date written YYYY-MM-DD, such as 2024-03-01, not “%s”."), from);
+        return _limber_cli_usage_error (_("--from must be a date written YYYY-MM-DD, such as 2024-03-01, not “%s”."), from);
       if (to != NULL && !date_in_range (&last))
         return date_range_error ("to", to);
       if (from != NULL && !date_in_range (&first))
@@ -222,7 +200,7 @@ limber_cli_export_run (GVariantDict *options)
           char buf[16];
 
           g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &last);
-          return usage_error (_("--from=%s is after the report’s last day, %s."), from, buf);
+          return _limber_cli_usage_error (_("--from=%s is after the report’s last day, %s."), from, buf);
         }
     }
 

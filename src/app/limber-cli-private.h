@@ -5,8 +5,12 @@
 
 G_BEGIN_DECLS
 
-/* The command line's value parsers, shared with the fuzz targets
- * (tests/fuzz/). */
+/* What limber-cli.c and limber-cli-export.c share, and the command line's
+ * value parsers, shared with the fuzz targets (tests/fuzz/). */
+
+/* limber-cli.c: a usage error, with the hint to --help; returns EXIT_USAGE */
+int      _limber_cli_usage_error        (const char *format,
+                                         ...) G_GNUC_PRINTF (1, 2);
 
 /* limber-cli.c: --pain, --stiffness, --morning-stiffness */
 gboolean _limber_cli_parse_whole_number (const char *text,

@@ -197,12 +197,10 @@ parse_whole_number (const char *text,
   return TRUE;
 }
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
+/* Says what is wrong with the command line, escaped for the terminal, and
+ * where to see the options; returns EXIT_USAGE. */
+int
+_limber_cli_usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
@@ -229,9 +227,9 @@ parse_scale_option (GVariantDict *options,
   const char *text = NULL;
 
   if (!g_variant_dict_lookup (options, name, "&s", &text))
-    return usage_error (_("--check-in needs --%s=N, a whole number from %s."), name, range);
+    return _limber_cli_usage_error (_("--check-in needs --%s=N, a whole number from %s."), name, range);
   if (!parse_whole_number (text, 0, 10, value))
-    return usage_error (_("--%s must be a whole number from %s, not “%s”."), name, range, text);
+    return _limber_cli_usage_error (_("--%s must be a whole number from %s, not “%s”."), name, range, text);
   return EXIT_SUCCESS;
 }
 
@@ -306,7 +304,7 @@ check_in (GVariantDict *options)
   int status;
 
   if (history_option.given)
-    return usage_error (_("--check-in and --history cannot be used together."));
+    return _limber_cli_usage_error (_("--check-in and --history cannot be used together."));
 
   if ((status = parse_scale_option (options, "pain", _("0 (none) to 10 (worst imaginable)"),
                                     &checkin->pain)) != EXIT_SUCCESS)
@@ -317,11 +315,11 @@ check_in (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "side", "&s", &text) &&
       !limber_body_side_from_string (text, &checkin->side))
-    return usage_error (_("--side must be left, right or both, not “%s”."), text);
+    return _limber_cli_usage_error (_("--side must be left, right or both, not “%s”."), text);
 
   if (g_variant_dict_lookup (options, "morning-stiffness", "&s", &text) &&
       !parse_whole_number (text, 0, LIMBER_MORNING_STIFFNESS_MAX, &checkin->morning_stiffness))
-    return usage_error (_("--morning-stiffness must be a whole number of minutes from 0 to %d, not “%s”."),
+    return _limber_cli_usage_error (_("--morning-stiffness must be a whole number of minutes from 0 to %d, not “%s”."),
                         LIMBER_MORNING_STIFFNESS_MAX, text);
 
   if (g_variant_dict_contains (options, "numbness"))
@@ -335,7 +333,7 @@ check_in (GVariantDict *options)
     checkin->note = g_strdup (text);
 
   if (!limber_checkin_validate (checkin, &error))
-    return usage_error ("%s", error->message);
+    return _limber_cli_usage_error ("%s", error->message);
 
   journal = limber_cli_open_journal ();
   if (journal == NULL)
@@ -517,7 +515,7 @@ print_history (void)
 
   if (history_option.value != NULL &&
       !parse_whole_number (history_option.value, 1, HISTORY_MAX_DAYS, &days))
-    return usage_error (_("--history takes a whole number of days from 1 to %d, not “%s”."),
+    return _limber_cli_usage_error (_("--history takes a whole number of days from 1 to %d, not “%s”."),
                         HISTORY_MAX_DAYS, history_option.value);
 
   journal = limber_cli_open_journal ();
@@ -677,20 +675,20 @@ run_checkin_and_history (GVariantDict *options)
   if (g_variant_dict_contains (options, "check-in"))
     {
       if (restore_option.given)
-        return usage_error (_("--check-in and --restore-backup cannot be used together."));
+        return _limber_cli_usage_error (_("--check-in and --restore-backup cannot be used together."));
       return check_in (options);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (checkin_only_options); i++)
     if (g_variant_dict_contains (options, checkin_only_options[i]))
-      return usage_error (_("--%s goes with --check-in."), checkin_only_options[i]);
+      return _limber_cli_usage_error (_("--%s goes with --check-in."), checkin_only_options[i]);
 
   if (restore_option.given)
     {
       int status;
 
       if (history_option.given)
-        return usage_error (_("--restore-backup and --history cannot be used together."));
+        return _limber_cli_usage_error (_("--restore-backup and --history cannot be used together."));
       status = restore_backup ();
       g_clear_pointer (&restore_option.value, g_free);
       return status;

@@ -23,27 +23,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/**
- * limber_routine_pick_cover:
- *
- * Returns: (transfer none): the exercise whose picture stands for the
- * routine: its first stretch, or its first step when it has none.
- */
-LimberExercise *
-limber_routine_pick_cover (LimberRoutine *routine)
-{
-  guint n = limber_routine_get_n_steps (routine);
-
-  for (guint i = 0; i < n; i++)
-    {
-      LimberExercise *exercise = limber_routine_get_step (routine, i)->exercise;
-
-      if (limber_exercise_get_kind (exercise) == LIMBER_EXERCISE_KIND_STRETCH)
-        return exercise;
-    }
-  return limber_routine_get_step (routine, 0)->exercise;
-}
-
 static void
 limber_routine_row_constructed (GObject *object)
 {
@@ -63,7 +42,7 @@ limber_routine_row_constructed (GObject *object)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), limber_routine_get_name (self->routine));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
-  cover = limber_routine_pick_cover (self->routine);
+  cover = limber_routine_get_cover (self->routine);
   gtk_picture_set_resource (self->thumbnail, limber_exercise_get_illustration_path (cover));
 }
 

@@ -13,6 +13,4 @@ G_DECLARE_FINAL_TYPE (LimberRoutineRow, limber_routine_row, LIMBER, ROUTINE_ROW,
 GtkWidget     *limber_routine_row_new         (LimberRoutine    *routine);
 LimberRoutine *limber_routine_row_get_routine (LimberRoutineRow *self);
 
-LimberExercise *limber_routine_pick_cover     (LimberRoutine *routine);
-
 G_END_DECLS

@@ -52,8 +52,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void on_player_error (LimberWindow *self,
-                             const char   *message);
+static void show_error_toast (LimberWindow *self,
+                              const char   *message);
 
 static GtkWidget *
 create_routine_row (gpointer item,
@@ -189,7 +189,7 @@ undo_delete_action (GtkWidget  *widget,
     return;
 
   if (!limber_journal_restore_checkin (self->journal, self->deleted, &error))
-    on_player_error (self, error->message);
+    show_error_toast (self, error->message);
   g_clear_pointer (&self->deleted, limber_checkin_free);
   limber_history_page_reload (self->history_page);
 }
@@ -206,7 +206,7 @@ on_delete_checkin (LimberWindow        *self,
     {
       g_autofree char *message = g_strdup_printf (_("Could not delete the check-in: %s"), error->message);
 
-      on_player_error (self, message);
+      show_error_toast (self, message);
       return;
     }
 
@@ -356,9 +356,11 @@ on_player_done (LimberWindow *self)
   limber_history_page_reload (self->history_page);
 }
 
+/* An error that stays until dismissed: the player's, or a check-in's that
+ * could not be saved, deleted or restored. */
 static void
-on_player_error (LimberWindow *self,
-                 const char   *message)
+show_error_toast (LimberWindow *self,
+                  const char   *message)
 {
   /* toast titles are markup; messages may quote file names and notes */
   g_autofree char *escaped = g_markup_escape_text (message, -1);
@@ -366,6 +368,13 @@ on_player_error (LimberWindow *self,
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_player_error (LimberWindow *self,
+                 const char   *message)
+{
+  show_error_toast (self, message);
 }
 
 /* No swiping or Alt+Left out of a routine that is playing: leaving goes

@@ -96,11 +96,11 @@ check_file_id (const char  *display_name,
 
   if (g_strcmp0 (expected, basename) != 0)
     {
-      LimberParseContext ctx = { display_name, text, NULL };
+      LimberKeyfileContext ctx = { display_name, text, NULL };
 
-      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, NULL, NULL,
-                              _("the Id “%s” does not match the file name; name the file “%s”"),
-                              id, expected);
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, NULL, NULL,
+                                 _("the Id “%s” does not match the file name; name the file “%s”"),
+                                 id, expected);
       return FALSE;
     }
   return TRUE;
@@ -116,11 +116,11 @@ add_routine (LimberCatalog *self,
              GError       **error)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  LimberParseContext ctx = { display_name, text, key_file };
+  LimberKeyfileContext ctx = { display_name, text, key_file };
   g_autoptr(LimberRoutine) routine = NULL;
   const char *id;
 
-  if (!limber_parse_load (&ctx, length, error))
+  if (!_limber_keyfile_load (&ctx, length, error))
     return FALSE;
 
   routine = limber_routine_new_from_key_file (key_file, ctx.text, display_name,
@@ -136,9 +136,9 @@ add_routine (LimberCatalog *self,
     {
       LimberRoutine *other = g_hash_table_lookup (self->routines_by_id, id);
 
-      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_DUPLICATE_ID, "Routine", "Id",
-                              _("the Id “%s” is already used by %s; give this routine an Id of its own"),
-                              id, limber_routine_get_source (other));
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_DUPLICATE_ID, "Routine", "Id",
+                                 _("the Id “%s” is already used by %s; give this routine an Id of its own"),
+                                 id, limber_routine_get_source (other));
       return FALSE;
     }
 
@@ -190,7 +190,7 @@ limber_catalog_load_bundled (LimberCatalog  *self,
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GKeyFile) key_file = g_key_file_new ();
       g_autoptr(LimberExercise) exercise = NULL;
-      LimberParseContext ctx;
+      LimberKeyfileContext ctx;
       gsize length;
 
       if (!(bytes = lookup_resource (path, error)))
@@ -199,7 +199,7 @@ limber_catalog_load_bundled (LimberCatalog  *self,
       ctx.display_name = display_name;
       ctx.text = g_bytes_get_data (bytes, &length);
       ctx.key_file = key_file;
-      if (!limber_parse_load (&ctx, length, error))
+      if (!_limber_keyfile_load (&ctx, length, error))
         return FALSE;
 
       exercise = limber_exercise_new_from_key_file (key_file, ctx.text, display_name, error);

@@ -189,3 +189,21 @@ limber_body_side_from_string (const char     *str,
     }
   return FALSE;
 }
+
+/**
+ * limber_checkin_compare:
+ * @a: a pointer to a #LimberCheckin pointer
+ * @b: the same
+ *
+ * For g_ptr_array_sort(): oldest first, then the order they were written in.
+ */
+int
+limber_checkin_compare (gconstpointer a,
+                        gconstpointer b)
+{
+  const LimberCheckin *x = *(LimberCheckin * const *) a;
+  const LimberCheckin *y = *(LimberCheckin * const *) b;
+  int cmp = g_date_time_compare (x->time, y->time);
+
+  return cmp != 0 ? cmp : (x->id > y->id) - (x->id < y->id);
+}

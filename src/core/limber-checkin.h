@@ -44,6 +44,8 @@ LimberCheckin *limber_checkin_copy            (const LimberCheckin *checkin);
 void           limber_checkin_free            (LimberCheckin       *checkin);
 gboolean       limber_checkin_validate        (const LimberCheckin *checkin,
                                                GError             **error);
+int            limber_checkin_compare         (gconstpointer        a,
+                                               gconstpointer        b);
 
 const char    *limber_body_side_to_string     (LimberBodySide       side);
 gboolean       limber_body_side_from_string   (const char          *str,

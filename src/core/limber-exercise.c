@@ -94,7 +94,7 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
                                    const char *display_name,
                                    GError    **error)
 {
-  LimberParseContext ctx = { display_name, text, key_file };
+  LimberKeyfileContext ctx = { display_name, text, key_file };
   g_autoptr(LimberExercise) self = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *muscles = NULL;
@@ -109,27 +109,27 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
 
   if (!g_key_file_has_group (key_file, GROUP))
     {
-      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, NULL, NULL,
-                              _("there is no [%s] group"), GROUP);
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, NULL, NULL,
+                                 _("there is no [%s] group"), GROUP);
       return NULL;
     }
 
-  if (!(self->id = limber_parse_get_text (&ctx, GROUP, "Id", TRUE, error)) ||
-      !limber_parse_check_id (&ctx, GROUP, self->id, error))
+  if (!(self->id = _limber_keyfile_get_text (&ctx, GROUP, "Id", TRUE, error)) ||
+      !_limber_keyfile_check_id (&ctx, GROUP, self->id, error))
     return NULL;
 
-  if (!(self->name = limber_parse_get_text (&ctx, GROUP, "Name", TRUE, error)) ||
-      !(self->summary = limber_parse_get_text (&ctx, GROUP, "Summary", TRUE, error)) ||
-      !(self->caution = limber_parse_get_text (&ctx, GROUP, "Caution", TRUE, error)) ||
-      !(kind = limber_parse_get_text (&ctx, GROUP, "Kind", TRUE, error)) ||
-      !(muscles = limber_parse_get_text (&ctx, GROUP, "Muscles", TRUE, error)))
+  if (!(self->name = _limber_keyfile_get_text (&ctx, GROUP, "Name", TRUE, error)) ||
+      !(self->summary = _limber_keyfile_get_text (&ctx, GROUP, "Summary", TRUE, error)) ||
+      !(self->caution = _limber_keyfile_get_text (&ctx, GROUP, "Caution", TRUE, error)) ||
+      !(kind = _limber_keyfile_get_text (&ctx, GROUP, "Kind", TRUE, error)) ||
+      !(muscles = _limber_keyfile_get_text (&ctx, GROUP, "Muscles", TRUE, error)))
     return NULL;
 
   if (!limber_exercise_kind_from_string (kind, &self->kind))
     {
-      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, GROUP, "Kind",
-                              _("Kind must be stretch, warm-up, self-massage or posture, not “%s”"),
-                              kind);
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, GROUP, "Kind",
+                                 _("Kind must be stretch, warm-up, self-massage or posture, not “%s”"),
+                                 kind);
       return NULL;
     }
 
@@ -151,8 +151,8 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
       self->each_side = g_key_file_get_boolean (key_file, GROUP, "EachSide", &local_error);
       if (local_error != NULL)
         {
-          limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, GROUP, "EachSide",
-                                  _("EachSide must be true or false"));
+          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, GROUP, "EachSide",
+                                     _("EachSide must be true or false"));
           return NULL;
         }
     }
@@ -161,26 +161,26 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
   has_reps = g_key_file_has_key (key_file, GROUP, "Repetitions", NULL);
   if (has_hold == has_reps)
     {
-      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, GROUP, NULL,
-                              _("give either Hold (seconds) or Repetitions, and not both"));
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, GROUP, NULL,
+                                 _("give either Hold (seconds) or Repetitions, and not both"));
       return NULL;
     }
 
-  if (!limber_parse_get_uint (&ctx, GROUP, "Hold", 1, LIMBER_HOLD_MAX, &self->hold, error) ||
-      !limber_parse_get_uint (&ctx, GROUP, "Repetitions", 1, LIMBER_REPETITIONS_MAX, &self->repetitions, error) ||
-      !limber_parse_get_uint (&ctx, GROUP, "Sets", 1, LIMBER_SETS_MAX, &self->sets, error) ||
-      !limber_parse_get_uint (&ctx, GROUP, "SetRest", 0, LIMBER_REST_MAX, &self->set_rest, error))
+  if (!_limber_keyfile_get_uint (&ctx, GROUP, "Hold", 1, LIMBER_HOLD_MAX, &self->hold, error) ||
+      !_limber_keyfile_get_uint (&ctx, GROUP, "Repetitions", 1, LIMBER_REPETITIONS_MAX, &self->repetitions, error) ||
+      !_limber_keyfile_get_uint (&ctx, GROUP, "Sets", 1, LIMBER_SETS_MAX, &self->sets, error) ||
+      !_limber_keyfile_get_uint (&ctx, GROUP, "SetRest", 0, LIMBER_REST_MAX, &self->set_rest, error))
     return NULL;
 
   if (has_reps)
     {
       if (!g_key_file_has_key (key_file, GROUP, "Tempo", NULL))
         {
-          limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, GROUP, "Repetitions",
-                                  _("Repetitions need a Tempo (seconds per repetition)"));
+          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, GROUP, "Repetitions",
+                                     _("Repetitions need a Tempo (seconds per repetition)"));
           return NULL;
         }
-      if (!limber_parse_get_uint (&ctx, GROUP, "Tempo", 1, LIMBER_TEMPO_MAX, &self->tempo, error))
+      if (!_limber_keyfile_get_uint (&ctx, GROUP, "Tempo", 1, LIMBER_TEMPO_MAX, &self->tempo, error))
         return NULL;
     }
 
@@ -191,8 +191,8 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
       if (range == NULL || n_range != 2 || range[0] < 1 || range[0] > range[1] ||
           range[1] > LIMBER_HOLD_MAX || !has_hold)
         {
-          limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, GROUP, "HoldRange",
-                                  _("HoldRange must be two numbers of seconds, shortest first, on a held exercise"));
+          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, GROUP, "HoldRange",
+                                     _("HoldRange must be two numbers of seconds, shortest first, on a held exercise"));
           return NULL;
         }
       self->hold_min = range[0];
@@ -202,7 +202,7 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
   for (guint i = 1; i <= MAX_INSTRUCTIONS; i++)
     {
       g_autofree char *key = g_strdup_printf ("Instruction%u", i);
-      g_autofree char *step = limber_parse_get_text (&ctx, GROUP, key, FALSE, NULL);
+      g_autofree char *step = _limber_keyfile_get_text (&ctx, GROUP, key, FALSE, NULL);
 
       if (step == NULL)
         break;
@@ -212,8 +212,8 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
   self->instructions = g_strv_builder_end (steps);
   if (self->instructions[0] == NULL)
     {
-      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, GROUP, NULL,
-                              _("an exercise needs instructions, starting at Instruction1"));
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, GROUP, NULL,
+                                 _("an exercise needs instructions, starting at Instruction1"));
       return NULL;
     }
 

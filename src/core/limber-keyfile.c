@@ -14,9 +14,9 @@ G_DEFINE_QUARK (limber-catalog-error-quark, limber_catalog_error)
  * @key is %NULL, or 0 when it cannot be found. GKeyFile does not report line
  * numbers, and a user fixing a routine file by hand needs them. */
 guint
-limber_parse_find_line (const char *text,
-                        const char *group,
-                        const char *key)
+_limber_keyfile_find_line (const char *text,
+                           const char *group,
+                           const char *key)
 {
   const char *p = text;
   gboolean in_group = FALSE;
@@ -66,13 +66,13 @@ limber_parse_find_line (const char *text,
 }
 
 void
-limber_parse_set_error (const LimberParseContext *ctx,
-                        GError                  **error,
-                        int                       code,
-                        const char               *group,
-                        const char               *key,
-                        const char               *format,
-                        ...)
+_limber_keyfile_set_error (const LimberKeyfileContext *ctx,
+                           GError                  **error,
+                           int                       code,
+                           const char               *group,
+                           const char               *key,
+                           const char               *format,
+                           ...)
 {
   g_autofree char *message = NULL;
   guint line = 0;
@@ -84,9 +84,9 @@ limber_parse_set_error (const LimberParseContext *ctx,
 
   if (group != NULL)
     {
-      line = limber_parse_find_line (ctx->text, group, key);
+      line = _limber_keyfile_find_line (ctx->text, group, key);
       if (line == 0 && key != NULL)
-        line = limber_parse_find_line (ctx->text, group, NULL);
+        line = _limber_keyfile_find_line (ctx->text, group, NULL);
     }
 
   if (line > 0)
@@ -100,9 +100,9 @@ limber_parse_set_error (const LimberParseContext *ctx,
 /* Checks encoding and line syntax ourselves first, so that the message can
  * carry a line number, then lets GKeyFile do the real parsing. */
 gboolean
-limber_parse_load (LimberParseContext *ctx,
-                   gsize               length,
-                   GError            **error)
+_limber_keyfile_load (LimberKeyfileContext *ctx,
+                      gsize               length,
+                      GError            **error)
 {
   const char *invalid = NULL;
   const char *p;
@@ -186,11 +186,11 @@ limber_parse_load (LimberParseContext *ctx,
 }
 
 char *
-limber_parse_get_text (const LimberParseContext *ctx,
-                       const char               *group,
-                       const char               *key,
-                       gboolean                  required,
-                       GError                  **error)
+_limber_keyfile_get_text (const LimberKeyfileContext *ctx,
+                          const char               *group,
+                          const char               *key,
+                          gboolean                  required,
+                          GError                  **error)
 {
   g_autofree char *value = NULL;
 
@@ -201,9 +201,9 @@ limber_parse_get_text (const LimberParseContext *ctx,
   if (value == NULL || *value == '\0')
     {
       if (required)
-        limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY,
-                                group, value ? key : NULL,
-                                _("[%s] needs a “%s” value"), group, key);
+        _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY,
+                                   group, value ? key : NULL,
+                                   _("[%s] needs a “%s” value"), group, key);
       return NULL;
     }
 
@@ -211,13 +211,13 @@ limber_parse_get_text (const LimberParseContext *ctx,
 }
 
 gboolean
-limber_parse_get_uint (const LimberParseContext *ctx,
-                       const char               *group,
-                       const char               *key,
-                       guint                     min,
-                       guint                     max,
-                       guint                    *value,
-                       GError                  **error)
+_limber_keyfile_get_uint (const LimberKeyfileContext *ctx,
+                          const char               *group,
+                          const char               *key,
+                          guint                     min,
+                          guint                     max,
+                          guint                    *value,
+                          GError                  **error)
 {
   g_autofree char *raw = NULL;
   guint64 parsed;
@@ -229,16 +229,16 @@ limber_parse_get_uint (const LimberParseContext *ctx,
 
   if (!g_ascii_string_to_unsigned (raw, 10, 0, G_MAXUINT, &parsed, NULL))
     {
-      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, key,
-                              _("%s must be a whole number, not “%s”"), key, raw);
+      _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, key,
+                                 _("%s must be a whole number, not “%s”"), key, raw);
       return FALSE;
     }
 
   if (parsed < min || parsed > max)
     {
-      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_OUT_OF_RANGE, group, key,
-                              _("%s must be between %u and %u, not %s"),
-                              key, min, max, raw);
+      _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_OUT_OF_RANGE, group, key,
+                                 _("%s must be between %u and %u, not %s"),
+                                 key, min, max, raw);
       return FALSE;
     }
 
@@ -247,10 +247,10 @@ limber_parse_get_uint (const LimberParseContext *ctx,
 }
 
 gboolean
-limber_parse_check_id (const LimberParseContext *ctx,
-                       const char               *group,
-                       const char               *id,
-                       GError                  **error)
+_limber_keyfile_check_id (const LimberKeyfileContext *ctx,
+                          const char               *group,
+                          const char               *id,
+                          GError                  **error)
 {
   const char *p;
 
@@ -260,9 +260,9 @@ limber_parse_check_id (const LimberParseContext *ctx,
 
   if (*p != '\0' || *id == '-' || strlen (id) > 64)
     {
-      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Id",
-                              _("the Id “%s” may only use lowercase letters, digits and “-”"),
-                              id);
+      _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Id",
+                                 _("the Id “%s” may only use lowercase letters, digits and “-”"),
+                                 id);
       return FALSE;
     }
 

@@ -96,3 +96,42 @@ limber_reminder_info_free (LimberReminderInfo *info)
   g_clear_pointer (&info->updated_at, g_date_time_unref);
   g_free (info);
 }
+
+/**
+ * limber_session_info_compare:
+ * @a: a pointer to a #LimberSessionInfo pointer
+ * @b: the same
+ *
+ * For g_ptr_array_sort(): oldest start first, then the order they were
+ * written in.
+ */
+int
+limber_session_info_compare (gconstpointer a,
+                             gconstpointer b)
+{
+  const LimberSessionInfo *x = *(LimberSessionInfo * const *) a;
+  const LimberSessionInfo *y = *(LimberSessionInfo * const *) b;
+  int cmp = g_date_time_compare (x->started_at, y->started_at);
+
+  return cmp != 0 ? cmp : (x->id > y->id) - (x->id < y->id);
+}
+
+/**
+ * limber_records_sorted_copy:
+ * @array: (nullable): records of one kind
+ * @compare: how to order them, as for g_ptr_array_sort()
+ *
+ * Returns: (transfer container): the same records in a new array, sorted;
+ *   the records are not copied
+ */
+GPtrArray *
+limber_records_sorted_copy (GPtrArray    *array,
+                            GCompareFunc  compare)
+{
+  GPtrArray *copy = g_ptr_array_sized_new (array != NULL ? array->len : 0);
+
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    g_ptr_array_add (copy, g_ptr_array_index (array, i));
+  g_ptr_array_sort (copy, compare);
+  return copy;
+}

@@ -68,6 +68,11 @@ GType               limber_reminder_info_get_type (void) G_GNUC_CONST;
 LimberReminderInfo *limber_reminder_info_copy     (const LimberReminderInfo *info);
 void                limber_reminder_info_free     (LimberReminderInfo       *info);
 
+int                limber_session_info_compare  (gconstpointer a,
+                                                 gconstpointer b);
+GPtrArray         *limber_records_sorted_copy   (GPtrArray    *array,
+                                                 GCompareFunc  compare);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberSessionInfo, limber_session_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberReminderInfo, limber_reminder_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberPartInfo, limber_part_info_free)

@@ -67,7 +67,7 @@ limber_routine_init (LimberRoutine *self)
 }
 
 static gboolean
-parse_step (LimberParseContext *ctx,
+parse_step (LimberKeyfileContext *ctx,
             const char         *group,
             GHashTable         *exercises,
             LimberRoutineStep  *step,
@@ -77,14 +77,14 @@ parse_step (LimberParseContext *ctx,
   LimberExercise *exercise;
   gboolean counted;
 
-  if (!(exercise_id = limber_parse_get_text (ctx, group, "Exercise", TRUE, error)))
+  if (!(exercise_id = _limber_keyfile_get_text (ctx, group, "Exercise", TRUE, error)))
     return FALSE;
 
   exercise = g_hash_table_lookup (exercises, exercise_id);
   if (exercise == NULL)
     {
-      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_UNKNOWN_EXERCISE, group, "Exercise",
-                              _("[%s] uses an unknown exercise “%s”"), group, exercise_id);
+      _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_UNKNOWN_EXERCISE, group, "Exercise",
+                                 _("[%s] uses an unknown exercise “%s”"), group, exercise_id);
       return FALSE;
     }
 
@@ -100,25 +100,25 @@ parse_step (LimberParseContext *ctx,
   if (!counted && (g_key_file_has_key (ctx->key_file, group, "Repetitions", NULL) ||
                    g_key_file_has_key (ctx->key_file, group, "Tempo", NULL)))
     {
-      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Repetitions",
-                              _("“%s” is held, not counted: use Hold instead of Repetitions or Tempo"),
-                              exercise_id);
+      _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Repetitions",
+                                 _("“%s” is held, not counted: use Hold instead of Repetitions or Tempo"),
+                                 exercise_id);
       return FALSE;
     }
   if (counted && g_key_file_has_key (ctx->key_file, group, "Hold", NULL))
     {
-      limber_parse_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Hold",
-                              _("“%s” is counted, not held: use Repetitions instead of Hold"),
-                              exercise_id);
+      _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Hold",
+                                 _("“%s” is counted, not held: use Repetitions instead of Hold"),
+                                 exercise_id);
       return FALSE;
     }
 
-  return limber_parse_get_uint (ctx, group, "Hold", 1, LIMBER_HOLD_MAX, &step->hold, error) &&
-         limber_parse_get_uint (ctx, group, "Repetitions", 1, LIMBER_REPETITIONS_MAX, &step->repetitions, error) &&
-         limber_parse_get_uint (ctx, group, "Tempo", 1, LIMBER_TEMPO_MAX, &step->tempo, error) &&
-         limber_parse_get_uint (ctx, group, "Sets", 1, LIMBER_SETS_MAX, &step->sets, error) &&
-         limber_parse_get_uint (ctx, group, "SetRest", 0, LIMBER_REST_MAX, &step->set_rest, error) &&
-         limber_parse_get_uint (ctx, group, "Rest", 0, LIMBER_REST_MAX, &step->rest, error);
+  return _limber_keyfile_get_uint (ctx, group, "Hold", 1, LIMBER_HOLD_MAX, &step->hold, error) &&
+         _limber_keyfile_get_uint (ctx, group, "Repetitions", 1, LIMBER_REPETITIONS_MAX, &step->repetitions, error) &&
+         _limber_keyfile_get_uint (ctx, group, "Tempo", 1, LIMBER_TEMPO_MAX, &step->tempo, error) &&
+         _limber_keyfile_get_uint (ctx, group, "Sets", 1, LIMBER_SETS_MAX, &step->sets, error) &&
+         _limber_keyfile_get_uint (ctx, group, "SetRest", 0, LIMBER_REST_MAX, &step->set_rest, error) &&
+         _limber_keyfile_get_uint (ctx, group, "Rest", 0, LIMBER_REST_MAX, &step->rest, error);
 }
 
 LimberRoutine *
@@ -129,7 +129,7 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
                                   gboolean    bundled,
                                   GError    **error)
 {
-  LimberParseContext ctx = { display_name, text, key_file };
+  LimberKeyfileContext ctx = { display_name, text, key_file };
   g_autoptr(LimberRoutine) self = NULL;
   g_auto(GStrv) groups = NULL;
 
@@ -142,21 +142,21 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
 
   if (!g_key_file_has_group (key_file, GROUP))
     {
-      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, NULL, NULL,
-                              _("there is no [%s] group"), GROUP);
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, NULL, NULL,
+                                 _("there is no [%s] group"), GROUP);
       return NULL;
     }
 
-  if (!(self->id = limber_parse_get_text (&ctx, GROUP, "Id", TRUE, error)) ||
-      !limber_parse_check_id (&ctx, GROUP, self->id, error) ||
-      !(self->name = limber_parse_get_text (&ctx, GROUP, "Name", TRUE, error)) ||
-      !limber_parse_get_uint (&ctx, GROUP, "Prepare", 0, 60, &self->prepare, error) ||
-      !limber_parse_get_uint (&ctx, GROUP, "SwitchSides", 0, 60, &self->switch_sides, error))
+  if (!(self->id = _limber_keyfile_get_text (&ctx, GROUP, "Id", TRUE, error)) ||
+      !_limber_keyfile_check_id (&ctx, GROUP, self->id, error) ||
+      !(self->name = _limber_keyfile_get_text (&ctx, GROUP, "Name", TRUE, error)) ||
+      !_limber_keyfile_get_uint (&ctx, GROUP, "Prepare", 0, 60, &self->prepare, error) ||
+      !_limber_keyfile_get_uint (&ctx, GROUP, "SwitchSides", 0, 60, &self->switch_sides, error))
     return NULL;
   self->own_prepare = g_key_file_has_key (key_file, GROUP, "Prepare", NULL);
   self->own_switch_sides = g_key_file_has_key (key_file, GROUP, "SwitchSides", NULL);
 
-  self->summary = limber_parse_get_text (&ctx, GROUP, "Summary", FALSE, NULL);
+  self->summary = _limber_keyfile_get_text (&ctx, GROUP, "Summary", FALSE, NULL);
   if (self->summary == NULL)
     self->summary = g_strdup ("");
 
@@ -181,16 +181,16 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
 
       if (!g_str_has_prefix (groups[i], "Step"))
         {
-          limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_SYNTAX, groups[i], NULL,
-                                  _("unknown group [%s]; steps are groups named [Step 1], [Step 2], …"),
-                                  groups[i]);
+          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_SYNTAX, groups[i], NULL,
+                                     _("unknown group [%s]; steps are groups named [Step 1], [Step 2], …"),
+                                     groups[i]);
           return NULL;
         }
 
       if (self->steps->len >= LIMBER_ROUTINE_MAX_STEPS)
         {
-          limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_OUT_OF_RANGE, groups[i], NULL,
-                                  _("a routine can have at most %d steps"), LIMBER_ROUTINE_MAX_STEPS);
+          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_OUT_OF_RANGE, groups[i], NULL,
+                                     _("a routine can have at most %d steps"), LIMBER_ROUTINE_MAX_STEPS);
           return NULL;
         }
 
@@ -204,8 +204,8 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
 
   if (self->steps->len == 0)
     {
-      limber_parse_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, NULL, NULL,
-                              _("the routine has no steps; add a [Step 1] group with an Exercise"));
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_MISSING_KEY, NULL, NULL,
+                                 _("the routine has no steps; add a [Step 1] group with an Exercise"));
       return NULL;
     }
 
@@ -267,6 +267,27 @@ limber_routine_get_step (LimberRoutine *self,
   g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
   g_return_val_if_fail (index < self->steps->len, NULL);
   return &g_array_index (self->steps, LimberRoutineStep, index);
+}
+
+/**
+ * limber_routine_get_cover:
+ *
+ * Returns: (transfer none): the exercise whose picture stands for the
+ * routine: its first stretch, or its first step when it has none.
+ */
+LimberExercise *
+limber_routine_get_cover (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      LimberExercise *exercise = g_array_index (self->steps, LimberRoutineStep, i).exercise;
+
+      if (limber_exercise_get_kind (exercise) == LIMBER_EXERCISE_KIND_STRETCH)
+        return exercise;
+    }
+  return g_array_index (self->steps, LimberRoutineStep, 0).exercise;
 }
 
 /**

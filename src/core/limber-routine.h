@@ -68,6 +68,7 @@ gboolean                 limber_routine_is_bundled       (LimberRoutine *self);
 guint                    limber_routine_get_n_steps      (LimberRoutine *self);
 const LimberRoutineStep *limber_routine_get_step         (LimberRoutine *self,
                                                           guint          index);
+LimberExercise          *limber_routine_get_cover        (LimberRoutine *self);
 guint                    limber_routine_get_prepare      (LimberRoutine *self);
 guint                    limber_routine_get_switch_sides (LimberRoutine *self);
 void                     limber_routine_set_default_timings (LimberRoutine *self,

@@ -763,3 +763,35 @@ limber_stats_insights (GPtrArray *sessions,
   g_ptr_array_add (insights, limber_stats_favourite_routine (sessions, today));
   return insights;
 }
+
+/**
+ * limber_stats_mean_add:
+ * @mean: a mean, zeroed to start
+ * @value: a value, or NaN for none
+ */
+void
+limber_stats_mean_add (LimberStatsMean *mean,
+                       double           value)
+{
+  g_return_if_fail (mean != NULL);
+
+  if (!isnan (value))
+    {
+      mean->sum += value;
+      mean->n++;
+    }
+}
+
+/**
+ * limber_stats_mean_get:
+ * @mean: a mean
+ *
+ * Returns: the mean of the values added, or NaN when there were none
+ */
+double
+limber_stats_mean_get (const LimberStatsMean *mean)
+{
+  g_return_val_if_fail (mean != NULL, NAN);
+
+  return mean->n > 0 ? mean->sum / mean->n : NAN;
+}

@@ -21,6 +21,13 @@ G_BEGIN_DECLS
 /* Each side of an insight needs this many days (or sessions). */
 #define LIMBER_STATS_MIN_SAMPLES 5
 
+/* A running mean; NaN values (a day with no value) are left out. */
+typedef struct
+{
+  double sum;
+  guint  n;
+} LimberStatsMean;
+
 typedef struct
 {
   GDate    monday;      /* the week's first day */
@@ -95,5 +102,9 @@ LimberInsight *limber_stats_favourite_routine     (GPtrArray               *sess
 GPtrArray     *limber_stats_insights              (GPtrArray               *sessions,
                                                    GPtrArray               *checkins,
                                                    GDateTime               *today);
+
+void           limber_stats_mean_add              (LimberStatsMean         *mean,
+                                                   double                   value);
+double         limber_stats_mean_get              (const LimberStatsMean   *mean);
 
 G_END_DECLS

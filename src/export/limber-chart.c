@@ -576,29 +576,6 @@ limber_chart_draw (cairo_t                *cr,
   cairo_restore (cr);
 }
 
-typedef struct
-{
-  double sum;
-  guint  n;
-} Mean;
-
-static void
-mean_add (Mean   *mean,
-          double  value)
-{
-  if (!isnan (value))
-    {
-      mean->sum += value;
-      mean->n++;
-    }
-}
-
-static double
-mean_get (const Mean *mean)
-{
-  return mean->n > 0 ? mean->sum / mean->n : NAN;
-}
-
 static char *
 format_date (const GDate *date)
 {
@@ -611,24 +588,24 @@ format_date (const GDate *date)
 }
 
 static void
-describe_series (GString    *text,
-                 const char *name,
-                 const Mean *all,
-                 const Mean *first,
-                 const Mean *last,
-                 const char *period)
+describe_series (GString               *text,
+                 const char            *name,
+                 const LimberStatsMean *all,
+                 const LimberStatsMean *first,
+                 const LimberStatsMean *last,
+                 const char            *period)
 {
   if (all->n == 0)
     return;
 
   /* Translators: "pain averaged 3.2", "stiffness averaged 4.0" */
-  g_string_append_printf (text, _("%s averaged %.1f"), name, mean_get (all));
+  g_string_append_printf (text, _("%s averaged %.1f"), name, limber_stats_mean_get (all));
   if (first->n > 0 && last->n > 0 && period)
     {
       g_string_append (text, " ");
       /* Translators: the last %s is "week" or "month" */
       g_string_append_printf (text, _("(from %.1f in the first %s to %.1f in the last)"),
-                              mean_get (first), period, mean_get (last));
+                              limber_stats_mean_get (first), period, limber_stats_mean_get (last));
     }
 }
 
@@ -653,8 +630,8 @@ limber_chart_describe (const LimberChartDay *days,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  Mean pain = { 0 }, pain_first = { 0 }, pain_last = { 0 };
-  Mean stiff = { 0 }, stiff_first = { 0 }, stiff_last = { 0 };
+  LimberStatsMean pain = { 0 }, pain_first = { 0 }, pain_last = { 0 };
+  LimberStatsMean stiff = { 0 }, stiff_first = { 0 }, stiff_last = { 0 };
   guint32 j0 = G_MAXUINT32, j1 = 0;
   guint span, window, n_checkin_days = 0, n_routine_days = 0;
   const char *period = NULL;
@@ -695,17 +672,17 @@ limber_chart_describe (const LimberChartDay *days,
         continue;
       j = g_date_get_julian (&day->date);
 
-      mean_add (&pain, day->pain);
-      mean_add (&stiff, day->stiffness);
+      limber_stats_mean_add (&pain, day->pain);
+      limber_stats_mean_add (&stiff, day->stiffness);
       if (j < j0 + window)
         {
-          mean_add (&pain_first, day->pain);
-          mean_add (&stiff_first, day->stiffness);
+          limber_stats_mean_add (&pain_first, day->pain);
+          limber_stats_mean_add (&stiff_first, day->stiffness);
         }
       if (j + window > j1)
         {
-          mean_add (&pain_last, day->pain);
-          mean_add (&stiff_last, day->stiffness);
+          limber_stats_mean_add (&pain_last, day->pain);
+          limber_stats_mean_add (&stiff_last, day->stiffness);
         }
       if (!isnan (day->pain) || !isnan (day->stiffness))
         n_checkin_days++;

@@ -13,9 +13,5 @@ gboolean limber_export_write_file  (GFile                  *file,
                                     LimberExportWriteFunc   func,
                                     gpointer                data,
                                     GError                **error);
-int      limber_export_compare_checkins (gconstpointer a,
-                                         gconstpointer b);
-int      limber_export_compare_sessions (gconstpointer a,
-                                         gconstpointer b);
 
 G_END_DECLS

@@ -505,40 +505,6 @@ append_checkin (GString             *out,
     g_free (cells[i]);
 }
 
-int
-limber_export_compare_sessions (gconstpointer a,
-                                gconstpointer b)
-{
-  const LimberSessionInfo *x = *(LimberSessionInfo * const *) a;
-  const LimberSessionInfo *y = *(LimberSessionInfo * const *) b;
-  int cmp = g_date_time_compare (x->started_at, y->started_at);
-
-  return cmp != 0 ? cmp : (x->id > y->id) - (x->id < y->id);
-}
-
-int
-limber_export_compare_checkins (gconstpointer a,
-                                gconstpointer b)
-{
-  const LimberCheckin *x = *(LimberCheckin * const *) a;
-  const LimberCheckin *y = *(LimberCheckin * const *) b;
-  int cmp = g_date_time_compare (x->time, y->time);
-
-  return cmp != 0 ? cmp : (x->id > y->id) - (x->id < y->id);
-}
-
-static GPtrArray *
-sorted_copy (GPtrArray    *array,
-             GCompareFunc  compare)
-{
-  GPtrArray *copy = g_ptr_array_new ();
-
-  for (guint i = 0; array && i < array->len; i++)
-    g_ptr_array_add (copy, g_ptr_array_index (array, i));
-  g_ptr_array_sort (copy, compare);
-  return copy;
-}
-
 /**
  * limber_export_csv_to_bytes:
  * @sessions: (nullable) (element-type LimberSessionInfo): sessions, any order
@@ -552,8 +518,8 @@ GBytes *
 limber_export_csv_to_bytes (GPtrArray *sessions,
                             GPtrArray *checkins)
 {
-  g_autoptr(GPtrArray) s = sorted_copy (sessions, limber_export_compare_sessions);
-  g_autoptr(GPtrArray) c = sorted_copy (checkins, limber_export_compare_checkins);
+  g_autoptr(GPtrArray) s = limber_records_sorted_copy (sessions, limber_session_info_compare);
+  g_autoptr(GPtrArray) c = limber_records_sorted_copy (checkins, limber_checkin_compare);
   GString *out = g_string_sized_new (256 + 128 * (s->len + c->len));
   guint i = 0, j = 0;
 
@@ -655,62 +621,6 @@ limber_export_csv (LimberJournal  *journal,
   return limber_export_csv_to_file (file, sessions, checkins, error);
 }
 
-static void
-date_from_time (GDate     *date,
-                GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-  int y, m, d;
-
-  g_date_time_get_ymd (local, &y, &m, &d);
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, d, m, y);
-}
-
-/**
- * limber_export_report_period:
- * @from: (nullable): the first moment of the period
- * @to: (nullable): the moment after its end
- * @first: (out caller-allocates): the first day of the report
- * @last: (out caller-allocates): the last day of the report
- *
- * The days a report covers, by local date: @last is the day before @to
- * ends, or today; @first is @from's day, or %LIMBER_REPORT_DEFAULT_DAYS
- * days up to and including @last. A @first after @last becomes @last.
- */
-void
-limber_export_report_period (GDateTime *from,
-                             GDateTime *to,
-                             GDate     *first,
-                             GDate     *last)
-{
-  g_return_if_fail (first != NULL && last != NULL);
-
-  if (to != NULL)
-    {
-      g_autoptr(GDateTime) end = g_date_time_add (to, -1);
-
-      date_from_time (last, end);
-    }
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      date_from_time (last, now);
-    }
-
-  if (from != NULL)
-    date_from_time (first, from);
-  else
-    {
-      *first = *last;
-      g_date_subtract_days (first, LIMBER_REPORT_DEFAULT_DAYS - 1);
-    }
-
-  if (g_date_compare (first, last) > 0)
-    *first = *last;
-}
-
 static GDateTime *
 local_midnight (const GDate *date)
 {
@@ -726,7 +636,7 @@ local_midnight (const GDate *date)
  * @to: (nullable): the moment after its end
  *
  * Writes the report for physiotherapists and doctors over the days
- * limber_export_report_period() gives for @from and @to.
+ * limber_report_period() gives for @from and @to.
  *
  * Returns: %TRUE on success; on failure @file is as it was
  */
@@ -747,7 +657,7 @@ limber_export_report (LimberJournal  *journal,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  limber_export_report_period (from, to, &first, &last);
+  limber_report_period (from, to, &first, &last);
   after = last;
   g_date_add_days (&after, 1);
   start = local_midnight (&first);
@@ -757,5 +667,5 @@ limber_export_report (LimberJournal  *journal,
       !(checkins = limber_journal_list_checkins (journal, start, end, error)))
     return FALSE;
 
-  return limber_export_report_to_file (file, &first, &last, sessions, checkins, error);
+  return limber_report_write_file (file, &first, &last, sessions, checkins, error);
 }

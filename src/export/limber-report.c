@@ -8,6 +8,7 @@
 
 #include "limber-chart.h"
 #include "limber-export-private.h"
+#include "limber-stats.h"
 
 /* The report for a physiotherapist or a doctor: one A4 page, two when the
  * notes need it, never more. Everything on it is Pango text in the PDF,
@@ -372,29 +373,12 @@ draw_calendar (Report *report,
   return y + 12 + 10;
 }
 
-typedef struct
-{
-  double sum;
-  guint  n;
-} Mean;
-
-static void
-mean_add (Mean   *mean,
-          double  value)
-{
-  if (!isnan (value))
-    {
-      mean->sum += value;
-      mean->n++;
-    }
-}
-
 static char *
-format_mean (const Mean *mean)
+format_mean (const LimberStatsMean *mean)
 {
   if (mean->n == 0)
     return g_strdup ("–");
-  return g_strdup_printf ("%.1f", mean->sum / mean->n);
+  return g_strdup_printf ("%.1f", limber_stats_mean_get (mean));
 }
 
 static char *
@@ -414,7 +398,7 @@ add_trend_line (GPtrArray  *lines,
                 const char *name,
                 gboolean    pain)
 {
-  Mean all = { 0 }, first = { 0 }, last = { 0 };
+  LimberStatsMean all = { 0 }, first = { 0 }, last = { 0 };
   guint n = report->days->len;
   g_autofree char *a = NULL;
   g_autofree char *f = NULL;
@@ -425,11 +409,11 @@ add_trend_line (GPtrArray  *lines,
       const LimberChartDay *day = &g_array_index (report->days, LimberChartDay, i);
       double v = pain ? day->pain : day->stiffness;
 
-      mean_add (&all, v);
+      limber_stats_mean_add (&all, v);
       if (i < TREND_DAYS)
-        mean_add (&first, v);
+        limber_stats_mean_add (&first, v);
       if (i + TREND_DAYS >= n)
-        mean_add (&last, v);
+        limber_stats_mean_add (&last, v);
     }
 
   a = format_mean (&all);
@@ -894,18 +878,6 @@ write_to_stream (void                *data,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static GPtrArray *
-sorted_copy (GPtrArray    *array,
-             GCompareFunc  compare)
-{
-  GPtrArray *copy = g_ptr_array_new ();
-
-  for (guint i = 0; array && i < array->len; i++)
-    g_ptr_array_add (copy, g_ptr_array_index (array, i));
-  g_ptr_array_sort (copy, compare);
-  return copy;
-}
-
 /* Keeps only what happened between the report's first and last day. */
 static GPtrArray *
 within (Report       *report,
@@ -913,7 +885,7 @@ within (Report       *report,
         GCompareFunc  compare,
         gboolean      sessions)
 {
-  g_autoptr(GPtrArray) sorted = sorted_copy (array, compare);
+  g_autoptr(GPtrArray) sorted = limber_records_sorted_copy (array, compare);
   GPtrArray *kept = g_ptr_array_new ();
 
   for (guint i = 0; i < sorted->len; i++)
@@ -932,7 +904,51 @@ within (Report       *report,
 }
 
 /**
- * limber_export_report_to_stream:
+ * limber_report_period:
+ * @from: (nullable): the first moment of the period
+ * @to: (nullable): the moment after its end
+ * @first: (out caller-allocates): the first day of the report
+ * @last: (out caller-allocates): the last day of the report
+ *
+ * The days a report covers, by local date: @last is the day before @to
+ * ends, or today; @first is @from's day, or %LIMBER_REPORT_DEFAULT_DAYS
+ * days up to and including @last. A @first after @last becomes @last.
+ */
+void
+limber_report_period (GDateTime *from,
+                      GDateTime *to,
+                      GDate     *first,
+                      GDate     *last)
+{
+  g_return_if_fail (first != NULL && last != NULL);
+
+  if (to != NULL)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add (to, -1);
+
+      date_of (end, last);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      date_of (now, last);
+    }
+
+  if (from != NULL)
+    date_of (from, first);
+  else
+    {
+      *first = *last;
+      g_date_subtract_days (first, LIMBER_REPORT_DEFAULT_DAYS - 1);
+    }
+
+  if (g_date_compare (first, last) > 0)
+    *first = *last;
+}
+
+/**
+ * limber_report_write:
  * @stream: where the PDF goes
  * @first: the first day of the period
  * @last: its last day, inclusive
@@ -945,12 +961,12 @@ within (Report       *report,
  * Returns: %TRUE on success
  */
 gboolean
-limber_export_report_to_stream (GOutputStream  *stream,
-                                const GDate    *first,
-                                const GDate    *last,
-                                GPtrArray      *sessions,
-                                GPtrArray      *checkins,
-                                GError        **error)
+limber_report_write (GOutputStream  *stream,
+                     const GDate    *first,
+                     const GDate    *last,
+                     GPtrArray      *sessions,
+                     GPtrArray      *checkins,
+                     GError        **error)
 {
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GPtrArray) kept_sessions = NULL;
@@ -970,8 +986,8 @@ limber_export_report_to_stream (GOutputStream  *stream,
   report.first = *first;
   report.last = *last;
   report.n_days = g_date_get_julian (last) - g_date_get_julian (first) + 1;
-  kept_sessions = within (&report, sessions, limber_export_compare_sessions, TRUE);
-  kept_checkins = within (&report, checkins, limber_export_compare_checkins, FALSE);
+  kept_sessions = within (&report, sessions, limber_session_info_compare, TRUE);
+  kept_checkins = within (&report, checkins, limber_checkin_compare, FALSE);
   days = limber_chart_days_new (first, last, kept_sessions, kept_checkins);
   report.sessions = kept_sessions;
   report.checkins = kept_checkins;
@@ -1032,31 +1048,31 @@ write_report (GOutputStream  *stream,
 {
   ReportArgs *args = data;
 
-  return limber_export_report_to_stream (stream, args->first, args->last,
-                                         args->sessions, args->checkins, error);
+  return limber_report_write (stream, args->first, args->last,
+                              args->sessions, args->checkins, error);
 }
 
 /**
- * limber_export_report_to_file:
+ * limber_report_write_file:
  * @file: where to write the PDF
  * @first: the first day of the period
  * @last: its last day, inclusive
  * @sessions: (nullable) (element-type LimberSessionInfo): sessions, any order
  * @checkins: (nullable) (element-type LimberCheckin): check-ins, any order
  *
- * Writes limber_export_report_to_stream() to @file with
+ * Writes limber_report_write() to @file with
  * limber_export_write_file(), which keeps what is at @file a regular file
  * with its mode and links.
  *
  * Returns: %TRUE on success; on failure @file is as it was
  */
 gboolean
-limber_export_report_to_file (GFile        *file,
-                              const GDate  *first,
-                              const GDate  *last,
-                              GPtrArray    *sessions,
-                              GPtrArray    *checkins,
-                              GError      **error)
+limber_report_write_file (GFile        *file,
+                          const GDate  *first,
+                          const GDate  *last,
+                          GPtrArray    *sessions,
+                          GPtrArray    *checkins,
+                          GError      **error)
 {
   ReportArgs args = { first, last, sessions, checkins };
 

@@ -275,7 +275,7 @@ work_stats (gpointer data)
   g_autofree char *text = NULL;
   GDate first, last;
 
-  limber_export_report_period (bench->year_ago, NULL, &first, &last);
+  limber_report_period (bench->year_ago, NULL, &first, &last);
   g_clear_pointer (&bench->year_days, g_array_unref);
   bench->year_days = limber_chart_days_new (&first, &last, sessions, checkins);
   text = limber_chart_describe ((const LimberChartDay *) bench->year_days->data, bench->year_days->len);

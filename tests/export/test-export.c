@@ -596,7 +596,7 @@ test_report_text (void)
                                           "Physio said: keep going, 3 × 30 s holds — أوتار الركبة 腿筋"));
   period (&first, &last, 2024, 3, 1, 90);
 
-  g_assert_true (limber_export_report_to_file (file, &first, &last, sessions, checkins, &error));
+  g_assert_true (limber_report_write_file (file, &first, &last, sessions, checkins, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -660,7 +660,7 @@ test_report_undrawable (void)
   g_ptr_array_add (checkins, checkin_new (later, 1, 2, 0, "All good today"));
   period (&first, &last, 2024, 3, 1, 30);
 
-  g_assert_true (limber_export_report_to_file (file, &first, &last, sessions, checkins, &error));
+  g_assert_true (limber_report_write_file (file, &first, &last, sessions, checkins, &error));
   g_assert_no_error (error);
 
   text = pdf_text (path);
@@ -692,7 +692,7 @@ test_report_many_notes (void)
   ((LimberCheckin *) g_ptr_array_index (checkins, 364))->note = g_strdup (huge->str);
   period (&first, &last, 2024, 3, 1, 365);
 
-  g_assert_true (limber_export_report_to_file (file, &first, &last, sessions, checkins, &error));
+  g_assert_true (limber_report_write_file (file, &first, &last, sessions, checkins, &error));
   g_assert_no_error (error);
 
   text = pdf_text (path);
@@ -716,7 +716,7 @@ test_report_empty (void)
   GDate first, last;
 
   period (&first, &last, 2024, 2, 1, 7);
-  g_assert_true (limber_export_report_to_file (file, &first, &last, NULL, NULL, &error));
+  g_assert_true (limber_report_write_file (file, &first, &last, NULL, NULL, &error));
   g_assert_no_error (error);
 
   text = pdf_text (path);
@@ -736,17 +736,17 @@ test_report_period (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate first, last, today;
 
-  limber_export_report_period (from, to, &first, &last);
+  limber_report_period (from, to, &first, &last);
   g_assert_cmpint (g_date_get_day (&first), ==, 10);
   g_assert_cmpint (g_date_get_month (&first), ==, 1);
   /* @to is exclusive: midnight of 1 February ends on 31 January */
   g_assert_cmpint (g_date_get_day (&last), ==, 31);
   g_assert_cmpint (g_date_get_month (&last), ==, 1);
 
-  limber_export_report_period (NULL, to, &first, &last);
+  limber_report_period (NULL, to, &first, &last);
   g_assert_cmpint (g_date_get_julian (&last) - g_date_get_julian (&first), ==, LIMBER_REPORT_DEFAULT_DAYS - 1);
 
-  limber_export_report_period (NULL, NULL, &first, &last);
+  limber_report_period (NULL, NULL, &first, &last);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
@@ -807,7 +807,7 @@ assert_write_fails (const char *path,
   g_clear_error (&error);
 
   period (&first, &last, 2024, 1, 1, 30);
-  g_assert_false (limber_export_report_to_file (file, &first, &last, NULL, NULL, &error));
+  g_assert_false (limber_report_write_file (file, &first, &last, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, code);
   assert_contains (error->message, path);
 }
@@ -1018,7 +1018,7 @@ assert_refused (const char *path,
   g_clear_error (&error);
 
   period (&first, &last, 2024, 1, 1, 30);
-  g_assert_false (limber_export_report_to_file (file, &first, &last, NULL, NULL, &error));
+  g_assert_false (limber_report_write_file (file, &first, &last, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
 }
 
@@ -1084,7 +1084,7 @@ mode_checks (const char *dir)
   assert_is_csv (fresh);
 
   period (&first, &last, 2024, 1, 1, 30);
-  g_assert_true (limber_export_report_to_file (pdf, &first, &last, NULL, NULL, &error));
+  g_assert_true (limber_report_write_file (pdf, &first, &last, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (mode_of (fresh_pdf) & 07777, ==, 0600);
 
@@ -1243,14 +1243,14 @@ midway_checks (const char *dir)
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 
   period (&first, &last, 2024, 1, 1, 30);
-  g_assert_false (limber_export_report_to_file (existing_file, &first, &last, NULL, NULL, &error));
+  g_assert_false (limber_report_write_file (existing_file, &first, &last, NULL, NULL, &error));
   g_assert_nonnull (error);
   assert_contains (error->message, existing);
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the old report");
 
-  g_assert_false (limber_export_report_to_file (fresh_file, &first, &last, NULL, NULL, &error));
+  g_assert_false (limber_report_write_file (fresh_file, &first, &last, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Durations: a routine file's seconds (Hold=, Rest=, … through
- * limber_parse_get_uint()) and --morning-stiffness=MIN (minutes, 0 to
+ * _limber_keyfile_get_uint()) and --morning-stiffness=MIN (minutes, 0 to
  * 1440, from the command line). */
 #include "limber-catalog.h"
 #include "limber-checkin.h"
@@ -60,7 +60,7 @@ check_file_seconds (const char *text)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
-  LimberParseContext ctx = { "fuzz.routine", "[Step 1]\nHold=…\n", key_file };
+  LimberKeyfileContext ctx = { "fuzz.routine", "[Step 1]\nHold=…\n", key_file };
   guint value = G_MAXUINT;
   gint64 expected = -1;
   gboolean ok;
@@ -71,7 +71,7 @@ check_file_seconds (const char *text)
     return;
 
   g_key_file_set_value (key_file, "Step 1", "Hold", text);
-  ok = limber_parse_get_uint (&ctx, "Step 1", "Hold", 1, LIMBER_HOLD_MAX, &value, &error);
+  ok = _limber_keyfile_get_uint (&ctx, "Step 1", "Hold", 1, LIMBER_HOLD_MAX, &value, &error);
   if (ok != reference_parse (text, TRUE, 1, LIMBER_HOLD_MAX, &expected) ||
       (ok && value != expected))
     g_error ("Hold=“%s”: accepted %d as %u, expected %" G_GINT64_FORMAT, text, ok, value, expected);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* An exercise file of the data set, as limber_catalog_load_bundled() reads
- * each one: limber_parse_load(), then limber_exercise_new_from_key_file(). */
+ * each one: _limber_keyfile_load(), then limber_exercise_new_from_key_file(). */
 #include "limber-catalog.h"
 #include "limber-keyfile-private.h"
 
@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *kinds = NULL;
-  LimberParseContext ctx;
+  LimberKeyfileContext ctx;
   guint shortest = 0, longest = 0;
 
   fuzz_init ();
@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   ctx.text = text;
   ctx.key_file = key_file;
 
-  if (limber_parse_load (&ctx, size, &error))
+  if (_limber_keyfile_load (&ctx, size, &error))
     exercise = limber_exercise_new_from_key_file (key_file, text, DISPLAY_NAME, &error);
 
   if (exercise == NULL)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A user's routine file, as the catalog loads it (limber-catalog.c's
- * add_routine(): limber_parse_load(), then
+ * add_routine(): _limber_keyfile_load(), then
  * limber_routine_new_from_key_file() against the bundled exercises), then
  * flattened into the phases the player would play. */
 #include "limber-catalog.h"
@@ -95,7 +95,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(LimberRoutine) routine = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  LimberParseContext ctx;
+  LimberKeyfileContext ctx;
 
   fuzz_init ();
   if (size > LIMBER_ROUTINE_FILE_MAX_SIZE)
@@ -111,7 +111,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   ctx.text = text;
   ctx.key_file = key_file;
 
-  if (limber_parse_load (&ctx, size, &error))
+  if (_limber_keyfile_load (&ctx, size, &error))
     routine = limber_routine_new_from_key_file (key_file, text, DISPLAY_NAME,
                                                 bundled_exercises (), FALSE, &error);
 
