@@ -2,7 +2,10 @@
 #define G_LOG_DOMAIN "limber-app"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "limber-application.h"
 #include "limber-cli.h"
@@ -410,6 +413,57 @@ tell_about_journal (LimberApplication *self,
     }
 }
 
+/* For the start-up benchmark (tests/bench/bench-startup.py): with
+ * LIMBER_BENCH_FIRST_FRAME_FD=N set, the main window writes one line
+ * "first-frame\n" to file descriptor N once it has painted its first frame,
+ * so that the benchmark can read the time, CPU and memory at that moment.
+ * Without the variable, or with a value that is not an open descriptor,
+ * nothing is connected. */
+static int
+bench_first_frame_fd (void)
+{
+  const char *value = g_getenv ("LIMBER_BENCH_FIRST_FRAME_FD");
+  guint64 fd;
+
+  if (value == NULL ||
+      !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT, &fd, NULL) ||
+      fcntl ((int) fd, F_GETFD) < 0)
+    return -1;
+  return (int) fd;
+}
+
+static void
+bench_after_paint (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  static const char line[] = "first-frame\n";
+  int fd = GPOINTER_TO_INT (user_data);
+
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint, user_data);
+  while (write (fd, line, sizeof line - 1) < 0 && errno == EINTR)
+    ;
+}
+
+static void
+bench_realize (GtkWidget *window,
+               gpointer   user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, bench_realize, user_data);
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint), user_data);
+}
+
+static void
+bench_watch_first_frame (GtkWindow *window)
+{
+  int fd = bench_first_frame_fd ();
+
+  if (fd >= 0)
+    g_signal_connect_after (window, "realize", G_CALLBACK (bench_realize), GINT_TO_POINTER (fd));
+}
+
 static void
 limber_application_activate (GApplication *app)
 {
@@ -420,6 +474,7 @@ limber_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (limber_window_new (self));
+      bench_watch_first_frame (window);
       gtk_window_present (window);
       tell_about_journal (self, LIMBER_WINDOW (window));
     }
