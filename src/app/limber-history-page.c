@@ -24,6 +24,7 @@ struct _LimberHistoryPage
   GPtrArray            *checkins;   /* LimberCheckin, the last year */
   GArray               *chart_days;
   guint                 range_days;
+  gboolean              stale;      /* reloaded while not shown */
 
   GtkStack             *stack;
   GtkWidget            *scroller;
@@ -451,20 +452,14 @@ update_stats (LimberHistoryPage *self)
     }
 }
 
-/**
- * limber_history_page_reload:
- *
- * Reads the journal again and redraws everything.
- */
-void
-limber_history_page_reload (LimberHistoryPage *self)
+static void
+reload_now (LimberHistoryPage *self)
 {
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) year_ago = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (LIMBER_IS_HISTORY_PAGE (self));
-
+  self->stale = FALSE;
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->checkins, g_ptr_array_unref);
 
@@ -500,6 +495,36 @@ limber_history_page_reload (LimberHistoryPage *self)
   update_entries (self);
 }
 
+/**
+ * limber_history_page_reload:
+ *
+ * Reads the journal again and redraws everything. While the page is not
+ * shown this only marks it out of date, and it reads the journal when it is
+ * next shown: a year of rows is not read, nor the charts laid out, for a
+ * page nobody looks at (the window starts on the routines).
+ */
+void
+limber_history_page_reload (LimberHistoryPage *self)
+{
+  g_return_if_fail (LIMBER_IS_HISTORY_PAGE (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_now (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+limber_history_page_map (GtkWidget *widget)
+{
+  LimberHistoryPage *self = LIMBER_HISTORY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (limber_history_page_parent_class)->map (widget);
+
+  if (self->stale)
+    reload_now (self);
+}
+
 static void
 on_dark_changed (LimberHistoryPage *self)
 {
@@ -530,6 +555,7 @@ limber_history_page_class_init (LimberHistoryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = limber_history_page_dispose;
+  widget_class->map = limber_history_page_map;
 
   signals[EDIT_CHECKIN] = g_signal_new ("edit-checkin", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1,
@@ -565,6 +591,7 @@ limber_history_page_init (LimberHistoryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->range_days = 30;
+  self->stale = TRUE;
   self->insight_rows = g_ptr_array_new ();
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -221,41 +221,91 @@ on_delete_checkin (LimberWindow        *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-typedef gboolean (*ExportFunc) (LimberJournal *, GFile *, GDateTime *, GDateTime *, GError **);
+/* An export runs in a thread (limber_export_async()); one that takes more
+ * than half a second says so with a toast until it is done. */
+#define EXPORT_PROGRESS_DELAY_MS 500
+
+typedef struct
+{
+  LimberWindow *self;
+  GFile        *file;
+  AdwToast     *progress;
+  guint         progress_id;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_clear_handle_id (&export->progress_id, g_source_remove);
+  if (export->progress != NULL)
+    adw_toast_dismiss (export->progress);
+  g_clear_object (&export->progress);
+  g_clear_object (&export->file);
+  g_clear_object (&export->self);
+  g_free (export);
+}
+
+static gboolean
+show_export_progress (gpointer data)
+{
+  Export *export = data;
+
+  export->progress_id = 0;
+  export->progress = adw_toast_new (_("Exporting…"));
+  adw_toast_set_timeout (export->progress, 0);
+  adw_toast_overlay_add_toast (export->self->toast_overlay, g_object_ref (export->progress));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  Export *export = data;
+  LimberWindow *self = export->self;
+  g_autoptr(GError) error = NULL;
+
+  if (limber_export_finish (result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (export->file);
+      g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+      /* toast titles are markup; a file name may hold any character */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+  else
+    limber_window_show_error (self, _("Export Failed"), "%s", error->message);
+
+  export_free (export);
+}
 
 static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
                     LimberWindow    *self)
 {
-  ExportFunc func = g_object_get_data (G_OBJECT (chooser), "export-func");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  LimberExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-kind"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (func (self->journal, file, NULL, NULL, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+      Export *export = g_new0 (Export, 1);
 
-          g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-        }
-      else
-        limber_window_show_error (self, _("Export Failed"), "%s", error->message);
+      export->self = g_object_ref (self);
+      export->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      export->progress_id = g_timeout_add (EXPORT_PROGRESS_DELAY_MS, show_export_progress, export);
+      limber_export_async (self->journal, kind, export->file, NULL, NULL, NULL, on_export_done, export);
     }
 
   g_object_unref (chooser);
 }
 
 static void
-export (LimberWindow *self,
-        const char   *title,
-        const char   *name,
-        ExportFunc    func)
+export (LimberWindow     *self,
+        const char       *title,
+        const char       *name,
+        LimberExportKind  kind)
 {
   GtkFileChooserNative *chooser;
 
@@ -268,7 +318,7 @@ export (LimberWindow *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "export-func", func);
+  g_object_set_data (G_OBJECT (chooser), "export-kind", GINT_TO_POINTER (kind));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -278,7 +328,7 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  export (LIMBER_WINDOW (widget), _("Export as CSV"), "limber.csv", limber_export_csv);
+  export (LIMBER_WINDOW (widget), _("Export as CSV"), "limber.csv", LIMBER_EXPORT_CSV);
 }
 
 static void
@@ -286,7 +336,7 @@ export_report_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  export (LIMBER_WINDOW (widget), _("Export a Report"), "limber-report.pdf", limber_export_report);
+  export (LIMBER_WINDOW (widget), _("Export a Report"), "limber-report.pdf", LIMBER_EXPORT_REPORT);
 }
 
 static void

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "limber-export"
 
 #include <sys/stat.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -10,7 +11,7 @@
 
 /* Export of the journal: a CSV file of every session and check-in, and the
  * PDF report (drawn in limber-report.c). Both are made in memory and
- * written with limber_export_write_file(): atomically over an existing
+ * written with _limber_export_write_file(): atomically over an existing
  * file (keeping its mode and its symbolic links), private when new, and
  * never over something that is not a regular file.
  *
@@ -235,7 +236,7 @@ abandon (GOutputStream *out)
 }
 
 /**
- * limber_export_write_file: (skip)
+ * _limber_export_write_file: (skip)
  * @file: the destination
  * @func: writes the whole content to the stream it is given
  * @data: for @func
@@ -253,7 +254,7 @@ abandon (GOutputStream *out)
  * Returns: %TRUE on success; on failure @file is as it was
  */
 gboolean
-limber_export_write_file (GFile                  *file,
+_limber_export_write_file (GFile                  *file,
                           LimberExportWriteFunc   func,
                           gpointer                data,
                           GError                **error)
@@ -569,7 +570,7 @@ write_bytes (GOutputStream  *stream,
  * @checkins: (nullable) (element-type LimberCheckin): check-ins, any order
  *
  * Writes limber_export_csv_to_bytes() to @file with
- * limber_export_write_file().
+ * _limber_export_write_file().
  *
  * Returns: %TRUE on success; on failure @file is as it was
  */
@@ -585,7 +586,112 @@ limber_export_csv_to_file (GFile      *file,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = limber_export_csv_to_bytes (sessions, checkins);
-  return limber_export_write_file (file, write_bytes, bytes, error);
+  return _limber_export_write_file (file, write_bytes, bytes, error);
+}
+
+static GDateTime *
+local_midnight (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
+}
+
+/**
+ * _limber_export_read:
+ * @journal: the journal
+ * @kind: what the rows are for
+ * @from: (nullable): the first moment of the period
+ * @to: (nullable): the moment after its end
+ * @job: (out caller-allocates): what to write; clear it with
+ *   _limber_export_job_clear()
+ *
+ * Reads what an export writes, on the journal's thread. The CSV takes every
+ * row from @from to @to; the report takes the whole days
+ * limber_report_period() gives for them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_limber_export_read (LimberJournal     *journal,
+                     LimberExportKind   kind,
+                     GDateTime         *from,
+                     GDateTime         *to,
+                     LimberExportJob   *job,
+                     GError           **error)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  memset (job, 0, sizeof *job);
+  job->kind = kind;
+
+  if (kind == LIMBER_EXPORT_REPORT)
+    {
+      GDate after;
+
+      limber_report_period (from, to, &job->first, &job->last);
+      after = job->last;
+      g_date_add_days (&after, 1);
+      start = local_midnight (&job->first);
+      end = local_midnight (&after);
+    }
+  else
+    {
+      start = from != NULL ? g_date_time_ref (from) : NULL;
+      end = to != NULL ? g_date_time_ref (to) : NULL;
+    }
+
+  if (!(job->sessions = limber_journal_list_sessions_between (journal, start, end, error)) ||
+      !(job->checkins = limber_journal_list_checkins (journal, start, end, error)))
+    {
+      _limber_export_job_clear (job);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _limber_export_write:
+ * @job: what _limber_export_read() read
+ * @file: where to write
+ *
+ * Writes @job; touches no journal, so it may run on any thread.
+ *
+ * Returns: %TRUE on success; on failure @file is as it was
+ */
+gboolean
+_limber_export_write (const LimberExportJob  *job,
+                      GFile                  *file,
+                      GError                **error)
+{
+  if (job->kind == LIMBER_EXPORT_REPORT)
+    return limber_report_write_file (file, &job->first, &job->last, job->sessions, job->checkins, error);
+  return limber_export_csv_to_file (file, job->sessions, job->checkins, error);
+}
+
+void
+_limber_export_job_clear (LimberExportJob *job)
+{
+  g_clear_pointer (&job->sessions, g_ptr_array_unref);
+  g_clear_pointer (&job->checkins, g_ptr_array_unref);
+}
+
+static gboolean
+read_and_write (LimberJournal     *journal,
+                LimberExportKind   kind,
+                GFile             *file,
+                GDateTime         *from,
+                GDateTime         *to,
+                GError           **error)
+{
+  LimberExportJob job;
+  gboolean ok;
+
+  if (!_limber_export_read (journal, kind, from, to, &job, error))
+    return FALSE;
+  ok = _limber_export_write (&job, file, error);
+  _limber_export_job_clear (&job);
+  return ok;
 }
 
 /**
@@ -607,25 +713,11 @@ limber_export_csv (LimberJournal  *journal,
                    GDateTime      *to,
                    GError        **error)
 {
-  g_autoptr(GPtrArray) sessions = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
-
   g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(sessions = limber_journal_list_sessions_between (journal, from, to, error)) ||
-      !(checkins = limber_journal_list_checkins (journal, from, to, error)))
-    return FALSE;
-
-  return limber_export_csv_to_file (file, sessions, checkins, error);
-}
-
-static GDateTime *
-local_midnight (const GDate *date)
-{
-  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                g_date_get_day (date), 0, 0, 0);
+  return read_and_write (journal, LIMBER_EXPORT_CSV, file, from, to, error);
 }
 
 /**
@@ -647,25 +739,9 @@ limber_export_report (LimberJournal  *journal,
                       GDateTime      *to,
                       GError        **error)
 {
-  g_autoptr(GPtrArray) sessions = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  GDate first, last, after;
-
   g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  limber_report_period (from, to, &first, &last);
-  after = last;
-  g_date_add_days (&after, 1);
-  start = local_midnight (&first);
-  end = local_midnight (&after);
-
-  if (!(sessions = limber_journal_list_sessions_between (journal, start, end, error)) ||
-      !(checkins = limber_journal_list_checkins (journal, start, end, error)))
-    return FALSE;
-
-  return limber_report_write_file (file, &first, &last, sessions, checkins, error);
+  return read_and_write (journal, LIMBER_EXPORT_REPORT, file, from, to, error);
 }

@@ -1061,7 +1061,7 @@ write_report (GOutputStream  *stream,
  * @checkins: (nullable) (element-type LimberCheckin): check-ins, any order
  *
  * Writes limber_report_write() to @file with
- * limber_export_write_file(), which keeps what is at @file a regular file
+ * _limber_export_write_file(), which keeps what is at @file a regular file
  * with its mode and links.
  *
  * Returns: %TRUE on success; on failure @file is as it was
@@ -1081,5 +1081,5 @@ limber_report_write_file (GFile        *file,
   g_return_val_if_fail (last != NULL && g_date_valid (last), FALSE);
   g_return_val_if_fail (g_date_compare (first, last) <= 0, FALSE);
 
-  return limber_export_write_file (file, write_report, &args, error);
+  return _limber_export_write_file (file, write_report, &args, error);
 }

@@ -812,6 +812,90 @@ assert_write_fails (const char *path,
   assert_contains (error->message, path);
 }
 
+/* limber_export_async(): what the window uses. It writes what the
+ * synchronous exports write, and reports their errors. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} AsyncResult;
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  AsyncResult *r = data;
+
+  r->ok = limber_export_finish (result, &r->error);
+  r->done = TRUE;
+}
+
+static gboolean
+export_and_wait (LimberJournal     *journal,
+                 LimberExportKind   kind,
+                 GFile             *file,
+                 GError           **error)
+{
+  AsyncResult r = { 0 };
+
+  limber_export_async (journal, kind, file, NULL, NULL, NULL, on_async_done, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (r.error != NULL)
+    g_propagate_error (error, r.error);
+  return r.ok;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *sync_path = tmp_path ("sync.csv");
+  g_autofree char *async_path = tmp_path ("async.csv");
+  g_autofree char *pdf_path = tmp_path ("async.pdf");
+  g_autofree char *folder = tmp_path ("a-folder");
+  g_autoptr(GFile) sync_file = g_file_new_for_path (sync_path);
+  g_autoptr(GFile) async_file = g_file_new_for_path (async_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sync_text = NULL;
+  g_autofree char *async_text = NULL;
+  g_autofree char *pdf = NULL;
+  GStatBuf st;
+
+  add_checkin (journal, yesterday, 5, LIMBER_SYMPTOM_NUMBNESS, "written in a thread");
+  add_session (journal, yesterday, LIMBER_OUTCOME_COMPLETED, 120000);
+
+  g_assert_true (limber_export_csv (journal, sync_file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (export_and_wait (journal, LIMBER_EXPORT_CSV, async_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sync_path, &sync_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (async_path, &async_text, NULL, NULL));
+  g_assert_cmpstr (async_text, ==, sync_text);
+  g_assert_nonnull (strstr (async_text, "written in a thread"));
+  /* a new export is private */
+  g_assert_cmpint (g_stat (async_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (export_and_wait (journal, LIMBER_EXPORT_REPORT, pdf_file, &error));
+  g_assert_no_error (error);
+  pdf = pdf_text (pdf_path);
+  assert_contains (pdf, "written in a thread");
+
+  /* a folder is no target: the error comes back, the folder stays */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_false (export_and_wait (journal, LIMBER_EXPORT_REPORT, folder_file, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+}
+
 static void
 test_errors (void)
 {
@@ -871,7 +955,7 @@ test_failure_keeps_existing (void)
   g_assert_true (g_file_set_contents (path, "the old export\r\n", -1, NULL));
 
   /* a failure half-way: the old file stays, no new one appears */
-  g_assert_false (limber_export_write_file (file, write_half_then_fail, NULL, &error));
+  g_assert_false (_limber_export_write_file (file, write_half_then_fail, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   assert_contains (error->message, path);
   assert_contains (error->message, "disk is full");
@@ -879,7 +963,7 @@ test_failure_keeps_existing (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the old export\r\n");
 
-  g_assert_false (limber_export_write_file (fresh_file, write_half_then_fail, NULL, &error));
+  g_assert_false (_limber_export_write_file (fresh_file, write_half_then_fail, NULL, &error));
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
   assert_no_leftovers (dir);
 
@@ -1431,6 +1515,7 @@ main (int   argc,
   g_test_add_func ("/export/report/empty", test_report_empty);
   g_test_add_func ("/export/report/period", test_report_period);
   g_test_add_func ("/export/report/journal", test_report_journal);
+  g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/journal/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/export/errors/paths", test_errors);
   g_test_add_func ("/export/errors/failure-keeps-existing", test_failure_keeps_existing);
