@@ -4,24 +4,20 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-advisory.h"
+#include "limber-enums.h"
 
 /* The advisory to see a healthcare professional. Which signs call for it is
  * a pure function of the check-ins; the journal remembers when each sign's
  * advisory was last shown (limber-journal-advisories.c), so that it comes
  * once and not on every check-in. The words inform and never diagnose. */
 
-/* Stored in the advisories table; these names must never change. */
-static const struct
-{
-  LimberAdvice  reason;
-  const char   *name;
-} reason_names[] = {
-  { LIMBER_ADVICE_NUMBNESS, "numbness" },
-  { LIMBER_ADVICE_RADIATING, "radiating" },
-  { LIMBER_ADVICE_WEAKNESS, "weakness" },
-  { LIMBER_ADVICE_HIGH_PAIN, "high-pain" },
-  { LIMBER_ADVICE_RISING_PAIN, "rising-pain" },
-};
+/* The advisories table stores the nicks, so they must never change. */
+G_DEFINE_FLAGS_TYPE (LimberAdvice, limber_advice,
+  G_DEFINE_ENUM_VALUE (LIMBER_ADVICE_NUMBNESS, "numbness"),
+  G_DEFINE_ENUM_VALUE (LIMBER_ADVICE_RADIATING, "radiating"),
+  G_DEFINE_ENUM_VALUE (LIMBER_ADVICE_WEAKNESS, "weakness"),
+  G_DEFINE_ENUM_VALUE (LIMBER_ADVICE_HIGH_PAIN, "high-pain"),
+  G_DEFINE_ENUM_VALUE (LIMBER_ADVICE_RISING_PAIN, "rising-pain"))
 
 /**
  * limber_advice_to_string:
@@ -33,10 +29,7 @@ static const struct
 const char *
 limber_advice_to_string (LimberAdvice reason)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (reason_names); i++)
-    if (reason_names[i].reason == reason)
-      return reason_names[i].name;
-  return NULL;
+  return limber_flag_to_nick (LIMBER_TYPE_ADVICE, reason);
 }
 
 typedef struct

@@ -18,6 +18,9 @@ typedef enum
   LIMBER_ADVICE_RISING_PAIN = 1 << 4,  /* see limber_advisory_check() */
 } LimberAdvice;
 
+#define LIMBER_TYPE_ADVICE (limber_advice_get_type ())
+GType limber_advice_get_type (void);
+
 #define LIMBER_ADVICE_ALL (LIMBER_ADVICE_NUMBNESS | LIMBER_ADVICE_RADIATING | \
                            LIMBER_ADVICE_WEAKNESS | LIMBER_ADVICE_HIGH_PAIN | \
                            LIMBER_ADVICE_RISING_PAIN)

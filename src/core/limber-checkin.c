@@ -4,17 +4,18 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-checkin.h"
+#include "limber-enums.h"
 #include "limber-journal.h"
 
 G_DEFINE_BOXED_TYPE (LimberCheckin, limber_checkin,
                      limber_checkin_copy, limber_checkin_free)
 
-/* The journal stores these names, so they must never change. */
-static const char * const side_names[] = {
-  [LIMBER_BODY_SIDE_BOTH] = "both",
-  [LIMBER_BODY_SIDE_LEFT] = "left",
-  [LIMBER_BODY_SIDE_RIGHT] = "right",
-};
+/* The journal stores the nicks, and the command line takes them, so they
+ * must never change. */
+G_DEFINE_ENUM_TYPE (LimberBodySide, limber_body_side,
+  G_DEFINE_ENUM_VALUE (LIMBER_BODY_SIDE_BOTH, "both"),
+  G_DEFINE_ENUM_VALUE (LIMBER_BODY_SIDE_LEFT, "left"),
+  G_DEFINE_ENUM_VALUE (LIMBER_BODY_SIDE_RIGHT, "right"))
 
 /* How far ahead of this computer's clock a check-in may be: a few seconds
  * between taking the time and saving, or between two clocks. */
@@ -117,7 +118,7 @@ limber_checkin_validate (const LimberCheckin  *checkin,
                    checkin->stiffness);
       return FALSE;
     }
-  if ((guint) checkin->side >= G_N_ELEMENTS (side_names))
+  if (limber_enum_to_nick (LIMBER_TYPE_BODY_SIDE, checkin->side) == NULL)
     {
       g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
                    _("The side is left, right or both; %d is not one of them."),
@@ -159,8 +160,10 @@ limber_checkin_validate (const LimberCheckin  *checkin,
 const char *
 limber_body_side_to_string (LimberBodySide side)
 {
-  g_return_val_if_fail ((guint) side < G_N_ELEMENTS (side_names), NULL);
-  return side_names[side];
+  const char *nick = limber_enum_to_nick (LIMBER_TYPE_BODY_SIDE, side);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 /**
@@ -174,20 +177,14 @@ gboolean
 limber_body_side_from_string (const char     *str,
                               LimberBodySide *side)
 {
+  int value;
+
   g_return_val_if_fail (side != NULL, FALSE);
 
-  if (str == NULL)
+  if (!limber_enum_from_nick (LIMBER_TYPE_BODY_SIDE, str, &value))
     return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (side_names); i++)
-    {
-      if (g_str_equal (str, side_names[i]))
-        {
-          *side = (LimberBodySide) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *side = (LimberBodySide) value;
+  return TRUE;
 }
 
 /**

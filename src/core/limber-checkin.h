@@ -14,6 +14,9 @@ typedef enum
   LIMBER_BODY_SIDE_RIGHT,
 } LimberBodySide;
 
+#define LIMBER_TYPE_BODY_SIDE (limber_body_side_get_type ())
+GType limber_body_side_get_type (void);
+
 typedef enum
 {
   LIMBER_SYMPTOM_NONE      = 0,

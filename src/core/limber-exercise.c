@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-catalog-error.h"
+#include "limber-enums.h"
 #include "limber-exercise.h"
 #include "limber-keyfile-private.h"
 
@@ -34,15 +35,12 @@ struct _LimberExercise
 
 G_DEFINE_FINAL_TYPE (LimberExercise, limber_exercise, G_TYPE_OBJECT)
 
-static const struct {
-  LimberExerciseKind kind;
-  const char *id;
-} kind_names[] = {
-  { LIMBER_EXERCISE_KIND_STRETCH, "stretch" },
-  { LIMBER_EXERCISE_KIND_WARM_UP, "warm-up" },
-  { LIMBER_EXERCISE_KIND_SELF_MASSAGE, "self-massage" },
-  { LIMBER_EXERCISE_KIND_POSTURE, "posture" },
-};
+/* The data set's Kind= values */
+G_DEFINE_FLAGS_TYPE (LimberExerciseKind, limber_exercise_kind,
+  G_DEFINE_ENUM_VALUE (LIMBER_EXERCISE_KIND_STRETCH, "stretch"),
+  G_DEFINE_ENUM_VALUE (LIMBER_EXERCISE_KIND_WARM_UP, "warm-up"),
+  G_DEFINE_ENUM_VALUE (LIMBER_EXERCISE_KIND_SELF_MASSAGE, "self-massage"),
+  G_DEFINE_ENUM_VALUE (LIMBER_EXERCISE_KIND_POSTURE, "posture"))
 
 static void
 limber_exercise_finalize (GObject *object)
@@ -344,23 +342,19 @@ limber_exercise_get_illustration_path (LimberExercise *self)
 const char *
 limber_exercise_kind_to_string (LimberExerciseKind kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (kind_names[i].kind == kind)
-      return kind_names[i].id;
-  return NULL;
+  return limber_flag_to_nick (LIMBER_TYPE_EXERCISE_KIND, kind);
 }
 
 gboolean
 limber_exercise_kind_from_string (const char         *str,
                                   LimberExerciseKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (kind_names[i].id, str) == 0)
-      {
-        *kind = kind_names[i].kind;
-        return TRUE;
-      }
-  return FALSE;
+  guint flag;
+
+  if (!limber_flag_from_nick (LIMBER_TYPE_EXERCISE_KIND, str, &flag))
+    return FALSE;
+  *kind = (LimberExerciseKind) flag;
+  return TRUE;
 }
 
 /**

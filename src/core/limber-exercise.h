@@ -13,6 +13,9 @@ typedef enum
   LIMBER_EXERCISE_KIND_POSTURE = 1 << 3,
 } LimberExerciseKind;
 
+#define LIMBER_TYPE_EXERCISE_KIND (limber_exercise_kind_get_type ())
+GType limber_exercise_kind_get_type (void);
+
 #define LIMBER_TYPE_EXERCISE (limber_exercise_get_type ())
 G_DECLARE_FINAL_TYPE (LimberExercise, limber_exercise, LIMBER, EXERCISE, GObject)
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "limber-enums.h"
 #include "limber-journal-private.h"
 
 /* The journal of sessions, in SQLite. Opening, checking and moving aside
@@ -95,9 +96,6 @@ static const char * const stmt_sql[N_STMTS] = {
     " GROUP BY s.id"
     " ORDER BY s.started_at, s.id",
 };
-
-/* Stored by name, like outcomes; the order is LimberSide's. */
-static const char * const side_names[] = { "none", "left", "right" };
 
 struct _LimberJournal
 {
@@ -662,7 +660,7 @@ limber_journal_record_part (LimberJournal  *self,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
-  g_return_val_if_fail ((guint) side < G_N_ELEMENTS (side_names), FALSE);
+  g_return_val_if_fail (limber_enum_to_nick (LIMBER_TYPE_SIDE, side) != NULL, FALSE);
   g_return_val_if_fail (exercise_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -680,7 +678,7 @@ limber_journal_record_part (LimberJournal  *self,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, session_id);
   sqlite3_bind_int64 (stmt, 2, step);
-  sqlite3_bind_text (stmt, 3, side_names[side], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, limber_enum_to_nick (LIMBER_TYPE_SIDE, side), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, exercise_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, planned_ms);
   sqlite3_bind_int64 (stmt, 6, done_ms);
@@ -692,7 +690,8 @@ limber_journal_record_part (LimberJournal  *self,
     return FALSE;
 
   /* The kill test counts these: each is a part that must survive. */
-  g_debug ("Recorded part %u %s of session %" G_GINT64_FORMAT, step, side_names[side], session_id);
+  g_debug ("Recorded part %u %s of session %" G_GINT64_FORMAT, step,
+           limber_enum_to_nick (LIMBER_TYPE_SIDE, side), session_id);
   return TRUE;
 
 failed:
@@ -983,12 +982,12 @@ limber_journal_list_parts (LimberJournal  *self,
     {
       LimberPartInfo *part = g_new0 (LimberPartInfo, 1);
       g_autofree char *side = limber_journal_column_text (stmt, 1);
+      int side_value = LIMBER_SIDE_NONE;
 
       part->step = column_uint (stmt, 0);
-      part->side = LIMBER_SIDE_NONE;
-      for (guint i = 0; i < G_N_ELEMENTS (side_names); i++)
-        if (g_strcmp0 (side, side_names[i]) == 0)
-          part->side = (LimberSide) i;
+      /* an unknown name reads as no side */
+      limber_enum_from_nick (LIMBER_TYPE_SIDE, side, &side_value);
+      part->side = (LimberSide) side_value;
       part->exercise_id = column_strdup (stmt, 2);
       part->planned_ms = column_uint (stmt, 3);
       part->done_ms = column_uint (stmt, 4);

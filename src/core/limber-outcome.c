@@ -1,23 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-outcome"
 
+#include "limber-enums.h"
 #include "limber-outcome.h"
 
+/* The journal stores the nicks, so they must never change. */
 G_DEFINE_ENUM_TYPE (LimberOutcome, limber_outcome,
   G_DEFINE_ENUM_VALUE (LIMBER_OUTCOME_IN_PROGRESS, "in-progress"),
   G_DEFINE_ENUM_VALUE (LIMBER_OUTCOME_COMPLETED, "completed"),
   G_DEFINE_ENUM_VALUE (LIMBER_OUTCOME_STOPPED, "stopped"),
   G_DEFINE_ENUM_VALUE (LIMBER_OUTCOME_STOPPED_FOR_PAIN, "stopped-for-pain"),
   G_DEFINE_ENUM_VALUE (LIMBER_OUTCOME_INTERRUPTED, "interrupted"))
-
-/* The journal stores these names, so they must never change. */
-static const char * const names[] = {
-  [LIMBER_OUTCOME_IN_PROGRESS] = "in-progress",
-  [LIMBER_OUTCOME_COMPLETED] = "completed",
-  [LIMBER_OUTCOME_STOPPED] = "stopped",
-  [LIMBER_OUTCOME_STOPPED_FOR_PAIN] = "stopped-for-pain",
-  [LIMBER_OUTCOME_INTERRUPTED] = "interrupted",
-};
 
 /**
  * limber_outcome_to_string:
@@ -28,8 +21,10 @@ static const char * const names[] = {
 const char *
 limber_outcome_to_string (LimberOutcome outcome)
 {
-  g_return_val_if_fail ((guint) outcome < G_N_ELEMENTS (names), NULL);
-  return names[outcome];
+  const char *nick = limber_enum_to_nick (LIMBER_TYPE_OUTCOME, outcome);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 /**
@@ -43,18 +38,12 @@ gboolean
 limber_outcome_from_string (const char    *str,
                             LimberOutcome *outcome)
 {
+  int value;
+
   g_return_val_if_fail (outcome != NULL, FALSE);
 
-  if (str == NULL)
+  if (!limber_enum_from_nick (LIMBER_TYPE_OUTCOME, str, &value))
     return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (g_str_equal (str, names[i]))
-        {
-          *outcome = (LimberOutcome) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *outcome = (LimberOutcome) value;
+  return TRUE;
 }

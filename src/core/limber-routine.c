@@ -27,6 +27,12 @@ struct _LimberRoutine
   GArray   *steps;
 };
 
+/* The journal stores a part's side by its nick. */
+G_DEFINE_ENUM_TYPE (LimberSide, limber_side,
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDE_LEFT, "left"),
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDE_RIGHT, "right"))
+
 G_DEFINE_FINAL_TYPE (LimberRoutine, limber_routine, G_TYPE_OBJECT)
 
 static void

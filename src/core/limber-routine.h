@@ -45,6 +45,9 @@ typedef enum
   LIMBER_SIDE_RIGHT,
 } LimberSide;
 
+#define LIMBER_TYPE_SIDE (limber_side_get_type ())
+GType limber_side_get_type (void);
+
 typedef struct
 {
   LimberPhaseKind kind;

@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 
 #include "faulty-vfs.h"
+#include "limber-advisory.h"
+#include "limber-enums.h"
 #include "limber-journal-private.h"
 
 #define NOBODY_ID 65534
@@ -1069,6 +1071,40 @@ check_fixture (guint version)
           g_assert_cmpint (info->rating, ==, s->rating);
           g_assert_cmpint (info->n_parts, ==, s->n_parts);
           g_assert_cmpint (parts->len, ==, s->n_parts);
+          /* each part's side reads back as the enum whose nick is the
+           * stored text */
+          for (guint j = 0; j < parts->len; j++)
+            {
+              LimberPartInfo *part = g_ptr_array_index (parts, j);
+              g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM session_parts"
+                                                      " WHERE session_id = %" G_GINT64_FORMAT
+                                                      " AND step = %u AND side = '%s'",
+                                                      s->id, part->step,
+                                                      limber_enum_to_nick (LIMBER_TYPE_SIDE, part->side));
+
+              g_assert_cmpint (raw_int (db, sql), ==, 1);
+            }
+        }
+
+      /* the advisories' stored reasons are the reason flags' nicks */
+      if (version >= 2)
+        {
+          sqlite3_stmt *stmt = NULL;
+          guint n = 0;
+
+          g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT reason FROM advisories", -1, &stmt, NULL), ==, SQLITE_OK);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              const char *reason = (const char *) sqlite3_column_text (stmt, 0);
+              guint flag = 0;
+
+              g_assert_true (limber_flag_from_nick (LIMBER_TYPE_ADVICE, reason, &flag));
+              g_assert_cmpstr (limber_advice_to_string (flag), ==, reason);
+              n++;
+            }
+          sqlite3_finalize (stmt);
+          if (version == LIMBER_JOURNAL_SCHEMA_VERSION)
+            g_assert_cmpuint (n, >, 0);
         }
 
       {
