@@ -52,7 +52,7 @@ limber_journal_take_advisory (LimberJournal        *self,
   if (reasons == LIMBER_ADVICE_NONE)
     return LIMBER_ADVICE_NONE;
 
-  if (!limber_journal_begin_write (self, error))
+  if (!_limber_journal_begin_write (self, error))
     return LIMBER_ADVICE_NONE;
 
   for (LimberAdvice reason = 1; reason <= LIMBER_ADVICE_ALL; reason <<= 1)
@@ -65,34 +65,34 @@ limber_journal_take_advisory (LimberJournal        *self,
         continue;
       g_assert (name != NULL);
 
-      if (!(stmt = limber_journal_get_cached_stmt (self, sql_shown, error)))
+      if (!(stmt = _limber_journal_get_stmt (self, sql_shown, error)))
         goto failed;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, quiet_since);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        limber_journal_set_step_error (self, rc, error);
-      limber_journal_stmt_done (stmt);
+        _limber_journal_set_step_error (self, rc, error);
+      _limber_journal_stmt_done (stmt);
       if (rc == SQLITE_ROW)
         continue;
       if (rc != SQLITE_DONE)
         goto failed;
 
-      if (!(stmt = limber_journal_get_cached_stmt (self, sql_record, error)))
+      if (!(stmt = _limber_journal_get_stmt (self, sql_record, error)))
         goto failed;
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, now);
-      if (!limber_journal_run_stmt (self, stmt, error))
+      if (!_limber_journal_run_stmt (self, stmt, error))
         goto failed;
       fresh |= reason;
     }
 
-  if (!limber_journal_commit_write (self, error))
+  if (!_limber_journal_commit_write (self, error))
     return LIMBER_ADVICE_NONE;
 
   return fresh;
 
 failed:
-  limber_journal_rollback_write (self);
+  _limber_journal_rollback_write (self);
   return LIMBER_ADVICE_NONE;
 }

@@ -115,7 +115,7 @@ check_copy (sqlite3     *db,
         ok = TRUE;
     }
   else
-    limber_journal_set_sqlite_error (error, db, rc, path);
+    _limber_journal_set_sqlite_error (error, db, rc, path);
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -129,7 +129,7 @@ open_read_only (const char  *path,
 
   if (rc != SQLITE_OK)
     {
-      limber_journal_set_sqlite_error (error, db, rc, path);
+      _limber_journal_set_sqlite_error (error, db, rc, path);
       sqlite3_close (db);
       return NULL;
     }
@@ -184,14 +184,14 @@ copy_checked (sqlite3     *src,
         }
     }
   if (rc != SQLITE_OK)
-    limber_journal_set_sqlite_error (error, dest, rc, to);
+    _limber_journal_set_sqlite_error (error, dest, rc, to);
   else if (!check_copy (dest, to, error))
     rc = SQLITE_CORRUPT;
   /* one file, no -wal, for a copy that may be carried elsewhere */
   if (rc == SQLITE_OK && sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
     {
       rc = sqlite3_errcode (dest);
-      limber_journal_set_sqlite_error (error, dest, rc, to);
+      _limber_journal_set_sqlite_error (error, dest, rc, to);
     }
   sqlite3_close (dest);
   if (rc != SQLITE_OK)
@@ -383,11 +383,11 @@ prepare_copy (const char  *journal_path,
   rc = sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      limber_journal_set_sqlite_error (error, db, rc, copy);
+      _limber_journal_set_sqlite_error (error, db, rc, copy);
       ok = FALSE;
     }
   else
-    ok = limber_journal_migrate (db, backup, error);
+    ok = _limber_journal_migrate (db, backup, error);
   sqlite3_close (db);
   if (!ok)
     {
@@ -432,7 +432,7 @@ limber_journal_restore_backup (LimberJournal  *self,
                                GError        **error)
 {
   const char *path = limber_journal_get_path (self);
-  sqlite3 *db = limber_journal_get_db (self);
+  sqlite3 *db = self->db;
   g_autoptr(GPtrArray) candidates = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *chosen = NULL;
@@ -492,24 +492,24 @@ limber_journal_restore_backup (LimberJournal  *self,
   sqlite3_free (g_steal_pointer (&attach));
   if (rc != SQLITE_OK)
     {
-      limber_journal_set_sqlite_error (error, db, rc, copy);
+      _limber_journal_set_sqlite_error (error, db, rc, copy);
       g_unlink (copy);
       return FALSE;
     }
 
   before = total_rows (db);
-  if (!limber_journal_begin_write (self, error))
+  if (!_limber_journal_begin_write (self, error))
     goto failed;
   sqlite3_exec (db, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL);
   rc = sqlite3_exec (db, merge_sql, NULL, NULL, NULL);
   sqlite3_exec (db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      limber_journal_set_sqlite_error (error, db, rc, path);
-      limber_journal_rollback_write (self);
+      _limber_journal_set_sqlite_error (error, db, rc, path);
+      _limber_journal_rollback_write (self);
       goto failed;
     }
-  if (!limber_journal_commit_write (self, error))
+  if (!_limber_journal_commit_write (self, error))
     goto failed;
   after = total_rows (db);
 

@@ -72,10 +72,10 @@ static LimberCheckin *
 checkin_from_row (sqlite3_stmt *stmt)
 {
   LimberCheckin *checkin = g_new0 (LimberCheckin, 1);
-  g_autofree char *side = limber_journal_column_text (stmt, 4);
+  g_autofree char *side = _limber_journal_column_text (stmt, 4);
 
   checkin->id = sqlite3_column_int64 (stmt, 0);
-  checkin->time = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 1));
+  checkin->time = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 1));
   checkin->pain = CLAMP (sqlite3_column_int (stmt, 2), 0, 10);
   checkin->stiffness = CLAMP (sqlite3_column_int (stmt, 3), 0, 10);
   if (!limber_body_side_from_string (side, &checkin->side))
@@ -95,7 +95,7 @@ checkin_from_row (sqlite3_stmt *stmt)
     checkin->symptoms |= LIMBER_SYMPTOM_RADIATING;
   if (sqlite3_column_int (stmt, 8) != 0)
     checkin->symptoms |= LIMBER_SYMPTOM_WEAKNESS;
-  checkin->note = limber_journal_column_text (stmt, 9);
+  checkin->note = _limber_journal_column_text (stmt, 9);
   return checkin;
 }
 
@@ -110,7 +110,7 @@ read_checkin (LimberJournal   *self,
   int rc;
 
   *checkin = NULL;
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_get, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_get, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -119,12 +119,12 @@ read_checkin (LimberJournal   *self,
     *checkin = checkin_from_row (stmt);
   else if (rc != SQLITE_DONE)
     {
-      limber_journal_set_step_error (self, rc, error);
-      limber_journal_stmt_done (stmt);
+      _limber_journal_set_step_error (self, rc, error);
+      _limber_journal_stmt_done (stmt);
       return FALSE;
     }
 
-  limber_journal_stmt_done (stmt);
+  _limber_journal_stmt_done (stmt);
   return TRUE;
 }
 
@@ -152,24 +152,24 @@ limber_journal_add_checkin (LimberJournal        *self,
   if (!limber_checkin_validate (checkin, error))
     return 0;
 
-  if (!limber_journal_begin_write (self, error))
+  if (!_limber_journal_begin_write (self, error))
     return 0;
 
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_insert, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_insert, error)))
     goto failed;
   bind_checkin (stmt, checkin, FALSE);
-  if (!limber_journal_run_stmt (self, stmt, error))
+  if (!_limber_journal_run_stmt (self, stmt, error))
     goto failed;
-  id = sqlite3_last_insert_rowid (limber_journal_get_db (self));
+  id = sqlite3_last_insert_rowid (self->db);
 
-  if (!limber_journal_commit_write (self, error))
+  if (!_limber_journal_commit_write (self, error))
     return 0;
 
   g_debug ("Saved check-in %" G_GINT64_FORMAT, id);
   return id;
 
 failed:
-  limber_journal_rollback_write (self);
+  _limber_journal_rollback_write (self);
   return 0;
 }
 
@@ -196,24 +196,24 @@ limber_journal_update_checkin (LimberJournal        *self,
   if (!limber_checkin_validate (checkin, error))
     return FALSE;
 
-  if (!limber_journal_begin_write (self, error))
+  if (!_limber_journal_begin_write (self, error))
     return FALSE;
 
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_update, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_update, error)))
     goto failed;
   bind_checkin (stmt, checkin, TRUE);
-  if (!limber_journal_run_stmt (self, stmt, error))
+  if (!_limber_journal_run_stmt (self, stmt, error))
     goto failed;
-  if (sqlite3_changes (limber_journal_get_db (self)) == 0)
+  if (sqlite3_changes (self->db) == 0)
     {
       set_checkin_not_found (self, checkin->id, error);
       goto failed;
     }
 
-  return limber_journal_commit_write (self, error);
+  return _limber_journal_commit_write (self, error);
 
 failed:
-  limber_journal_rollback_write (self);
+  _limber_journal_rollback_write (self);
   return FALSE;
 }
 
@@ -241,7 +241,7 @@ limber_journal_delete_checkin (LimberJournal   *self,
   if (deleted != NULL)
     *deleted = NULL;
 
-  if (!limber_journal_begin_write (self, error))
+  if (!_limber_journal_begin_write (self, error))
     return FALSE;
 
   if (!read_checkin (self, id, &old, error))
@@ -252,13 +252,13 @@ limber_journal_delete_checkin (LimberJournal   *self,
       goto failed;
     }
 
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_delete, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_delete, error)))
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!limber_journal_run_stmt (self, stmt, error))
+  if (!_limber_journal_run_stmt (self, stmt, error))
     goto failed;
 
-  if (!limber_journal_commit_write (self, error))
+  if (!_limber_journal_commit_write (self, error))
     return FALSE;
 
   if (deleted != NULL)
@@ -266,7 +266,7 @@ limber_journal_delete_checkin (LimberJournal   *self,
   return TRUE;
 
 failed:
-  limber_journal_rollback_write (self);
+  _limber_journal_rollback_write (self);
   return FALSE;
 }
 
@@ -302,7 +302,7 @@ limber_journal_restore_checkin (LimberJournal        *self,
       return FALSE;
     }
 
-  if (!limber_journal_begin_write (self, error))
+  if (!_limber_journal_begin_write (self, error))
     return FALSE;
 
   if (!read_checkin (self, checkin->id, &existing, error))
@@ -315,16 +315,16 @@ limber_journal_restore_checkin (LimberJournal        *self,
       goto failed;
     }
 
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_restore, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_restore, error)))
     goto failed;
   bind_checkin (stmt, checkin, TRUE);
-  if (!limber_journal_run_stmt (self, stmt, error))
+  if (!_limber_journal_run_stmt (self, stmt, error))
     goto failed;
 
-  return limber_journal_commit_write (self, error);
+  return _limber_journal_commit_write (self, error);
 
 failed:
-  limber_journal_rollback_write (self);
+  _limber_journal_rollback_write (self);
   return FALSE;
 }
 
@@ -370,12 +370,12 @@ limber_journal_list_checkins (LimberJournal  *self,
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_list, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_list, error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_time_to_usec (from) : G_MININT64);
   sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_time_to_usec (to) : G_MAXINT64);
 
-  return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) checkin_from_row,
-                                      (GDestroyNotify) limber_checkin_free, error);
+  return _limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) checkin_from_row,
+                                       (GDestroyNotify) limber_checkin_free, error);
 }

@@ -33,10 +33,10 @@ typedef enum
 /* Errors */
 
 void
-limber_journal_set_sqlite_error (GError     **error,
-                                 sqlite3     *db,
-                                 int          rc,
-                                 const char  *path)
+_limber_journal_set_sqlite_error (GError     **error,
+                                  sqlite3     *db,
+                                  int          rc,
+                                  const char  *path)
 {
   int errsv = errno;  /* first, before anything can change it */
   g_autofree char *name = g_filename_display_name (path);
@@ -176,12 +176,12 @@ set_open_error (GError     **error,
       if (g_access (path, F_OK) == 0 && g_access (path, W_OK) != 0 &&
           errno_means_read_only (errno))
         {
-          limber_journal_set_sqlite_error (error, NULL, SQLITE_READONLY, path);
+          _limber_journal_set_sqlite_error (error, NULL, SQLITE_READONLY, path);
           return;
         }
     }
 
-  limber_journal_set_sqlite_error (error, db, rc, path);
+  _limber_journal_set_sqlite_error (error, db, rc, path);
 }
 
 static guint32
@@ -601,7 +601,7 @@ open_read_only (const char   *path,
         }
       close_db (&db);
       db = mem;
-      if (!limber_journal_migrate (db, path, error))
+      if (!_limber_journal_migrate (db, path, error))
         {
           close_db (&db);
           return OPEN_FAILED;
@@ -736,7 +736,7 @@ open_database (const char   *path,
   {
     g_autoptr(GError) local_error = NULL;
 
-    if (!limber_journal_migrate (db, path, &local_error))
+    if (!_limber_journal_migrate (db, path, &local_error))
       {
         if (g_error_matches (local_error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_CORRUPT))
           {
@@ -901,7 +901,7 @@ unlock_opening (int fd)
 }
 
 /*
- * limber_journal_open_file:
+ * _limber_journal_open_file:
  * @moved_aside_path: (out): where a damaged file was moved, or %NULL
  * @read_only_reason: (out): why the journal was opened for reading only,
  *   or %NULL when it can be written
@@ -915,11 +915,11 @@ unlock_opening (int fd)
  * Returns: the connection, or %NULL with @error set
  */
 sqlite3 *
-limber_journal_open_file (const char  *path,
-                          char       **moved_aside_path,
-                          char       **read_only_reason,
-                          guint       *n_salvaged,
-                          GError     **error)
+_limber_journal_open_file (const char  *path,
+                           char       **moved_aside_path,
+                           char       **read_only_reason,
+                           guint       *n_salvaged,
+                           GError     **error)
 {
   g_autofree char *aside = NULL;
   g_autofree char *reason = NULL;
@@ -971,7 +971,7 @@ limber_journal_open_file (const char  *path,
 
   if (aside != NULL && reason == NULL)
     {
-      *n_salvaged = limber_journal_salvage_copy (db, aside);
+      *n_salvaged = _limber_journal_salvage_copy (db, aside);
       if (*n_salvaged > 0)
         g_message ("Copied %u rows from the damaged journal %s into the new one", *n_salvaged, aside);
     }

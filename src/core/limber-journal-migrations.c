@@ -98,7 +98,7 @@ exec_sql (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      limber_journal_set_sqlite_error (error, db, rc, path);
+      _limber_journal_set_sqlite_error (error, db, rc, path);
       return FALSE;
     }
   return TRUE;
@@ -123,7 +123,7 @@ read_user_version (sqlite3     *db,
       return TRUE;
     }
 
-  limber_journal_set_sqlite_error (error, db, rc, path);
+  _limber_journal_set_sqlite_error (error, db, rc, path);
   sqlite3_finalize (stmt);
   return FALSE;
 }
@@ -176,7 +176,7 @@ failed:
 }
 
 /*
- * limber_journal_migrate:
+ * _limber_journal_migrate:
  *
  * Brings the journal on @db up to LIMBER_JOURNAL_SCHEMA_VERSION, one step
  * per transaction. The caller has refused journals that are newer than this
@@ -184,9 +184,9 @@ failed:
  * which is why each step reads the version again inside its transaction.
  */
 gboolean
-limber_journal_migrate (sqlite3     *db,
-                        const char  *path,
-                        GError     **error)
+_limber_journal_migrate (sqlite3     *db,
+                         const char  *path,
+                         GError     **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {

@@ -62,10 +62,10 @@ limber_journal_log_reminder (LimberJournal  *self,
   g_return_val_if_fail (due_at != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!limber_journal_begin_write (self, error))
+  if (!_limber_journal_begin_write (self, error))
     return 0;
 
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_insert, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_insert, error)))
     goto failed;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
   if (routine_id != NULL)
@@ -75,18 +75,18 @@ limber_journal_log_reminder (LimberJournal  *self,
   sqlite3_bind_int64 (stmt, 3, limber_time_to_usec (due_at));
   sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
   sqlite3_bind_int (stmt, 5, catch_up ? 1 : 0);
-  if (!limber_journal_run_stmt (self, stmt, error))
+  if (!_limber_journal_run_stmt (self, stmt, error))
     goto failed;
-  id = sqlite3_last_insert_rowid (limber_journal_get_db (self));
+  id = sqlite3_last_insert_rowid (self->db);
 
-  if (!limber_journal_commit_write (self, error))
+  if (!_limber_journal_commit_write (self, error))
     return 0;
 
   g_debug ("Logged %s reminder %" G_GINT64_FORMAT, kind, id);
   return id;
 
 failed:
-  limber_journal_rollback_write (self);
+  _limber_journal_rollback_write (self);
   return 0;
 }
 
@@ -116,17 +116,17 @@ limber_journal_set_reminder_outcome (LimberJournal  *self,
       return FALSE;
     }
 
-  if (!limber_journal_begin_write (self, error))
+  if (!_limber_journal_begin_write (self, error))
     return FALSE;
 
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_set_outcome, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_set_outcome, error)))
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, outcome, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-  if (!limber_journal_run_stmt (self, stmt, error))
+  if (!_limber_journal_run_stmt (self, stmt, error))
     goto failed;
-  if (sqlite3_changes (limber_journal_get_db (self)) == 0)
+  if (sqlite3_changes (self->db) == 0)
     {
       g_autofree char *name = g_filename_display_name (limber_journal_get_path (self));
 
@@ -136,10 +136,10 @@ limber_journal_set_reminder_outcome (LimberJournal  *self,
       goto failed;
     }
 
-  return limber_journal_commit_write (self, error);
+  return _limber_journal_commit_write (self, error);
 
 failed:
-  limber_journal_rollback_write (self);
+  _limber_journal_rollback_write (self);
   return FALSE;
 }
 
@@ -149,14 +149,14 @@ reminder_from_row (sqlite3_stmt *stmt)
   LimberReminderInfo *info = g_new0 (LimberReminderInfo, 1);
 
   info->id = sqlite3_column_int64 (stmt, 0);
-  info->kind = limber_journal_column_text (stmt, 1);
-  info->routine_id = limber_journal_column_text (stmt, 2);
-  info->due_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 3));
+  info->kind = _limber_journal_column_text (stmt, 1);
+  info->routine_id = _limber_journal_column_text (stmt, 2);
+  info->due_at = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 3));
   if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-    info->shown_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 4));
-  info->outcome = limber_journal_column_text (stmt, 5);
+    info->shown_at = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 4));
+  info->outcome = _limber_journal_column_text (stmt, 5);
   info->catch_up = sqlite3_column_int (stmt, 6) != 0;
-  info->updated_at = limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 7));
+  info->updated_at = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 7));
   return info;
 }
 
@@ -177,11 +177,11 @@ limber_journal_list_reminders (LimberJournal  *self,
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = limber_journal_get_cached_stmt (self, sql_list, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql_list, error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, since != NULL ? limber_time_to_usec (since) : G_MININT64);
 
-  return limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) reminder_from_row,
-                                      (GDestroyNotify) limber_reminder_info_free, error);
+  return _limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) reminder_from_row,
+                                       (GDestroyNotify) limber_reminder_info_free, error);
 }

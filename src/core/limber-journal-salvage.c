@@ -155,15 +155,15 @@ salvage_table (sqlite3    *dest,
 }
 
 /*
- * limber_journal_salvage_copy:
+ * _limber_journal_salvage_copy:
  * @dest: the fresh journal, migrated
  * @aside: the damaged file, moved aside; only read
  *
  * Returns: how many rows were copied into @dest
  */
 guint
-limber_journal_salvage_copy (sqlite3    *dest,
-                             const char *aside)
+_limber_journal_salvage_copy (sqlite3    *dest,
+                              const char *aside)
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;

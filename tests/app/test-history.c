@@ -323,7 +323,7 @@ test_invalid_utf8 (void)
     g_autofree char *sql = g_strdup_printf ("UPDATE checkins SET note = CAST(X'6261642DFFFE2D6E6F7465C3' AS TEXT) "
                                             "WHERE id = %" G_GINT64_FORMAT, id);
 
-    g_assert_cmpint (sqlite3_exec (limber_journal_get_handle_for_testing (journal), sql, NULL, NULL, NULL),
+    g_assert_cmpint (sqlite3_exec (_limber_journal_get_handle_for_testing (journal), sql, NULL, NULL, NULL),
                      ==, SQLITE_OK);
   }
 

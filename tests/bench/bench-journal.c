@@ -139,7 +139,7 @@ fill (const char *path,
 
   /* The rest through the same API without waiting for the disk (a
    * test-only shortcut): the rows are the same, only the fsyncs go. */
-  exec (limber_journal_get_handle_for_testing (journal), "PRAGMA synchronous = OFF");
+  exec (_limber_journal_get_handle_for_testing (journal), "PRAGMA synchronous = OFF");
   start = g_get_monotonic_time ();
   for (guint i = API_DAYS; i < DAYS; i++)
     {
@@ -148,8 +148,8 @@ fill (const char *path,
       add_day (journal, day, i);
     }
   *fast_ms_per_day = (g_get_monotonic_time () - start) / 1000.0 / (DAYS - API_DAYS);
-  exec (limber_journal_get_handle_for_testing (journal), "PRAGMA synchronous = FULL");
-  exec (limber_journal_get_handle_for_testing (journal), "PRAGMA wal_checkpoint(TRUNCATE)");
+  exec (_limber_journal_get_handle_for_testing (journal), "PRAGMA synchronous = FULL");
+  exec (_limber_journal_get_handle_for_testing (journal), "PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 /* The measured work */
@@ -223,7 +223,7 @@ static guint
 raw_read (Bench     *bench,
           GDateTime *from)
 {
-  sqlite3 *db = limber_journal_get_handle_for_testing (bench->journal);
+  sqlite3 *db = _limber_journal_get_handle_for_testing (bench->journal);
   const char *sql[] = {
     "SELECT * FROM sessions WHERE started_at >= ?1 ORDER BY started_at",
     "SELECT * FROM checkins WHERE time >= ?1 ORDER BY time",

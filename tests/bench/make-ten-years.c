@@ -85,7 +85,7 @@ main (int   argc,
 
   if (!(journal = limber_journal_open (argv[1], &error)))
     g_error ("%s", error->message);
-  if (sqlite3_exec (limber_journal_get_handle_for_testing (journal), "PRAGMA synchronous = OFF",
+  if (sqlite3_exec (_limber_journal_get_handle_for_testing (journal), "PRAGMA synchronous = OFF",
                     NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
   for (guint i = 0; i < DAYS; i++)

@@ -235,7 +235,7 @@ save_and_take (LimberJournal *journal,
 static gint64
 count_rows (LimberJournal *journal)
 {
-  sqlite3 *db = limber_journal_get_handle_for_testing (journal);
+  sqlite3 *db = _limber_journal_get_handle_for_testing (journal);
   sqlite3_stmt *stmt = NULL;
   gint64 n;
 
@@ -279,7 +279,7 @@ test_once (void)
   g_assert_no_error (error);
 
   /* 31 days later, as far as the journal knows, they come back once */
-  g_assert_cmpint (sqlite3_exec (limber_journal_get_handle_for_testing (journal),
+  g_assert_cmpint (sqlite3_exec (_limber_journal_get_handle_for_testing (journal),
                                  "UPDATE advisories SET shown_at = shown_at - 31 * 86400000000",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (save_and_take (journal, later), ==, LIMBER_ADVICE_NUMBNESS | LIMBER_ADVICE_HIGH_PAIN);
@@ -316,7 +316,7 @@ test_once_rising_from_journal (void)
   /* refused while the journal cannot be written: nothing shown */
   {
     g_autoptr(LimberCheckin) c = checkin (at (2024, 5, 6, 9, 0), 2, LIMBER_SYMPTOM_RADIATING);
-    sqlite3 *db = limber_journal_get_handle_for_testing (journal);
+    sqlite3 *db = _limber_journal_get_handle_for_testing (journal);
 
     g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL), ==, SQLITE_OK);
     g_assert_cmpint (limber_journal_take_advisory (journal, c, &error), ==, LIMBER_ADVICE_NONE);

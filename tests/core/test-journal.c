@@ -164,7 +164,7 @@ make_journal (const char *path,
 
   fill (journal, n_sessions);
   /* Closing the last connection checkpoints too; be explicit anyway. */
-  g_assert_cmpint (sqlite3_exec (limber_journal_get_handle_for_testing (journal),
+  g_assert_cmpint (sqlite3_exec (_limber_journal_get_handle_for_testing (journal),
                                  "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
@@ -328,7 +328,7 @@ test_pragmas (void)
 {
   g_autofree char *path = journal_path ();
   g_autoptr(LimberJournal) journal = open_ok (path);
-  sqlite3 *db = limber_journal_get_handle_for_testing (journal);
+  sqlite3 *db = _limber_journal_get_handle_for_testing (journal);
   g_autofree char *mode = raw_text (db, "PRAGMA journal_mode");
 
   g_assert_cmpstr (mode, ==, "wal");
@@ -480,7 +480,7 @@ test_outcomes (void)
     }
 
   /* Stored by name: read the raw column as well. */
-  g_assert_cmpint (raw_int (limber_journal_get_handle_for_testing (journal),
+  g_assert_cmpint (raw_int (_limber_journal_get_handle_for_testing (journal),
                             "SELECT count(*) FROM sessions WHERE outcome = 'stopped-for-pain'"), ==, 1);
 
   sessions = list_sessions (journal, NULL);
@@ -1042,7 +1042,7 @@ check_fixture (guint version)
       journal = open_ok (path);
       g_assert_null (limber_journal_get_moved_aside_path (journal));
 
-      db = limber_journal_get_handle_for_testing (journal);
+      db = _limber_journal_get_handle_for_testing (journal);
       g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, LIMBER_JOURNAL_SCHEMA_VERSION);
       g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, LIMBER_JOURNAL_APPLICATION_ID);
       {
@@ -1147,7 +1147,7 @@ check_fixture (guint version)
     {
       g_autofree char *fresh_path = g_strdup_printf ("%s/limber/fresh-v%u.db", g_get_user_data_dir (), version);
       g_autoptr(LimberJournal) fresh = open_ok (fresh_path);
-      g_autofree char *fresh_schema = describe_schema (limber_journal_get_handle_for_testing (fresh));
+      g_autofree char *fresh_schema = describe_schema (_limber_journal_get_handle_for_testing (fresh));
 
       g_assert_cmpstr (fixture_schema, ==, fresh_schema);
     }
@@ -1788,7 +1788,7 @@ test_disk_full (void)
   g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *long_name = g_strnfill (20000, 'n');
-  sqlite3 *db = limber_journal_get_handle_for_testing (journal);
+  sqlite3 *db = _limber_journal_get_handle_for_testing (journal);
   LimberSessionInfo *info;
   guint n_written = 0;
   gint64 kept;
@@ -1922,7 +1922,7 @@ assert_same_checkin (const LimberCheckin *a,
 static gint64
 count_checkins (LimberJournal *journal)
 {
-  return raw_int (limber_journal_get_handle_for_testing (journal), "SELECT count(*) FROM checkins");
+  return raw_int (_limber_journal_get_handle_for_testing (journal), "SELECT count(*) FROM checkins");
 }
 
 /* A row that breaks a CHECK rule, written by another program, is no reason
@@ -1978,7 +1978,7 @@ test_salvage (void)
 
       add_checkin (journal, checkin);
     }
-  db = limber_journal_get_handle_for_testing (journal);
+  db = _limber_journal_get_handle_for_testing (journal);
   n_rows = raw_int (db, "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM session_parts)"
                         " + (SELECT count(*) FROM checkins)");
   raw_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
@@ -2008,7 +2008,7 @@ test_salvage (void)
   checkins = limber_journal_list_checkins (journal, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sessions->len + checkins->len, >, 0);
-  db = limber_journal_get_handle_for_testing (journal);
+  db = _limber_journal_get_handle_for_testing (journal);
   g_assert_cmpint (raw_int (db, "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM session_parts)"
                                 " + (SELECT count(*) FROM checkins)"), ==, limber_journal_get_n_salvaged (journal));
 
@@ -2406,7 +2406,7 @@ test_checkin_read_only (void)
   g_autoptr(GDateTime) time = utc (2024, 5, 6, 7, 8, 9);
   g_autoptr(LimberCheckin) checkin = checkin_at (time, 6, 2);
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = limber_journal_get_handle_for_testing (journal);
+  sqlite3 *db = _limber_journal_get_handle_for_testing (journal);
 
   add_checkin (journal, checkin);
   raw_exec (db, "PRAGMA query_only = ON");

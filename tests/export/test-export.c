@@ -1394,7 +1394,7 @@ test_invalid_utf8 (void)
   limber_journal_log_reminder (journal, "routine", "desk-break", day, FALSE, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (sqlite3_exec (limber_journal_get_handle_for_testing (journal),
+  g_assert_cmpint (sqlite3_exec (_limber_journal_get_handle_for_testing (journal),
                                  "UPDATE checkins SET note = " BAD_TEXT_SQL ";"
                                  "UPDATE sessions SET routine_name = " BAD_TEXT_SQL ", routine_id = " BAD_TEXT_SQL ";"
                                  "UPDATE session_parts SET exercise_id = " BAD_TEXT_SQL ";"
