@@ -4,71 +4,34 @@
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
-#include "limber-chart.h"
 #include "limber-export-private.h"
+#include "limber-report-private.h"
 #include "limber-stats.h"
 
 /* The report for a physiotherapist or a doctor: one A4 page, two when the
  * notes need it, never more. Everything on it is Pango text in the PDF,
  * so it can be searched, copied and read aloud. Units are PDF points. */
 
-#define PAGE_WIDTH      595.276
-#define PAGE_HEIGHT     841.89
-#define MARGIN          48.0
-#define CONTENT_WIDTH   (PAGE_WIDTH - 2 * MARGIN)
-#define CONTENT_BOTTOM  (PAGE_HEIGHT - 58.0)
-#define FOOTER_TOP      (PAGE_HEIGHT - 40.0)
-#define CHART_HEIGHT    170.0
-#define CELL            13.0
-#define MAX_MONTHS      10
-#define MONTHS_PER_ROW  5
-#define MAX_FLAG_DATES  8
-#define NOTE_MAX_LINES  12
-#define TREND_DAYS      14
-
-#define FONT_TITLE      "Sans Bold 16"
-#define FONT_HEADING    "Sans Bold 11"
-#define FONT_BODY       "Sans 9"
-#define FONT_LIST       "Sans 8.5"
-#define FONT_SMALL      "Sans 7.5"
-#define FONT_TINY       "Sans 6"
-
-typedef struct
-{
-  cairo_t          *cr;
-  PangoContext     *context;
-  PangoLayout      *layout;
-  LimberChartStyle  style;
-
-  GDate             first;
-  GDate             last;
-  guint             n_days;
-  GArray           *days;          /* LimberChartDay, one per day of the period */
-  GPtrArray        *sessions;      /* sorted, borrowed */
-  GPtrArray        *checkins;      /* sorted, borrowed */
-} Report;
-
-static void
-set_gray (cairo_t *cr,
-          double   level)
+void
+_limber_report_set_gray (cairo_t *cr,
+                         double   level)
 {
   cairo_set_source_rgb (cr, level, level, level);
 }
 
 /* Lays out @text (Pango markup when @markup) in @font, @width wide (-1 for
  * no wrapping), and draws it at (@x, @y) when @draw. Returns its height. */
-static double
-text_full (Report     *report,
-           double      x,
-           double      y,
-           double      width,
-           const char *font,
-           const char *text,
-           gboolean    markup,
-           gboolean    draw,
-           int         max_lines)
+double
+_limber_report_text_full (Report     *report,
+                          double      x,
+                          double      y,
+                          double      width,
+                          const char *font,
+                          const char *text,
+                          gboolean    markup,
+                          gboolean    draw,
+                          int         max_lines)
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
   PangoLayout *layout = report->layout;
@@ -97,32 +60,32 @@ text_full (Report     *report,
   return h;
 }
 
-static double
-text (Report     *report,
-      double      x,
-      double      y,
-      double      width,
-      const char *font,
-      const char *str)
+double
+_limber_report_text (Report     *report,
+                     double      x,
+                     double      y,
+                     double      width,
+                     const char *font,
+                     const char *str)
 {
-  return text_full (report, x, y, width, font, str, FALSE, TRUE, 0);
+  return _limber_report_text_full (report, x, y, width, font, str, FALSE, TRUE, 0);
 }
 
-static double
-text_width (Report     *report,
-            const char *font,
-            const char *str)
+double
+_limber_report_text_width (Report     *report,
+                           const char *font,
+                           const char *str)
 {
   int w;
 
-  text_full (report, 0, 0, -1, font, str, FALSE, FALSE, 0);
+  _limber_report_text_full (report, 0, 0, -1, font, str, FALSE, FALSE, 0);
   pango_layout_get_pixel_size (report->layout, &w, NULL);
   return w;
 }
 
-static char *
-format_date (const GDate *date,
-             const char  *format)
+char *
+_limber_report_format_date (const GDate *date,
+                            const char  *format)
 {
   char buf[128];
 
@@ -135,7 +98,7 @@ static char *
 format_long_date (const GDate *date)
 {
   /* Translators: a date in the report, as strftime(). xgettext:no-c-format */
-  return format_date (date, C_("report", "%-d %B %Y"));
+  return _limber_report_format_date (date, C_("report", "%-d %B %Y"));
 }
 
 static char *
@@ -174,21 +137,21 @@ draw_heading (Report *report,
   date_of (now, &today);
   made = format_long_date (&today);
 
-  set_gray (report->cr, 0);
-  y += text (report, MARGIN, y, CONTENT_WIDTH, FONT_TITLE,
-             _("Limber — stretching and symptom report")) + 4;
+  _limber_report_set_gray (report->cr, 0);
+  y += _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, FONT_TITLE,
+                            _("Limber — stretching and symptom report")) + 4;
 
   period = g_strdup_printf (ngettext ("%s to %s (%u day) · made on %s",
                                       "%s to %s (%u days) · made on %s", report->n_days),
                             from, to, report->n_days, made);
-  y += text (report, MARGIN, y, CONTENT_WIDTH, "Sans 10.5", period) + 6;
+  y += _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, "Sans 10.5", period) + 6;
 
-  set_gray (report->cr, 0.3);
-  y += text (report, MARGIN, y, CONTENT_WIDTH, FONT_SMALL,
-             _("How to read this: pain and stiffness are the person’s own ratings from 0 (none) "
-               "to 10 (worst imaginable), averaged for each day; a break in a line means no "
-               "check-in for a few days. Green bars under the chart and green calendar days "
-               "mark days with a stretching routine; a dot marks a day with a check-in.")) + 10;
+  _limber_report_set_gray (report->cr, 0.3);
+  y += _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, FONT_SMALL,
+                            _("How to read this: pain and stiffness are the person’s own ratings from 0 (none) "
+                            "to 10 (worst imaginable), averaged for each day; a break in a line means no "
+                            "check-in for a few days. Green bars under the chart and green calendar days "
+                            "mark days with a stretching routine; a dot marks a day with a check-in.")) + 10;
   return y;
 }
 
@@ -208,8 +171,8 @@ draw_chart (Report *report,
   font = g_strdup_printf ("Sans %s", g_ascii_formatd (buf, sizeof buf, "%.3f", size));
   report->style.font = font;
 
-  set_gray (cr, 0);
-  y += text (report, MARGIN, y, CONTENT_WIDTH, FONT_HEADING, _("Pain and stiffness")) + 2;
+  _limber_report_set_gray (cr, 0);
+  y += _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, FONT_HEADING, _("Pain and stiffness")) + 2;
 
   cairo_save (cr);
   cairo_translate (cr, MARGIN, y);
@@ -220,157 +183,6 @@ draw_chart (Report *report,
   report->style.font = NULL;
 
   return y + CHART_HEIGHT + 10;
-}
-
-static const LimberChartDay *
-day_at (Report  *report,
-        guint32  julian)
-{
-  guint32 j0 = g_date_get_julian (&report->first);
-
-  if (julian < j0 || julian - j0 >= report->days->len)
-    return NULL;
-  return &g_array_index (report->days, LimberChartDay, julian - j0);
-}
-
-static void
-draw_month (Report  *report,
-            double   x,
-            double   y,
-            int      year,
-            int      month)
-{
-  cairo_t *cr = report->cr;
-  /* Translators: the initials of Monday to Sunday, for the calendar */
-  const char *initials = C_("calendar", "MTWTFSS");
-  GDate date;
-  g_autofree char *title = NULL;
-  guint n_in_month, offset;
-  double top;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, month, year);
-  /* Translators: a month in the calendar, as strftime(). xgettext:no-c-format */
-  title = format_date (&date, C_("calendar", "%B %Y"));
-
-  set_gray (cr, 0);
-  y += text (report, x, y, 7 * CELL, "Sans Bold 8", title) + 1;
-
-  set_gray (cr, 0.4);
-  /* one character a day, in any script */
-  for (guint i = 0; i < 7 && *initials; i++)
-    {
-      const char *next = g_utf8_next_char (initials);
-      g_autofree char *letter = g_strndup (initials, next - initials);
-      double w = text_width (report, FONT_TINY, letter);
-
-      text (report, x + i * CELL + (CELL - w) / 2, y, -1, FONT_TINY, letter);
-      initials = next;
-    }
-  y += 9;
-  top = y;
-
-  n_in_month = g_date_get_days_in_month (month, year);
-  offset = g_date_get_weekday (&date) - G_DATE_MONDAY;
-
-  for (guint d = 1; d <= n_in_month; d++)
-    {
-      guint cell = offset + d - 1;
-      double cx = x + (cell % 7) * CELL;
-      double cy = top + (cell / 7) * CELL;
-      const LimberChartDay *day;
-      char number[4];
-      double w;
-
-      g_date_set_day (&date, d);
-      day = day_at (report, g_date_get_julian (&date));
-      g_snprintf (number, sizeof number, "%u", d);
-
-      if (day != NULL)
-        {
-          if (day->routine)
-            {
-              cairo_set_source_rgb (cr, 0x8f / 255.0, 0xf0 / 255.0, 0xa4 / 255.0);
-              cairo_rectangle (cr, cx + 0.5, cy + 0.5, CELL - 1, CELL - 1);
-              cairo_fill (cr);
-            }
-          set_gray (cr, 0.75);
-          cairo_set_line_width (cr, 0.4);
-          cairo_rectangle (cr, cx + 0.5, cy + 0.5, CELL - 1, CELL - 1);
-          cairo_stroke (cr);
-          if (!isnan (day->pain) || !isnan (day->stiffness))
-            {
-              set_gray (cr, 0);
-              cairo_new_path (cr);
-              cairo_arc (cr, cx + CELL - 2.2, cy + 2.2, 1.1, 0, 2 * G_PI);
-              cairo_fill (cr);
-            }
-          set_gray (cr, 0);
-        }
-      else
-        set_gray (cr, 0.7);
-
-      w = text_width (report, FONT_TINY, number);
-      text (report, cx + (CELL - w) / 2, cy + 3, -1, FONT_TINY, number);
-    }
-}
-
-/* Month grids, up to MONTHS_PER_ROW to a row, of the last MAX_MONTHS
- * months of the period. */
-static double
-draw_calendar (Report *report,
-               double  y)
-{
-  cairo_t *cr = report->cr;
-  int fy = g_date_get_year (&report->first), fm = g_date_get_month (&report->first);
-  int ly = g_date_get_year (&report->last), lm = g_date_get_month (&report->last);
-  int n_months = (ly * 12 + lm) - (fy * 12 + fm) + 1;
-  int shown = MIN (n_months, MAX_MONTHS);
-  int start = (ly * 12 + lm - 1) - (shown - 1);
-  double gap = (CONTENT_WIDTH - MONTHS_PER_ROW * 7 * CELL) / (MONTHS_PER_ROW - 1);
-  double block = 11 + 1 + 9 + 6 * CELL + 6;
-  double lx;
-
-  set_gray (cr, 0);
-  y += text (report, MARGIN, y, CONTENT_WIDTH, FONT_HEADING, _("Routines and check-ins by day")) + 4;
-
-  for (int i = 0; i < shown; i++)
-    {
-      int m = start + i;
-
-      draw_month (report,
-                  MARGIN + (i % MONTHS_PER_ROW) * (7 * CELL + gap),
-                  y + (i / MONTHS_PER_ROW) * block,
-                  m / 12, m % 12 + 1);
-    }
-  y += ((shown + MONTHS_PER_ROW - 1) / MONTHS_PER_ROW) * block;
-
-  /* The key. */
-  lx = MARGIN;
-  cairo_set_source_rgb (cr, 0x8f / 255.0, 0xf0 / 255.0, 0xa4 / 255.0);
-  cairo_rectangle (cr, lx, y + 1, 8, 8);
-  cairo_fill (cr);
-  set_gray (cr, 0);
-  lx += 11;
-  lx += text_width (report, FONT_SMALL, _("a routine was done")) + 14;
-  text (report, MARGIN + 11, y, -1, FONT_SMALL, _("a routine was done"));
-  cairo_new_path (cr);
-  cairo_arc (cr, lx + 3, y + 5, 1.6, 0, 2 * G_PI);
-  cairo_fill (cr);
-  text (report, lx + 9, y, -1, FONT_SMALL, _("a check-in was made"));
-  if (n_months > shown)
-    {
-      g_autofree char *more = g_strdup_printf (ngettext ("The calendar shows the last %d month of the period.",
-                                                         "The calendar shows the last %d months of the period.",
-                                                         shown),
-                                               shown);
-
-      lx += 9 + text_width (report, FONT_SMALL, _("a check-in was made")) + 14;
-      set_gray (cr, 0.3);
-      text (report, lx, y, -1, FONT_SMALL, more);
-    }
-
-  return y + 12 + 10;
 }
 
 static char *
@@ -439,9 +251,9 @@ draw_lines (Report    *report,
 {
   double y0 = y;
 
-  set_gray (report->cr, 0);
+  _limber_report_set_gray (report->cr, 0);
   for (guint i = 0; i < lines->len; i++)
-    y += text (report, x, y, width, FONT_LIST, g_ptr_array_index (lines, i)) + 1.5;
+    y += _limber_report_text (report, x, y, width, FONT_LIST, g_ptr_array_index (lines, i)) + 1.5;
   return y - y0;
 }
 
@@ -486,8 +298,8 @@ draw_summary (Report *report,
         sides[checkin->side]++;
     }
 
-  set_gray (report->cr, 0);
-  h = text (report, x, y, width, FONT_HEADING, _("Summary")) + 4;
+  _limber_report_set_gray (report->cr, 0);
+  h = _limber_report_text (report, x, y, width, FONT_HEADING, _("Summary")) + 4;
 
   g_ptr_array_add (lines, g_strdup_printf (ngettext ("Sessions: %u (%u completed, %u stopped for pain)",
                                                      "Sessions: %u (%u completed, %u stopped for pain)",
@@ -564,8 +376,8 @@ draw_flags (Report *report,
   g_autoptr(GPtrArray) stops = g_ptr_array_new ();
   double h;
 
-  set_gray (report->cr, 0);
-  h = text (report, x, y, width, FONT_HEADING, _("Symptoms flagged")) + 4;
+  _limber_report_set_gray (report->cr, 0);
+  h = _limber_report_text (report, x, y, width, FONT_HEADING, _("Symptoms flagged")) + 4;
 
   for (guint s = 0; s < G_N_ELEMENTS (symptoms); s++)
     {
@@ -628,7 +440,7 @@ spell_undrawable (Report     *report,
   PangoLayoutIter *iter;
 
   *spelled = FALSE;
-  text_full (report, 0, 0, -1, font, str, FALSE, FALSE, 0);
+  _limber_report_text_full (report, 0, 0, -1, font, str, FALSE, FALSE, 0);
   if (pango_layout_get_unknown_glyphs_count (layout) == 0)
     return g_strdup (str);
 
@@ -725,7 +537,7 @@ static double
 measure_note (Report *report,
               Note   *note)
 {
-  return text_full (report, 0, 0, CONTENT_WIDTH, FONT_BODY, note->markup, TRUE, FALSE, NOTE_MAX_LINES);
+  return _limber_report_text_full (report, 0, 0, CONTENT_WIDTH, FONT_BODY, note->markup, TRUE, FALSE, NOTE_MAX_LINES);
 }
 
 /* Places the notes on page 1 from @y and then on page 2; returns how many
@@ -773,18 +585,18 @@ draw_footer (Report *report,
 {
   cairo_t *cr = report->cr;
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page, n_pages);
-  double w = text_width (report, FONT_SMALL, number);
+  double w = _limber_report_text_width (report, FONT_SMALL, number);
 
-  set_gray (cr, 0.6);
+  _limber_report_set_gray (cr, 0.6);
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, MARGIN, FOOTER_TOP - 4);
   cairo_line_to (cr, PAGE_WIDTH - MARGIN, FOOTER_TOP - 4);
   cairo_stroke (cr);
 
-  set_gray (cr, 0.3);
-  text (report, MARGIN, FOOTER_TOP, CONTENT_WIDTH - w - 12, FONT_SMALL,
-        _("Made with Limber. Limber records what you enter; it does not diagnose."));
-  text (report, PAGE_WIDTH - MARGIN - w, FOOTER_TOP, -1, FONT_SMALL, number);
+  _limber_report_set_gray (cr, 0.3);
+  _limber_report_text (report, MARGIN, FOOTER_TOP, CONTENT_WIDTH - w - 12, FONT_SMALL,
+                       _("Made with Limber. Limber records what you enter; it does not diagnose."));
+  _limber_report_text (report, PAGE_WIDTH - MARGIN - w, FOOTER_TOP, -1, FONT_SMALL, number);
 }
 
 static void
@@ -800,24 +612,24 @@ draw_report (Report *report)
 
   y = draw_heading (report, y);
   y = draw_chart (report, y);
-  y = draw_calendar (report, y);
+  y = _limber_report_draw_calendar (report, y);
 
   h1 = draw_summary (report, MARGIN, y, column);
   h2 = draw_flags (report, MARGIN + column + 20, y, column);
   y += MAX (h1, h2) + 12;
 
-  set_gray (cr, 0);
-  notes_heading = text (report, MARGIN, y, CONTENT_WIDTH, FONT_HEADING, _("Notes, newest first")) + 4;
+  _limber_report_set_gray (cr, 0);
+  notes_heading = _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, FONT_HEADING, _("Notes, newest first")) + 4;
   y += notes_heading;
 
-  line_height = text_full (report, 0, 0, CONTENT_WIDTH, FONT_BODY, "X", FALSE, FALSE, 0);
+  line_height = _limber_report_text_full (report, 0, 0, CONTENT_WIDTH, FONT_BODY, "X", FALSE, FALSE, 0);
   page2_top = MARGIN + notes_heading;
   n_hidden = place_notes (report, notes, y, page2_top, line_height, &two_pages);
 
   if (notes->len == 0)
     {
-      set_gray (cr, 0.3);
-      text (report, MARGIN, y, CONTENT_WIDTH, FONT_BODY, _("No notes in this period."));
+      _limber_report_set_gray (cr, 0.3);
+      _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, FONT_BODY, _("No notes in this period."));
     }
 
   for (guint page = 0; page < (two_pages ? 2u : 1u); page++)
@@ -827,8 +639,8 @@ draw_report (Report *report)
       if (page == 1)
         {
           cairo_show_page (cr);
-          set_gray (cr, 0);
-          text (report, MARGIN, MARGIN, CONTENT_WIDTH, FONT_HEADING, _("Notes, continued"));
+          _limber_report_set_gray (cr, 0);
+          _limber_report_text (report, MARGIN, MARGIN, CONTENT_WIDTH, FONT_HEADING, _("Notes, continued"));
         }
 
       for (guint i = 0; i < notes->len - n_hidden; i++)
@@ -837,9 +649,9 @@ draw_report (Report *report)
 
           if (note->page != page)
             continue;
-          set_gray (cr, 0);
-          text_full (report, MARGIN, note->y, CONTENT_WIDTH, FONT_BODY, note->markup, TRUE, TRUE,
-                     NOTE_MAX_LINES);
+          _limber_report_set_gray (cr, 0);
+          _limber_report_text_full (report, MARGIN, note->y, CONTENT_WIDTH, FONT_BODY, note->markup, TRUE, TRUE,
+                                    NOTE_MAX_LINES);
           last_bottom = note->y + note->height + 8;
         }
 
@@ -848,8 +660,8 @@ draw_report (Report *report)
           g_autofree char *more = g_strdup_printf (ngettext ("%u more note not shown.",
                                                              "%u more notes not shown.", n_hidden),
                                                    n_hidden);
-          set_gray (cr, 0.3);
-          text (report, MARGIN, last_bottom, CONTENT_WIDTH, FONT_BODY, more);
+          _limber_report_set_gray (cr, 0.3);
+          _limber_report_text (report, MARGIN, last_bottom, CONTENT_WIDTH, FONT_BODY, more);
         }
 
       draw_footer (report, page + 1, two_pages ? 2 : 1);

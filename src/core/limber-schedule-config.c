@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-schedule"
+
+#include "limber-schedule.h"
+
+/* The reminder schedule's configuration: made empty, or read from the
+ * settings the Preferences window writes. What is due when is
+ * limber-schedule.c's. */
+
+static void
+clear_slot (gpointer data)
+{
+  LimberRoutineSlot *slot = data;
+
+  g_clear_pointer (&slot->routine_id, g_free);
+}
+
+/**
+ * limber_schedule_config_new:
+ *
+ * A configuration with every reminder off, no routine slots, and the
+ * schema's default times (a break after 50 minutes, 5 idle minutes count
+ * as a break, the check-in at 20:00, quiet hours from 22:00 to 07:00).
+ *
+ * Returns: (transfer full): a new configuration
+ */
+LimberScheduleConfig *
+limber_schedule_config_new (void)
+{
+  LimberScheduleConfig *config = g_new0 (LimberScheduleConfig, 1);
+
+  config->break_interval = 50 * 60;
+  config->idle_break = 5 * 60;
+  config->routines = g_array_new (FALSE, TRUE, sizeof (LimberRoutineSlot));
+  g_array_set_clear_func (config->routines, clear_slot);
+  config->checkin_at = 20 * 60 * 60;
+  config->quiet_start = 22 * 60 * 60;
+  config->quiet_end = 7 * 60 * 60;
+
+  return config;
+}
+
+/**
+ * limber_schedule_config_free:
+ * @config: (nullable): a configuration
+ *
+ * Frees @config and its routine slots.
+ */
+void
+limber_schedule_config_free (LimberScheduleConfig *config)
+{
+  if (config == NULL)
+    return;
+
+  g_clear_pointer (&config->routines, g_array_unref);
+  g_free (config);
+}
+
+/**
+ * limber_schedule_parse_time:
+ * @text: (nullable): a local time, "H:MM" or "HH:MM" on a 24-hour clock
+ * @seconds: (out) (optional): seconds after midnight
+ *
+ * Parses a time of day from 00:00 to 23:59, strictly: digits only, one or
+ * two for the hour, two for the minutes, nothing around them.
+ *
+ * Returns: whether @text is such a time; @seconds is untouched if not
+ */
+gboolean
+limber_schedule_parse_time (const char *text,
+                            guint      *seconds)
+{
+  guint hour = 0;
+  guint minute;
+  gsize i = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  for (; i < 2 && g_ascii_isdigit (text[i]); i++)
+    hour = hour * 10 + g_ascii_digit_value (text[i]);
+
+  if (i == 0 || text[i] != ':')
+    return FALSE;
+  text += i + 1;
+
+  if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) || text[2] != '\0')
+    return FALSE;
+  minute = g_ascii_digit_value (text[0]) * 10 + g_ascii_digit_value (text[1]);
+
+  if (hour > 23 || minute > 59)
+    return FALSE;
+
+  if (seconds != NULL)
+    *seconds = hour * 60 * 60 + minute * 60;
+
+  return TRUE;
+}
+
+static guint
+read_time (GSettings  *settings,
+           const char *key)
+{
+  g_autofree char *text = g_settings_get_string (settings, key);
+  g_autoptr(GVariant) fallback = NULL;
+  guint seconds = 0;
+
+  if (limber_schedule_parse_time (text, &seconds))
+    return seconds;
+
+  fallback = g_settings_get_default_value (settings, key);
+  g_message ("The setting %s, “%s”, is not a time as HH:MM; using “%s”",
+             key, text, fallback != NULL ? g_variant_get_string (fallback, NULL) : "00:00");
+  if (fallback != NULL)
+    limber_schedule_parse_time (g_variant_get_string (fallback, NULL), &seconds);
+
+  return seconds;
+}
+
+/**
+ * limber_schedule_config_from_settings:
+ * @settings: a #GSettings for the schema io.github.limber.Limber
+ *
+ * Reads the reminder keys. A time that is not "HH:MM" falls back to the
+ * key's default, and a routine slot with an impossible time or no routine
+ * is left out, each with a message: a hand-edited setting never stops the
+ * reminders.
+ *
+ * Returns: (transfer full): the configuration
+ */
+LimberScheduleConfig *
+limber_schedule_config_from_settings (GSettings *settings)
+{
+  g_autoptr(LimberScheduleConfig) config = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  guint8 hour;
+  guint8 minute;
+  guint8 weekdays;
+  char *routine_id;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  config = limber_schedule_config_new ();
+  config->enabled = g_settings_get_boolean (settings, "reminders-enabled");
+  config->breaks = g_settings_get_boolean (settings, "break-reminders");
+  config->break_interval = g_settings_get_uint (settings, "break-interval-minutes") * 60;
+  config->idle_break = g_settings_get_uint (settings, "idle-break-minutes") * 60;
+  config->checkin = g_settings_get_boolean (settings, "checkin-reminder");
+  config->checkin_at = read_time (settings, "checkin-time");
+  config->quiet = g_settings_get_boolean (settings, "quiet-hours");
+  config->quiet_start = read_time (settings, "quiet-hours-start");
+  config->quiet_end = read_time (settings, "quiet-hours-end");
+
+  g_settings_get (settings, "routine-reminders", "a(yyys)", &iter);
+  while (g_variant_iter_next (iter, "(yyys)", &hour, &minute, &weekdays, &routine_id))
+    {
+      LimberRoutineSlot slot = { hour, minute, weekdays & 0x7f, routine_id };
+
+      if (hour > 23 || minute > 59 || routine_id[0] == '\0')
+        {
+          g_message ("Leaving out the routine reminder (%u, %u, %u, “%s”): no such time or routine",
+                     hour, minute, weekdays, routine_id);
+          g_free (routine_id);
+          continue;
+        }
+
+      g_array_append_val (config->routines, slot);
+    }
+
+  return g_steal_pointer (&config);
+}
+
