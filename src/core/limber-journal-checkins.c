@@ -365,17 +365,10 @@ limber_journal_list_checkins (LimberJournal  *self,
                               GDateTime      *to,
                               GError        **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = _limber_journal_get_stmt (self, sql_list, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_time_to_usec (from) : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_time_to_usec (to) : G_MAXINT64);
-
-  return _limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) checkin_from_row,
-                                       (GDestroyNotify) limber_checkin_free, error);
+  return _limber_journal_list_rows (self, sql_list, from, to,
+                                    (LimberJournalRowFunc) checkin_from_row,
+                                    (GDestroyNotify) limber_checkin_free, error);
 }

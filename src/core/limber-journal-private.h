@@ -68,6 +68,13 @@ GPtrArray    *_limber_journal_collect_rows     (LimberJournal        *self,
                                                 LimberJournalRowFunc  from_row,
                                                 GDestroyNotify        free_func,
                                                 GError              **error);
+GPtrArray    *_limber_journal_list_rows        (LimberJournal        *self,
+                                                const char           *sql,
+                                                GDateTime            *from,
+                                                GDateTime            *to,
+                                                LimberJournalRowFunc  from_row,
+                                                GDestroyNotify        free_func,
+                                                GError              **error);
 guint         _limber_journal_column_uint      (sqlite3_stmt         *stmt,
                                                 int                   column);
 char         *_limber_journal_column_text      (sqlite3_stmt         *stmt,

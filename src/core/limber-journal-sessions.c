@@ -507,18 +507,12 @@ limber_journal_list_sessions (LimberJournal  *self,
                               GDateTime      *since,
                               GError        **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = _limber_journal_get_stmt (self, sql_list_sessions, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, since != NULL ? limber_time_to_usec (since) : G_MININT64);
-
-  return _limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) session_info_from_row,
-                                       (GDestroyNotify) limber_session_info_free, error);
+  return _limber_journal_list_rows (self, sql_list_sessions, since, NULL,
+                                    (LimberJournalRowFunc) session_info_from_row,
+                                    (GDestroyNotify) limber_session_info_free, error);
 }
 
 static gboolean
@@ -627,17 +621,10 @@ limber_journal_list_sessions_between (LimberJournal  *self,
                                       GDateTime      *to,
                                       GError        **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = _limber_journal_get_stmt (self, sql_list_sessions_between, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_time_to_usec (from) : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_time_to_usec (to) : G_MAXINT64);
-
-  return _limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) session_info_from_row,
-                                       (GDestroyNotify) limber_session_info_free, error);
+  return _limber_journal_list_rows (self, sql_list_sessions_between, from, to,
+                                    (LimberJournalRowFunc) session_info_from_row,
+                                    (GDestroyNotify) limber_session_info_free, error);
 }

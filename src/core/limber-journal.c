@@ -228,6 +228,35 @@ _limber_journal_collect_rows (LimberJournal         *self,
   return g_steal_pointer (&items);
 }
 
+/**
+ * _limber_journal_list_rows:
+ * @sql: a statement whose ?1 is the first moment and ?2, if it has one, the
+ *   moment after the last, in microseconds
+ * @from: (nullable): the first moment; %NULL for the beginning of time
+ * @to: (nullable): the moment after the last; %NULL for no end
+ * @from_row: makes one item of the current row
+ *
+ * Returns: (transfer container): the items, or %NULL with @error set
+ */
+GPtrArray *
+_limber_journal_list_rows (LimberJournal         *self,
+                           const char            *sql,
+                           GDateTime             *from,
+                           GDateTime             *to,
+                           LimberJournalRowFunc   from_row,
+                           GDestroyNotify         free_func,
+                           GError               **error)
+{
+  sqlite3_stmt *stmt = _limber_journal_get_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from != NULL ? limber_time_to_usec (from) : G_MININT64);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, to != NULL ? limber_time_to_usec (to) : G_MAXINT64);
+  return _limber_journal_collect_rows (self, stmt, from_row, free_func, error);
+}
+
 /* Opening */
 
 static void

@@ -687,6 +687,10 @@ read_and_write (LimberJournal     *journal,
   LimberExportJob job;
   gboolean ok;
 
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (!_limber_export_read (journal, kind, from, to, &job, error))
     return FALSE;
   ok = _limber_export_write (&job, file, error);
@@ -713,10 +717,6 @@ limber_export_csv (LimberJournal  *journal,
                    GDateTime      *to,
                    GError        **error)
 {
-  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   return read_and_write (journal, LIMBER_EXPORT_CSV, file, from, to, error);
 }
 
@@ -739,9 +739,5 @@ limber_export_report (LimberJournal  *journal,
                       GDateTime      *to,
                       GError        **error)
 {
-  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   return read_and_write (journal, LIMBER_EXPORT_REPORT, file, from, to, error);
 }
