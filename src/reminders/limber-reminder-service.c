@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "limber-catalog.h"
+#include "limber-dbus-reminders.h"
 #include "limber-idle-monitor.h"
 #include "limber-journal.h"
 #include "limber-reminder-notification.h"
+#include "limber-reminders-bus.h"
 #include "limber-reminder-service.h"
 #include "limber-schedule.h"
 #include "limber-time.h"
@@ -45,31 +47,6 @@
 #define JOURNAL_RETRY_FIRST_S 5
 #define MAX_JOURNAL_OPS    256
 
-static const char introspection_xml[] =
-  "<node>"
-  "  <interface name='" LIMBER_REMINDERS_INTERFACE "'>"
-  "    <method name='GetNext'>"
-  "      <arg direction='out' type='s' name='kind'/>"
-  "      <arg direction='out' type='x' name='due'/>"
-  "      <arg direction='out' type='s' name='routine_id'/>"
-  "    </method>"
-  "    <method name='GetPausedUntil'>"
-  "      <arg direction='out' type='x' name='until'/>"
-  "    </method>"
-  "    <method name='Snooze'>"
-  "      <arg direction='in' type='u' name='minutes'/>"
-  "    </method>"
-  "    <method name='Pause'>"
-  "      <arg direction='in' type='u' name='minutes'/>"
-  "    </method>"
-  "    <method name='Resume'/>"
-  "    <method name='Preview'>"
-  "      <arg direction='in' type='s' name='kind'/>"
-  "    </method>"
-  "    <signal name='Changed'/>"
-  "  </interface>"
-  "</node>";
-
 typedef struct
 {
   LimberDue  due;
@@ -95,7 +72,7 @@ struct _LimberReminderService
   LimberScheduleState         state;
   LimberIdleMonitor          *idle;
   gboolean                    away;
-  guint                       registration_id;
+  LimberDBusReminders        *skeleton;
 
   int                         timer_fd;
   guint                       timer_source_id;
@@ -447,11 +424,7 @@ activate_limber (LimberReminderService *self,
 static void
 emit_changed (LimberReminderService *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!g_dbus_connection_emit_signal (self->bus, NULL, LIMBER_REMINDERS_OBJECT_PATH,
-                                      LIMBER_REMINDERS_INTERFACE, "Changed", NULL, &error))
-    g_debug ("Could not emit Changed: %s", error->message);
+  limber_dbus_reminders_emit_changed (self->skeleton);
 }
 
 static const char *
@@ -937,24 +910,24 @@ parse_preview_kind (LimberReminderService *self,
   return TRUE;
 }
 
-static void
-method_preview (LimberReminderService *self,
-                GVariant              *params,
-                GDBusMethodInvocation *invocation)
+static gboolean
+on_handle_preview (LimberDBusReminders   *skeleton,
+                   GDBusMethodInvocation *invocation,
+                   const char            *kind,
+                   gpointer               user_data)
 {
+  LimberReminderService *self = user_data;
   g_autofree char *routine_id = NULL;
   g_autoptr(Reminder) r = NULL;
   g_autoptr(GError) error = NULL;
-  const char *kind;
   LimberDue due;
 
-  g_variant_get (params, "(&s)", &kind);
   if (!parse_preview_kind (self, kind, &due, &routine_id))
     {
       g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
                                              "No kind of reminder is called “%s”; "
                                              "try break, routine, routine:ID or checkin", kind);
-      return;
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
 
   /* A preview is for now: it is not kept for a server that comes later. */
@@ -963,18 +936,29 @@ method_preview (LimberReminderService *self,
     {
       g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_FAILED,
                                              "Could not show the reminder: %s", error->message);
-      return;
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
 
-  g_dbus_method_invocation_return_value (invocation, NULL);
+  limber_dbus_reminders_complete_preview (skeleton, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
 /* Snoozes the reminder on screen, or else moves the next one. */
-static void
-method_snooze (LimberReminderService *self,
-               guint                  minutes)
+static gboolean
+on_handle_snooze (LimberDBusReminders   *skeleton,
+                  GDBusMethodInvocation *invocation,
+                  guint                  minutes,
+                  gpointer               user_data)
 {
+  LimberReminderService *self = user_data;
   Reminder *latest = NULL;
+
+  if (minutes == 0 || minutes > 24 * 60)
+    {
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                                             "Snooze takes 1 to 1440 minutes");
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
 
   for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
     {
@@ -989,102 +973,87 @@ method_snooze (LimberReminderService *self,
     {
       latest->resolved = TRUE;
       snooze (self, latest, minutes);
-      return;
     }
-
-  if (self->have_next)
+  else if (self->have_next)
     {
       gint64 from = MAX (self->next.due, now_usec ());
 
       limber_schedule_snooze (&self->state, &self->next, from + (gint64) minutes * 60 * G_USEC_PER_SEC);
       process (self);
     }
+
+  limber_dbus_reminders_complete_snooze (skeleton, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
-static void
-handle_method_call (GDBusConnection       *bus,
-                    const char            *sender,
-                    const char            *path,
-                    const char            *iface,
-                    const char            *method,
-                    GVariant              *params,
+static gboolean
+on_handle_get_next (LimberDBusReminders   *skeleton,
                     GDBusMethodInvocation *invocation,
                     gpointer               user_data)
 {
   LimberReminderService *self = user_data;
-  guint minutes;
+  const char *routine = self->have_next ? routine_for (self, &self->next) : NULL;
 
-  if (g_str_equal (method, "GetNext"))
-    {
-      const char *routine = self->have_next ? routine_for (self, &self->next) : NULL;
-
-      g_dbus_method_invocation_return_value (invocation,
-                                             g_variant_new ("(sxs)",
-                                                            self->have_next ? limber_reminder_kind_to_string (self->next.kind) : "",
-                                                            self->have_next ? self->next.due : (gint64) 0,
-                                                            routine ? routine : ""));
-    }
-  else if (g_str_equal (method, "GetPausedUntil"))
-    {
-      g_dbus_method_invocation_return_value (invocation,
-                                             g_variant_new ("(x)", self->next_paused_until));
-    }
-  else if (g_str_equal (method, "Snooze"))
-    {
-      g_variant_get (params, "(u)", &minutes);
-      if (minutes == 0 || minutes > 24 * 60)
-        {
-          g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                                                 "Snooze takes 1 to 1440 minutes");
-          return;
-        }
-      method_snooze (self, minutes);
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method, "Pause"))
-    {
-      gint64 until;
-
-      g_variant_get (params, "(u)", &minutes);
-      if (minutes == 0)
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-          g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
-                                                              g_date_time_get_month (now),
-                                                              g_date_time_get_day_of_month (now),
-                                                              0, 0, 0);
-          g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
-
-          until = g_date_time_to_unix (tomorrow) * G_USEC_PER_SEC;
-        }
-      else
-        until = now_usec () + (gint64) minutes * 60 * G_USEC_PER_SEC;
-
-      g_debug ("Paused until %" G_GINT64_FORMAT, until);
-      limber_schedule_pause (&self->state, until);
-      process (self);
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method, "Resume"))
-    {
-      limber_schedule_resume (&self->state);
-      process (self);
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method, "Preview"))
-    {
-      method_preview (self, params, invocation);
-    }
-  else
-    {
-      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
-                                             "No method %s", method);
-    }
+  limber_dbus_reminders_complete_get_next (skeleton, invocation,
+                                           self->have_next ? limber_reminder_kind_to_string (self->next.kind) : "",
+                                           self->have_next ? self->next.due : (gint64) 0,
+                                           routine ? routine : "");
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
-static const GDBusInterfaceVTable vtable = {
-  handle_method_call, NULL, NULL, { 0 }
-};
+static gboolean
+on_handle_get_paused_until (LimberDBusReminders   *skeleton,
+                            GDBusMethodInvocation *invocation,
+                            gpointer               user_data)
+{
+  LimberReminderService *self = user_data;
+
+  limber_dbus_reminders_complete_get_paused_until (skeleton, invocation, self->next_paused_until);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+on_handle_pause (LimberDBusReminders   *skeleton,
+                 GDBusMethodInvocation *invocation,
+                 guint                  minutes,
+                 gpointer               user_data)
+{
+  LimberReminderService *self = user_data;
+  gint64 until;
+
+  if (minutes == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                          g_date_time_get_month (now),
+                                                          g_date_time_get_day_of_month (now),
+                                                          0, 0, 0);
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+
+      until = g_date_time_to_unix (tomorrow) * G_USEC_PER_SEC;
+    }
+  else
+    until = now_usec () + (gint64) minutes * 60 * G_USEC_PER_SEC;
+
+  g_debug ("Paused until %" G_GINT64_FORMAT, until);
+  limber_schedule_pause (&self->state, until);
+  process (self);
+  limber_dbus_reminders_complete_pause (skeleton, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+on_handle_resume (LimberDBusReminders   *skeleton,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  LimberReminderService *self = user_data;
+
+  limber_schedule_resume (&self->state);
+  process (self);
+  limber_dbus_reminders_complete_resume (skeleton, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
 
 /* The object */
 
@@ -1096,9 +1065,12 @@ limber_reminder_service_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  if (self->registration_id != 0)
-    g_dbus_connection_unregister_object (self->bus, self->registration_id);
-  self->registration_id = 0;
+  if (self->skeleton != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->skeleton, self);
+      g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->skeleton));
+    }
+  g_clear_object (&self->skeleton);
   if (self->sleep_signal_id != 0)
     g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_signal_id);
   self->sleep_signal_id = 0;
@@ -1178,7 +1150,6 @@ limber_reminder_service_new (GDBusConnection  *bus,
                              GError          **error)
 {
   g_autoptr(LimberReminderService) self = NULL;
-  g_autoptr(GDBusNodeInfo) info = NULL;
 
   g_return_val_if_fail (G_IS_DBUS_CONNECTION (bus), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -1203,13 +1174,15 @@ limber_reminder_service_new (GDBusConnection  *bus,
     }
   self->timer_source_id = g_unix_fd_add (self->timer_fd, G_IO_IN, on_timer, self);
 
-  info = g_dbus_node_info_new_for_xml (introspection_xml, error);
-  if (info == NULL)
-    return NULL;
-  self->registration_id = g_dbus_connection_register_object (bus, LIMBER_REMINDERS_OBJECT_PATH,
-                                                             info->interfaces[0], &vtable,
-                                                             self, NULL, error);
-  if (self->registration_id == 0)
+  self->skeleton = limber_dbus_reminders_skeleton_new ();
+  g_signal_connect (self->skeleton, "handle-get-next", G_CALLBACK (on_handle_get_next), self);
+  g_signal_connect (self->skeleton, "handle-get-paused-until", G_CALLBACK (on_handle_get_paused_until), self);
+  g_signal_connect (self->skeleton, "handle-snooze", G_CALLBACK (on_handle_snooze), self);
+  g_signal_connect (self->skeleton, "handle-pause", G_CALLBACK (on_handle_pause), self);
+  g_signal_connect (self->skeleton, "handle-resume", G_CALLBACK (on_handle_resume), self);
+  g_signal_connect (self->skeleton, "handle-preview", G_CALLBACK (on_handle_preview), self);
+  if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->skeleton), bus,
+                                         LIMBER_REMINDERS_OBJECT_PATH, error))
     return NULL;
 
   for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
