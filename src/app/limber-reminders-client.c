@@ -8,6 +8,7 @@
 #include "limber-dbus-reminders.h"
 #include "limber-reminders-bus.h"
 #include "limber-reminders-client.h"
+#include "limber-reminder-types.h"
 #include "limber-time.h"
 
 /* The window's side of the reminder service: it follows the service on the
@@ -384,6 +385,7 @@ char *
 limber_reminders_client_describe_next (LimberRemindersClient *self,
                                        GDateTime             *now)
 {
+  LimberReminderKind kind;
   gint64 minutes;
 
   g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), NULL);
@@ -401,7 +403,7 @@ limber_reminders_client_describe_next (LimberRemindersClient *self,
       return g_strdup_printf (_("Reminders are paused until %s"), at);
     }
 
-  if (self->next_kind == NULL || *self->next_kind == '\0')
+  if (!limber_reminder_kind_from_string (self->next_kind, &kind))
     return NULL;
 
   minutes = (self->next_due - limber_time_to_usec (now) + 59 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
@@ -412,16 +414,16 @@ limber_reminders_client_describe_next (LimberRemindersClient *self,
       g_autoptr(GDateTime) due = limber_time_from_usec (self->next_due);
       g_autofree char *at = g_date_time_format (due, "%H:%M");
 
-      if (g_str_equal (self->next_kind, "break"))
+      if (kind == LIMBER_REMINDER_BREAK)
         return g_strdup_printf (_("Next break at %s"), at);
-      if (g_str_equal (self->next_kind, "checkin"))
+      if (kind == LIMBER_REMINDER_CHECKIN)
         return g_strdup_printf (_("Check-in reminder at %s"), at);
       return g_strdup_printf (_("Next routine reminder at %s"), at);
     }
 
-  if (g_str_equal (self->next_kind, "break"))
+  if (kind == LIMBER_REMINDER_BREAK)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next break in %d min", "Next break in %d min", (gulong) minutes), (int) minutes);
-  if (g_str_equal (self->next_kind, "checkin"))
+  if (kind == LIMBER_REMINDER_CHECKIN)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Check-in reminder in %d min", "Check-in reminder in %d min", (gulong) minutes), (int) minutes);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next routine reminder in %d min", "Next routine reminder in %d min", (gulong) minutes), (int) minutes);
 }

@@ -58,8 +58,8 @@ typedef struct
 
 typedef struct
 {
-  Reminder *reminder;
-  char     *outcome;         /* NULL: log the reminder itself */
+  Reminder              *reminder;
+  LimberReminderOutcome  outcome;  /* SHOWN: log the reminder itself */
 } JournalOp;
 
 struct _LimberReminderService
@@ -185,7 +185,6 @@ static void
 journal_op_free (JournalOp *op)
 {
   reminder_unref (op->reminder);
-  g_free (op->outcome);
   g_free (op);
 }
 
@@ -218,12 +217,11 @@ run_journal_op (LimberReminderService  *self,
 {
   Reminder *r = op->reminder;
 
-  if (op->outcome == NULL)
+  if (op->outcome == LIMBER_REMINDER_OUTCOME_SHOWN)
     {
       g_autoptr(GDateTime) due = limber_time_from_usec (r->due.due);
 
-      r->journal_id = limber_journal_log_reminder (self->journal,
-                                                   limber_reminder_kind_to_string (r->due.kind),
+      r->journal_id = limber_journal_log_reminder (self->journal, r->due.kind,
                                                    r->routine_id, due, r->due.catch_up, error);
       return r->journal_id > 0;
     }
@@ -287,12 +285,12 @@ flush_journal (LimberReminderService *self)
 static void
 queue_journal (LimberReminderService *self,
                Reminder              *r,
-               const char            *outcome)
+               LimberReminderOutcome  outcome)
 {
   JournalOp *op = g_new0 (JournalOp, 1);
 
   op->reminder = reminder_ref (r);
-  op->outcome = g_strdup (outcome);
+  op->outcome = outcome;
   g_queue_push_tail (&self->journal_ops, op);
 
   if (self->journal_ops.length > MAX_JOURNAL_OPS)
@@ -371,7 +369,7 @@ on_activated (GObject      *source,
   if (reply == NULL)
     g_message ("Could not %s in Limber: %s", a->what, error->message);
   else if (a->reminder != NULL)
-    queue_journal (a->self, a->reminder, "started");
+    queue_journal (a->self, a->reminder, LIMBER_REMINDER_OUTCOME_STARTED);
 
   activation_free (a);
 }
@@ -509,7 +507,7 @@ show (LimberReminderService  *self,
   /* The one it replaces on screen stays in the journal as shown. */
   g_clear_pointer (&self->current[kind], reminder_unref);
   self->current[kind] = reminder_ref (r);
-  queue_journal (self, r, NULL);
+  queue_journal (self, r, LIMBER_REMINDER_OUTCOME_SHOWN);
   return TRUE;
 }
 
@@ -593,7 +591,7 @@ snooze (LimberReminderService *self,
   gint64 until = now_usec () + (gint64) minutes * 60 * G_USEC_PER_SEC;
 
   limber_schedule_snooze (&self->state, &r->due, until);
-  queue_journal (self, r, "snoozed");
+  queue_journal (self, r, LIMBER_REMINDER_OUTCOME_SNOOZED);
   process (self);
 }
 
@@ -629,9 +627,9 @@ on_response (LimberReminderNotification *notification,
   else if (g_str_equal (response, LIMBER_REMINDER_ACTION_SNOOZE))
     snooze (self, r, LIMBER_REMINDER_SNOOZE_MINUTES);
   else if (g_str_equal (response, LIMBER_REMINDER_ACTION_SKIP))
-    queue_journal (self, r, "skipped");
+    queue_journal (self, r, LIMBER_REMINDER_OUTCOME_SKIPPED);
   else if (g_str_equal (response, LIMBER_REMINDER_RESPONSE_DISMISSED))
-    queue_journal (self, r, "dismissed");
+    queue_journal (self, r, LIMBER_REMINDER_OUTCOME_DISMISSED);
   else
     r->resolved = FALSE;
 }

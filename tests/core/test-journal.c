@@ -757,24 +757,24 @@ test_reminders (void)
   gint64 before = g_get_real_time ();
   gint64 a, b;
 
-  a = limber_journal_log_reminder (journal, "break", "desk-break", due, FALSE, &error);
+  a = limber_journal_log_reminder (journal, LIMBER_REMINDER_BREAK, "desk-break", due, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (a, >, 0);
-  b = limber_journal_log_reminder (journal, "checkin", NULL, later, TRUE, &error);
+  b = limber_journal_log_reminder (journal, LIMBER_REMINDER_CHECKIN, NULL, later, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (b, >, a);
 
-  g_assert_true (limber_journal_set_reminder_outcome (journal, a, "snoozed", &error));
+  g_assert_true (limber_journal_set_reminder_outcome (journal, a, LIMBER_REMINDER_OUTCOME_SNOOZED, &error));
   g_assert_no_error (error);
-  g_assert_true (limber_journal_set_reminder_outcome (journal, a, "started", &error));
+  g_assert_true (limber_journal_set_reminder_outcome (journal, a, LIMBER_REMINDER_OUTCOME_STARTED, &error));
   g_assert_no_error (error);
-  g_assert_true (limber_journal_set_reminder_outcome (journal, b, "failed", &error));
+  g_assert_true (limber_journal_set_reminder_outcome (journal, b, LIMBER_REMINDER_OUTCOME_FAILED, &error));
   g_assert_no_error (error);
 
-  g_assert_false (limber_journal_set_reminder_outcome (journal, a, "ignored", &error));
+  g_assert_false (limber_journal_set_reminder_outcome (journal, a, (LimberReminderOutcome) 42, &error));
   g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (limber_journal_set_reminder_outcome (journal, 9999, "skipped", &error));
+  g_assert_false (limber_journal_set_reminder_outcome (journal, 9999, LIMBER_REMINDER_OUTCOME_SKIPPED, &error));
   g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -785,22 +785,22 @@ test_reminders (void)
   /* newest first */
   info = g_ptr_array_index (all, 0);
   g_assert_cmpint (info->id, ==, b);
-  g_assert_cmpstr (info->kind, ==, "checkin");
+  g_assert_cmpint (info->kind, ==, LIMBER_REMINDER_CHECKIN);
   g_assert_null (info->routine_id);
   assert_same_time (info->due_at, later);
   g_assert_null (info->shown_at);
-  g_assert_cmpstr (info->outcome, ==, "failed");
+  g_assert_cmpint (info->outcome, ==, LIMBER_REMINDER_OUTCOME_FAILED);
   g_assert_true (info->catch_up);
 
   info = g_ptr_array_index (all, 1);
   g_assert_cmpint (info->id, ==, a);
-  g_assert_cmpstr (info->kind, ==, "break");
+  g_assert_cmpint (info->kind, ==, LIMBER_REMINDER_BREAK);
   g_assert_cmpstr (info->routine_id, ==, "desk-break");
   assert_same_time (info->due_at, due);
   g_assert_nonnull (info->shown_at);
   g_assert_cmpint (usec_of (info->shown_at), >=, before);
   g_assert_cmpint (usec_of (info->updated_at), >=, usec_of (info->shown_at));
-  g_assert_cmpstr (info->outcome, ==, "started");
+  g_assert_cmpint (info->outcome, ==, LIMBER_REMINDER_OUTCOME_STARTED);
   g_assert_false (info->catch_up);
 
   copy = limber_reminder_info_copy (info);
@@ -961,10 +961,90 @@ describe_reminder (const LimberReminderInfo *info)
 {
   return g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
                           "|%s|%d|%" G_GINT64_FORMAT,
-                          info->id, info->kind, info->routine_id ? info->routine_id : "-",
+                          info->id, limber_reminder_kind_to_string (info->kind),
+                          info->routine_id ? info->routine_id : "-",
                           usec_of (info->due_at),
                           info->shown_at ? usec_of (info->shown_at) : -1,
-                          info->outcome, info->catch_up ? 1 : 0, usec_of (info->updated_at));
+                          limber_reminder_outcome_to_string (info->outcome),
+                          info->catch_up ? 1 : 0, usec_of (info->updated_at));
+}
+
+/* The kinds and outcomes a journal stores as text come back as the enums
+ * whose nicks they are: a version-3 journal written with today's strings
+ * (the fixture, with every kind and outcome) reads back as it was. A row of
+ * a kind or an outcome this version does not know (from a later version, or
+ * written by hand) is left out of the list, which still succeeds. */
+static void
+test_reminders_stored_strings (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures",
+                                                    "journal-v3.sql", NULL);
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sql = NULL;
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    gint64                 id;
+    LimberReminderKind     kind;
+    LimberReminderOutcome  outcome;
+  } expected[] = {
+    /* newest first */
+    { 7, LIMBER_REMINDER_ROUTINE, LIMBER_REMINDER_OUTCOME_SHOWN },
+    { 6, LIMBER_REMINDER_BREAK, LIMBER_REMINDER_OUTCOME_FAILED },
+    { 5, LIMBER_REMINDER_ROUTINE, LIMBER_REMINDER_OUTCOME_DISMISSED },
+    { 4, LIMBER_REMINDER_CHECKIN, LIMBER_REMINDER_OUTCOME_SKIPPED },
+    { 3, LIMBER_REMINDER_BREAK, LIMBER_REMINDER_OUTCOME_STARTED },
+    { 2, LIMBER_REMINDER_BREAK, LIMBER_REMINDER_OUTCOME_SNOOZED },
+    { 1, LIMBER_REMINDER_BREAK, LIMBER_REMINDER_OUTCOME_SKIPPED },
+  };
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = raw_open (path);
+  raw_exec (db, sql);
+  /* A kind this version does not know, due last of all, and an outcome
+   * it does not know, which the table's CHECK would refuse. */
+  raw_exec (db, "INSERT INTO reminders VALUES (8, 'nap', NULL, 1709999999000000,"
+                " 1709999999000000, 'shown', 0, 1709999999000000);"
+                "PRAGMA ignore_check_constraints = ON;"
+                "INSERT INTO reminders VALUES (9, 'break', 'desk-break', 1709999998000000,"
+                " 1709999998000000, 'ignored', 0, 1709999998000000);"
+                "PRAGMA ignore_check_constraints = OFF;");
+  sqlite3_close (db);
+
+  journal = open_ok (path);
+  reminders = limber_journal_list_reminders (journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reminders);
+  g_assert_cmpuint (reminders->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const LimberReminderInfo *info = g_ptr_array_index (reminders, i);
+
+      g_assert_cmpint (info->id, ==, expected[i].id);
+      g_assert_cmpint (info->kind, ==, expected[i].kind);
+      g_assert_cmpint (info->outcome, ==, expected[i].outcome);
+    }
+
+  /* The enums go back to the same strings. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      LimberReminderKind kind;
+      LimberReminderOutcome outcome;
+
+      g_assert_true (limber_reminder_kind_from_string (limber_reminder_kind_to_string (expected[i].kind), &kind));
+      g_assert_cmpint (kind, ==, expected[i].kind);
+      g_assert_true (limber_reminder_outcome_from_string (limber_reminder_outcome_to_string (expected[i].outcome),
+                                                          &outcome));
+      g_assert_cmpint (outcome, ==, expected[i].outcome);
+    }
+  g_assert_false (limber_reminder_kind_from_string ("nap", &(LimberReminderKind) { 0 }));
+  g_assert_false (limber_reminder_outcome_from_string ("ignored", &(LimberReminderOutcome) { 0 }));
+  g_assert_false (limber_reminder_outcome_from_string (NULL, &(LimberReminderOutcome) { 0 }));
 }
 
 /* Every table's columns, as text, to compare a fixture with a new journal. */
@@ -2464,6 +2544,7 @@ main (int   argc,
   g_test_add_func ("/journal/checkins/list", test_checkin_list);
   g_test_add_func ("/journal/checkins/read-only", test_checkin_read_only);
   g_test_add_func ("/journal/reminders", test_reminders);
+  g_test_add_func ("/journal/reminders/stored-strings", test_reminders_stored_strings);
   g_test_add_func ("/journal/migrations/fixtures", test_migrations);
   g_test_add_func ("/journal/refuse/too-new", test_too_new);
   g_test_add_func ("/journal/refuse/foreign", test_foreign);
