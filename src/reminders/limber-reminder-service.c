@@ -12,6 +12,7 @@
 
 #include "limber-catalog.h"
 #include "limber-dbus-reminders.h"
+#include "limber-dbus-signal-private.h"
 #include "limber-idle-monitor.h"
 #include "limber-journal.h"
 #include "limber-reminder-notification.h"
@@ -774,19 +775,11 @@ on_timer (int           fd,
 /* Suspend, idle and settings */
 
 static void
-on_prepare_for_sleep (GDBusConnection *bus,
-                      const char      *sender,
-                      const char      *path,
-                      const char      *iface,
-                      const char      *signal,
-                      GVariant        *params,
-                      gpointer         user_data)
+on_prepare_for_sleep (GVariant *params,
+                      gpointer  user_data)
 {
   LimberReminderService *self = user_data;
   gboolean going;
-
-  if (!g_variant_is_of_type (params, G_VARIANT_TYPE ("(b)")))
-    return;
 
   g_variant_get (params, "(b)", &going);
   if (going)
@@ -820,9 +813,9 @@ on_system_bus (GObject      *source,
   self = user_data;
   self->system_bus = bus;
   self->sleep_signal_id =
-    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1", "org.freedesktop.login1.Manager",
-                                        "PrepareForSleep", "/org/freedesktop/login1", NULL,
-                                        G_DBUS_SIGNAL_FLAGS_NONE, on_prepare_for_sleep, self, NULL);
+    _limber_dbus_signal_subscribe (bus, "org.freedesktop.login1", "org.freedesktop.login1.Manager",
+                                   "PrepareForSleep", "/org/freedesktop/login1", "(b)",
+                                   on_prepare_for_sleep, self);
 }
 
 static void
