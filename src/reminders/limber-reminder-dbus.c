@@ -133,12 +133,18 @@ on_handle_get_next (LimberDBusReminders   *skeleton,
                     gpointer               user_data)
 {
   LimberReminderService *self = user_data;
-  const char *routine = self->have_next ? _limber_reminder_service_routine_for (self, &self->next) : NULL;
+  const char *kind = "";
+  const char *routine = NULL;
+  gint64 due = 0;
 
-  limber_dbus_reminders_complete_get_next (skeleton, invocation,
-                                           self->have_next ? limber_reminder_kind_to_string (self->next.kind) : "",
-                                           self->have_next ? self->next.due : (gint64) 0,
-                                           routine ? routine : "");
+  if (self->have_next)
+    {
+      kind = limber_reminder_kind_to_string (self->next.kind);
+      due = self->next.due;
+      routine = _limber_reminder_service_routine_for (self, &self->next);
+    }
+
+  limber_dbus_reminders_complete_get_next (skeleton, invocation, kind, due, routine ? routine : "");
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
