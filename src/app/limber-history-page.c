@@ -382,9 +382,9 @@ update_reminders (LimberHistoryPage *self,
       if (info->shown_at == NULL)
         continue;
       shown++;
-      if (g_str_equal (info->outcome, "started"))
+      if (info->outcome == LIMBER_REMINDER_OUTCOME_STARTED)
         acted++;
-      else if (g_str_equal (info->outcome, "snoozed"))
+      else if (info->outcome == LIMBER_REMINDER_OUTCOME_SNOOZED)
         snoozed++;
     }
 

@@ -5,27 +5,30 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "limber-dbus-reminders.h"
+#include "limber-reminders-bus.h"
 #include "limber-reminders-client.h"
+#include "limber-reminder-types.h"
 #include "limber-time.h"
 
 /* The window's side of the reminder service: it follows the service on the
  * session bus (next reminder, pause, resume, a test notification), and turns
  * the service on and off with the reminders-enabled setting — the autostart
- * entry for the next login, and the service itself now. */
+ * entry for the next login, and the service itself now. It talks to the
+ * service through the proxy generated from the interface's XML, made
+ * without blocking; the proxy also says when the service comes and goes. */
 struct _LimberRemindersClient
 {
   GObject          parent_instance;
 
-  GSettings       *settings;
-  GDBusConnection *bus;
-  guint            watch_id;
-  guint            signal_id;
-  gboolean         running;
-  char            *next_kind;
-  gint64           next_due;
-  char            *next_routine;
-  gint64           paused_until;
-  GCancellable    *cancellable;
+  GSettings           *settings;
+  LimberDBusReminders *proxy;        /* NULL until made, or with no bus */
+  gboolean             running;
+  char                *next_kind;
+  gint64               next_due;
+  char                *next_routine;
+  gint64               paused_until;
+  GCancellable        *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LimberRemindersClient, limber_reminders_client, G_TYPE_OBJECT)
@@ -42,25 +45,25 @@ got_next (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  LimberRemindersClient *self = user_data;
-  g_autoptr(GVariant) reply = NULL;
+  LimberRemindersClient *self;
   g_autoptr(GError) error = NULL;
-  const char *kind, *routine;
+  g_autofree char *kind = NULL;
+  g_autofree char *routine = NULL;
   gint64 due;
 
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply == NULL)
+  if (!limber_dbus_reminders_call_get_next_finish (LIMBER_DBUS_REMINDERS (source), &kind, &due,
+                                                   &routine, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("GetNext failed: %s", error->message);
       return;
     }
 
-  g_variant_get (reply, "(&sx&s)", &kind, &due, &routine);
+  self = user_data;
   g_free (self->next_kind);
-  self->next_kind = g_strdup (kind);
+  self->next_kind = g_steal_pointer (&kind);
   g_free (self->next_routine);
-  self->next_routine = g_strdup (routine);
+  self->next_routine = g_steal_pointer (&routine);
   self->next_due = due;
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -70,69 +73,67 @@ got_paused (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  LimberRemindersClient *self = user_data;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
+  LimberRemindersClient *self;
+  gint64 until;
 
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply == NULL)
+  if (!limber_dbus_reminders_call_get_paused_until_finish (LIMBER_DBUS_REMINDERS (source), &until,
+                                                           result, NULL))
     return;
-  g_variant_get (reply, "(x)", &self->paused_until);
+
+  self = user_data;
+  self->paused_until = until;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
 refresh (LimberRemindersClient *self)
 {
-  if (self->bus == NULL || !self->running)
+  if (self->proxy == NULL || !self->running)
     return;
 
-  g_dbus_connection_call (self->bus, LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
-                          LIMBER_REMINDERS_INTERFACE, "GetPausedUntil", NULL, G_VARIANT_TYPE ("(x)"),
-                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, self->cancellable, got_paused, self);
-
-  g_dbus_connection_call (self->bus, LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
-                          LIMBER_REMINDERS_INTERFACE, "GetNext", NULL, G_VARIANT_TYPE ("(sxs)"),
-                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, self->cancellable, got_next, self);
+  limber_dbus_reminders_call_get_paused_until (self->proxy, self->cancellable, got_paused, self);
+  limber_dbus_reminders_call_get_next (self->proxy, self->cancellable, got_next, self);
 }
 
+/* The service came or went: the proxy's name owner changed. */
 static void
-on_changed_signal (GDBusConnection *bus,
-                   const char      *sender,
-                   const char      *path,
-                   const char      *interface,
-                   const char      *signal,
-                   GVariant        *params,
-                   gpointer         user_data)
+on_name_owner (LimberRemindersClient *self)
 {
-  refresh (user_data);
-}
+  g_autofree char *owner = g_dbus_proxy_get_name_owner (G_DBUS_PROXY (self->proxy));
 
-static void
-on_name_appeared (GDBusConnection *bus,
-                  const char      *name,
-                  const char      *owner,
-                  gpointer         user_data)
-{
-  LimberRemindersClient *self = user_data;
-
-  self->running = TRUE;
+  self->running = owner != NULL;
+  if (!self->running)
+    {
+      g_clear_pointer (&self->next_kind, g_free);
+      g_clear_pointer (&self->next_routine, g_free);
+      self->next_due = 0;
+    }
   refresh (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
-on_name_vanished (GDBusConnection *bus,
-                  const char      *name,
-                  gpointer         user_data)
+got_proxy (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  LimberRemindersClient *self = user_data;
+  LimberRemindersClient *self;
+  g_autoptr(GError) error = NULL;
+  LimberDBusReminders *proxy = limber_dbus_reminders_proxy_new_finish (result, &error);
 
-  self->running = FALSE;
-  g_clear_pointer (&self->next_kind, g_free);
-  g_clear_pointer (&self->next_routine, g_free);
-  self->next_due = 0;
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (proxy == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not follow the reminder service: %s", error->message);
+      return;
+    }
+
+  self = user_data;
+  self->proxy = proxy;
+  g_signal_connect_object (proxy, "notify::g-name-owner", G_CALLBACK (on_name_owner),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (proxy, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  on_name_owner (self);
 }
 
 static char *
@@ -240,13 +241,7 @@ limber_reminders_client_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->watch_id)
-    g_bus_unwatch_name (self->watch_id);
-  self->watch_id = 0;
-  if (self->signal_id && self->bus)
-    g_dbus_connection_signal_unsubscribe (self->bus, self->signal_id);
-  self->signal_id = 0;
-  g_clear_object (&self->bus);
+  g_clear_object (&self->proxy);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->next_kind, g_free);
   g_clear_pointer (&self->next_routine, g_free);
@@ -277,25 +272,25 @@ LimberRemindersClient *
 limber_reminders_client_new (GSettings *settings)
 {
   LimberRemindersClient *self = g_object_new (LIMBER_TYPE_REMINDERS_CLIENT, NULL);
+  g_autoptr(GDBusConnection) bus = NULL;
   g_autoptr(GError) error = NULL;
 
   g_set_object (&self->settings, settings);
-  self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  if (self->bus == NULL)
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus == NULL)
     {
       g_message ("No session bus, so no reminders: %s", error->message);
       return self;
     }
 
-  self->watch_id = g_bus_watch_name_on_connection (self->bus, LIMBER_REMINDERS_BUS_NAME,
-                                                   G_BUS_NAME_WATCHER_FLAGS_NONE,
-                                                   on_name_appeared, on_name_vanished,
-                                                   self, NULL);
-  self->signal_id = g_dbus_connection_signal_subscribe (self->bus, LIMBER_REMINDERS_BUS_NAME,
-                                                        LIMBER_REMINDERS_INTERFACE, "Changed",
-                                                        LIMBER_REMINDERS_OBJECT_PATH, NULL,
-                                                        G_DBUS_SIGNAL_FLAGS_NONE,
-                                                        on_changed_signal, self, NULL);
+  /* Made in the background: the window does not wait for the bus. The
+   * name's owner is followed from the start, and calls never start the
+   * service by D-Bus activation once it is known to run. */
+  limber_dbus_reminders_proxy_new (bus,
+                                   G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES |
+                                   G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START_AT_CONSTRUCTION,
+                                   LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
+                                   self->cancellable, got_proxy, self);
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::reminders-enabled",
                              G_CALLBACK (on_enabled_changed), self, G_CONNECT_SWAPPED);
@@ -338,25 +333,9 @@ call_done (GObject      *source,
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
 
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (source), result, &error);
   if (reply == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_message ("The reminder service did not answer: %s", error->message);
-}
-
-static void
-call (LimberRemindersClient *self,
-      const char            *method,
-      GVariant              *params)
-{
-  if (self->bus == NULL)
-    {
-      if (params)
-        g_variant_unref (g_variant_ref_sink (params));
-      return;
-    }
-  g_dbus_connection_call (self->bus, LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
-                          LIMBER_REMINDERS_INTERFACE, method, params, NULL,
-                          G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable, call_done, self);
 }
 
 /**
@@ -368,14 +347,16 @@ limber_reminders_client_pause (LimberRemindersClient *self,
                                guint                  minutes)
 {
   g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
-  call (self, "Pause", g_variant_new ("(u)", minutes));
+  if (self->proxy != NULL)
+    limber_dbus_reminders_call_pause (self->proxy, minutes, self->cancellable, call_done, NULL);
 }
 
 void
 limber_reminders_client_resume (LimberRemindersClient *self)
 {
   g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
-  call (self, "Resume", NULL);
+  if (self->proxy != NULL)
+    limber_dbus_reminders_call_resume (self->proxy, self->cancellable, call_done, NULL);
 }
 
 /**
@@ -389,7 +370,8 @@ limber_reminders_client_preview (LimberRemindersClient *self,
                                  const char            *kind)
 {
   g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
-  call (self, "Preview", g_variant_new ("(s)", kind));
+  if (self->proxy != NULL)
+    limber_dbus_reminders_call_preview (self->proxy, kind, self->cancellable, call_done, NULL);
 }
 
 /**
@@ -403,6 +385,7 @@ char *
 limber_reminders_client_describe_next (LimberRemindersClient *self,
                                        GDateTime             *now)
 {
+  LimberReminderKind kind;
   gint64 minutes;
 
   g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), NULL);
@@ -420,7 +403,7 @@ limber_reminders_client_describe_next (LimberRemindersClient *self,
       return g_strdup_printf (_("Reminders are paused until %s"), at);
     }
 
-  if (self->next_kind == NULL || *self->next_kind == '\0')
+  if (!limber_reminder_kind_from_string (self->next_kind, &kind))
     return NULL;
 
   minutes = (self->next_due - limber_time_to_usec (now) + 59 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
@@ -431,16 +414,16 @@ limber_reminders_client_describe_next (LimberRemindersClient *self,
       g_autoptr(GDateTime) due = limber_time_from_usec (self->next_due);
       g_autofree char *at = g_date_time_format (due, "%H:%M");
 
-      if (g_str_equal (self->next_kind, "break"))
+      if (kind == LIMBER_REMINDER_BREAK)
         return g_strdup_printf (_("Next break at %s"), at);
-      if (g_str_equal (self->next_kind, "checkin"))
+      if (kind == LIMBER_REMINDER_CHECKIN)
         return g_strdup_printf (_("Check-in reminder at %s"), at);
       return g_strdup_printf (_("Next routine reminder at %s"), at);
     }
 
-  if (g_str_equal (self->next_kind, "break"))
+  if (kind == LIMBER_REMINDER_BREAK)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next break in %d min", "Next break in %d min", (gulong) minutes), (int) minutes);
-  if (g_str_equal (self->next_kind, "checkin"))
+  if (kind == LIMBER_REMINDER_CHECKIN)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Check-in reminder in %d min", "Check-in reminder in %d min", (gulong) minutes), (int) minutes);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next routine reminder in %d min", "Next routine reminder in %d min", (gulong) minutes), (int) minutes);
 }

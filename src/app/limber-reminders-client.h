@@ -5,10 +5,6 @@
 
 G_BEGIN_DECLS
 
-#define LIMBER_REMINDERS_BUS_NAME    "io.github.limber.Limber.Reminders"
-#define LIMBER_REMINDERS_OBJECT_PATH "/io/github/limber/Limber/Reminders"
-#define LIMBER_REMINDERS_INTERFACE   "io.github.limber.Limber.Reminders"
-
 #define LIMBER_TYPE_REMINDERS_CLIENT (limber_reminders_client_get_type ())
 G_DECLARE_FINAL_TYPE (LimberRemindersClient, limber_reminders_client, LIMBER, REMINDERS_CLIENT, GObject)
 

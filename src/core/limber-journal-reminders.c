@@ -7,11 +7,11 @@
 
 /* Reminders in the journal, written by limber-reminders: one row per
  * reminder, made when it is shown and updated with what the user did, so
- * that the history can tell reminders acted on from reminders ignored. */
-
-static const char * const outcomes[] = {
-  "shown", "started", "snoozed", "skipped", "dismissed", "failed",
-};
+ * that the history can tell reminders acted on from reminders ignored.
+ * Kinds and outcomes are enums everywhere else; here, at the journal's
+ * edge, they become the strings the file stores (their value nicks), and
+ * those strings become enums again. A row whose kind or outcome this
+ * version does not know is left out of the list. */
 
 static const char sql_insert[] =
   "INSERT INTO reminders (kind, routine_id, due_at, shown_at, outcome, catch_up, updated_at)"
@@ -25,18 +25,9 @@ static const char sql_list[] =
   "SELECT id, kind, routine_id, due_at, shown_at, outcome, catch_up, updated_at"
   " FROM reminders WHERE due_at >= ?1 ORDER BY due_at DESC, id DESC";
 
-static gboolean
-is_outcome (const char *outcome)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
-    if (g_strcmp0 (outcome, outcomes[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /**
  * limber_journal_log_reminder:
- * @kind: "break", "routine" or "checkin"
+ * @kind: the kind of reminder
  * @routine_id: (nullable): the routine the reminder suggests
  * @due_at: when the reminder was due
  * @catch_up: whether it stands for reminders missed while away or asleep
@@ -47,18 +38,19 @@ is_outcome (const char *outcome)
  *   (%LIMBER_JOURNAL_ERROR_BUSY while another program holds the journal)
  */
 gint64
-limber_journal_log_reminder (LimberJournal  *self,
-                             const char     *kind,
-                             const char     *routine_id,
-                             GDateTime      *due_at,
-                             gboolean        catch_up,
-                             GError        **error)
+limber_journal_log_reminder (LimberJournal       *self,
+                             LimberReminderKind   kind,
+                             const char          *routine_id,
+                             GDateTime           *due_at,
+                             gboolean             catch_up,
+                             GError             **error)
 {
+  const char *kind_text = limber_reminder_kind_to_string (kind);
   sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
-  g_return_val_if_fail (kind != NULL && *kind != '\0', 0);
+  g_return_val_if_fail (kind_text != NULL, 0);
   g_return_val_if_fail (due_at != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
@@ -67,7 +59,7 @@ limber_journal_log_reminder (LimberJournal  *self,
 
   if (!(stmt = _limber_journal_get_stmt (self, sql_insert, error)))
     goto failed;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, kind_text, -1, SQLITE_STATIC);
   if (routine_id != NULL)
     sqlite3_bind_text (stmt, 2, routine_id, -1, SQLITE_TRANSIENT);
   else
@@ -82,7 +74,7 @@ limber_journal_log_reminder (LimberJournal  *self,
   if (!_limber_journal_commit_write (self, error))
     return 0;
 
-  g_debug ("Logged %s reminder %" G_GINT64_FORMAT, kind, id);
+  g_debug ("Logged %s reminder %" G_GINT64_FORMAT, kind_text, id);
   return id;
 
 failed:
@@ -93,26 +85,28 @@ failed:
 /**
  * limber_journal_set_reminder_outcome:
  * @id: a reminder's id from limber_journal_log_reminder()
- * @outcome: "shown", "started", "snoozed", "skipped", "dismissed" or "failed"
+ * @outcome: what became of it
  *
- * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_INVALID for an unknown
- *   outcome, %LIMBER_JOURNAL_ERROR_NOT_FOUND for an unknown id
+ * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_INVALID for a value that
+ *   is no #LimberReminderOutcome, %LIMBER_JOURNAL_ERROR_NOT_FOUND for an
+ *   unknown id
  */
 gboolean
-limber_journal_set_reminder_outcome (LimberJournal  *self,
-                                     gint64          id,
-                                     const char     *outcome,
-                                     GError        **error)
+limber_journal_set_reminder_outcome (LimberJournal          *self,
+                                     gint64                  id,
+                                     LimberReminderOutcome   outcome,
+                                     GError                **error)
 {
+  const char *outcome_text = limber_reminder_outcome_to_string (outcome);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!is_outcome (outcome))
+  if (outcome_text == NULL)
     {
       g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
-                   _("“%s” is not an outcome of a reminder."), outcome ? outcome : "");
+                   _("%d is not an outcome of a reminder."), (int) outcome);
       return FALSE;
     }
 
@@ -122,7 +116,7 @@ limber_journal_set_reminder_outcome (LimberJournal  *self,
   if (!(stmt = _limber_journal_get_stmt (self, sql_set_outcome, error)))
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, outcome, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, outcome_text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
   if (!_limber_journal_run_stmt (self, stmt, error))
     goto failed;
@@ -143,18 +137,28 @@ failed:
   return FALSE;
 }
 
+/* NULL for a row of a kind or outcome this version does not know. */
 static LimberReminderInfo *
 reminder_from_row (sqlite3_stmt *stmt)
 {
+  const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+  const char *outcome = (const char *) sqlite3_column_text (stmt, 5);
   LimberReminderInfo *info = g_new0 (LimberReminderInfo, 1);
 
+  if (!limber_reminder_kind_from_string (kind, &info->kind) ||
+      !limber_reminder_outcome_from_string (outcome, &info->outcome))
+    {
+      g_message ("Leaving out reminder %" G_GINT64_FORMAT " of kind “%s” and outcome “%s”",
+               (gint64) sqlite3_column_int64 (stmt, 0), kind ? kind : "", outcome ? outcome : "");
+      g_free (info);
+      return NULL;
+    }
+
   info->id = sqlite3_column_int64 (stmt, 0);
-  info->kind = _limber_journal_column_text (stmt, 1);
   info->routine_id = _limber_journal_column_text (stmt, 2);
   info->due_at = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 3));
   if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
     info->shown_at = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 4));
-  info->outcome = _limber_journal_column_text (stmt, 5);
   info->catch_up = sqlite3_column_int (stmt, 6) != 0;
   info->updated_at = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 7));
   return info;
@@ -165,23 +169,18 @@ reminder_from_row (sqlite3_stmt *stmt)
  * @since: (nullable): only reminders due at or after this time
  *
  * Returns: (transfer container) (element-type LimberReminderInfo): the
- *   reminders, newest first, or %NULL with @error set
+ *   reminders, newest first, or %NULL with @error set. Rows of a kind or
+ *   an outcome this version does not know are left out.
  */
 GPtrArray *
 limber_journal_list_reminders (LimberJournal  *self,
                                GDateTime      *since,
                                GError        **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = _limber_journal_get_stmt (self, sql_list, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, since != NULL ? limber_time_to_usec (since) : G_MININT64);
-
-  return _limber_journal_collect_rows (self, stmt, (LimberJournalRowFunc) reminder_from_row,
-                                       (GDestroyNotify) limber_reminder_info_free, error);
+  return _limber_journal_list_rows (self, sql_list, since, NULL,
+                                    (LimberJournalRowFunc) reminder_from_row,
+                                    (GDestroyNotify) limber_reminder_info_free, error);
 }

@@ -199,8 +199,8 @@ _limber_journal_column_strdup (sqlite3_stmt *stmt,
  * @stmt: a bound statement from the journal's cache
  * @from_row: makes one item of the current row
  *
- * Steps @stmt to the end and collects an item a row; the statement is reset
- * either way.
+ * Steps @stmt to the end and collects an item a row, leaving out the rows
+ * @from_row returns %NULL for; the statement is reset either way.
  *
  * Returns: (transfer container): the items, or %NULL with @error set
  */
@@ -215,7 +215,12 @@ _limber_journal_collect_rows (LimberJournal         *self,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, from_row (stmt));
+    {
+      gpointer item = from_row (stmt);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
 
   if (rc != SQLITE_DONE)
     {

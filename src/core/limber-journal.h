@@ -100,14 +100,14 @@ GPtrArray     *limber_journal_list_checkins          (LimberJournal        *self
 
 
 gint64         limber_journal_log_reminder           (LimberJournal  *self,
-                                                      const char     *kind,
+                                                      LimberReminderKind    kind,
                                                       const char     *routine_id,
                                                       GDateTime      *due_at,
                                                       gboolean        catch_up,
                                                       GError        **error);
 gboolean       limber_journal_set_reminder_outcome   (LimberJournal  *self,
                                                       gint64          id,
-                                                      const char     *outcome,
+                                                      LimberReminderOutcome outcome,
                                                       GError        **error);
 GPtrArray     *limber_journal_list_reminders         (LimberJournal  *self,
                                                       GDateTime      *since,

@@ -73,11 +73,9 @@ limber_reminder_info_copy (const LimberReminderInfo *info)
   g_return_val_if_fail (info != NULL, NULL);
 
   copy = g_memdup2 (info, sizeof *info);
-  copy->kind = g_strdup (info->kind);
   copy->routine_id = g_strdup (info->routine_id);
   copy->due_at = info->due_at ? g_date_time_ref (info->due_at) : NULL;
   copy->shown_at = info->shown_at ? g_date_time_ref (info->shown_at) : NULL;
-  copy->outcome = g_strdup (info->outcome);
   copy->updated_at = info->updated_at ? g_date_time_ref (info->updated_at) : NULL;
   return copy;
 }
@@ -88,11 +86,9 @@ limber_reminder_info_free (LimberReminderInfo *info)
   if (info == NULL)
     return;
 
-  g_free (info->kind);
   g_free (info->routine_id);
   g_clear_pointer (&info->due_at, g_date_time_unref);
   g_clear_pointer (&info->shown_at, g_date_time_unref);
-  g_free (info->outcome);
   g_clear_pointer (&info->updated_at, g_date_time_unref);
   g_free (info);
 }

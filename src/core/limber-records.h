@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "limber-outcome.h"
+#include "limber-reminder-types.h"
 #include "limber-routine.h"
 
 G_BEGIN_DECLS
@@ -37,18 +38,17 @@ typedef struct
   gboolean    skipped;
 } LimberPartInfo;
 
-/* A reminder sent by limber-reminders and what became of it. outcome is
- * one of "shown", "started", "snoozed", "skipped", "dismissed", "failed". */
+/* A reminder sent by limber-reminders and what became of it. */
 typedef struct
 {
-  gint64     id;
-  char      *kind;          /* "break", "routine" or "checkin" */
-  char      *routine_id;    /* NULL unless the reminder names a routine */
-  GDateTime *due_at;
-  GDateTime *shown_at;      /* NULL when it could not be shown */
-  char      *outcome;
-  gboolean   catch_up;      /* stood for reminders missed while away or asleep */
-  GDateTime *updated_at;
+  gint64                 id;
+  LimberReminderKind     kind;
+  char                  *routine_id;    /* NULL unless the reminder names a routine */
+  GDateTime             *due_at;
+  GDateTime             *shown_at;      /* NULL when it could not be shown */
+  LimberReminderOutcome  outcome;
+  gboolean               catch_up;      /* stood for reminders missed while away or asleep */
+  GDateTime             *updated_at;
 } LimberReminderInfo;
 
 #define LIMBER_TYPE_SESSION_INFO (limber_session_info_get_type ())

@@ -832,26 +832,3 @@ limber_schedule_in_quiet_hours (const LimberScheduleConfig *config,
                                + g_date_time_get_minute (when) * 60
                                + g_date_time_get_second (when));
 }
-
-/**
- * limber_reminder_kind_to_string:
- * @kind: a kind of reminder
- *
- * Returns: a name for logs: "break", "routine" or "checkin"
- */
-const char *
-limber_reminder_kind_to_string (LimberReminderKind kind)
-{
-  switch (kind)
-    {
-    case LIMBER_REMINDER_BREAK:
-      return "break";
-    case LIMBER_REMINDER_ROUTINE:
-      return "routine";
-    case LIMBER_REMINDER_CHECKIN:
-      return "checkin";
-    case LIMBER_N_REMINDER_KINDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}

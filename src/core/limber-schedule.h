@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "limber-reminder-types.h"
+
 G_BEGIN_DECLS
 
 /* When reminders are due. Pure computation: no clocks, no timers, no I/O.
@@ -10,14 +12,6 @@ G_BEGIN_DECLS
  * and sleeps until the wake-up time it returns. Times are wall-clock
  * microseconds since the Unix epoch; "now" carries the local time zone,
  * which decides weekdays, quiet hours and daylight-saving changes. */
-
-typedef enum
-{
-  LIMBER_REMINDER_BREAK,     /* after a stretch of computer use */
-  LIMBER_REMINDER_ROUTINE,   /* at a set time on chosen weekdays */
-  LIMBER_REMINDER_CHECKIN,   /* at a set time when no check-in was logged that day */
-  LIMBER_N_REMINDER_KINDS
-} LimberReminderKind;
 
 typedef struct
 {

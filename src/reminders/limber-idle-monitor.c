@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-idle"
 
+#include "limber-dbus-signal-private.h"
 #include "limber-idle-monitor.h"
 
 /* Tells the service when the user steps away from the keyboard and mouse
@@ -147,19 +148,12 @@ mutter_add_idle_watch (LimberIdleMonitor *self)
 }
 
 static void
-on_watch_fired (GDBusConnection *bus,
-                const char      *sender,
-                const char      *path,
-                const char      *iface,
-                const char      *signal,
-                GVariant        *params,
-                gpointer         user_data)
+on_watch_fired (GVariant *params,
+                gpointer  user_data)
 {
   LimberIdleMonitor *self = user_data;
   guint id;
 
-  if (!g_variant_is_of_type (params, G_VARIANT_TYPE ("(u)")))
-    return;
   g_variant_get (params, "(u)", &id);
 
   if (id != 0 && id == self->idle_watch)
@@ -178,19 +172,13 @@ on_watch_fired (GDBusConnection *bus,
 /* The screen saver */
 
 static void
-on_screensaver_active_changed (GDBusConnection *bus,
-                               const char      *sender,
-                               const char      *path,
-                               const char      *iface,
-                               const char      *signal,
-                               GVariant        *params,
-                               gpointer         user_data)
+on_screensaver_active_changed (GVariant *params,
+                               gpointer  user_data)
 {
   LimberIdleMonitor *self = user_data;
   gboolean active;
 
-  if (self->backend == LIMBER_IDLE_BACKEND_MUTTER ||
-      !g_variant_is_of_type (params, G_VARIANT_TYPE ("(b)")))
+  if (self->backend == LIMBER_IDLE_BACKEND_MUTTER)
     return;
 
   g_variant_get (params, "(b)", &active);
@@ -336,13 +324,11 @@ limber_idle_monitor_new (GDBusConnection *bus,
   self->threshold_ms = MAX (threshold_ms, 1000);
 
   self->mutter_signal_id =
-    g_dbus_connection_signal_subscribe (bus, MUTTER_NAME, MUTTER_IFACE, "WatchFired",
-                                        MUTTER_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        on_watch_fired, self, NULL);
+    _limber_dbus_signal_subscribe (bus, MUTTER_NAME, MUTTER_IFACE, "WatchFired", MUTTER_PATH,
+                                   "(u)", on_watch_fired, self);
   self->screensaver_signal_id =
-    g_dbus_connection_signal_subscribe (bus, SCREENSAVER_NAME, SCREENSAVER_NAME, "ActiveChanged",
-                                        SCREENSAVER_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        on_screensaver_active_changed, self, NULL);
+    _limber_dbus_signal_subscribe (bus, SCREENSAVER_NAME, SCREENSAVER_NAME, "ActiveChanged",
+                                   SCREENSAVER_PATH, "(b)", on_screensaver_active_changed, self);
   self->mutter_watch_id =
     g_bus_watch_name_on_connection (bus, MUTTER_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
                                     on_mutter_appeared, on_mutter_vanished, self, NULL);

@@ -5,10 +5,6 @@
 
 G_BEGIN_DECLS
 
-#define LIMBER_REMINDERS_BUS_NAME    "io.github.limber.Limber.Reminders"
-#define LIMBER_REMINDERS_OBJECT_PATH "/io/github/limber/Limber/Reminders"
-#define LIMBER_REMINDERS_INTERFACE   "io.github.limber.Limber.Reminders"
-
 #define LIMBER_TYPE_REMINDER_SERVICE (limber_reminder_service_get_type ())
 G_DECLARE_FINAL_TYPE (LimberReminderService, limber_reminder_service, LIMBER, REMINDER_SERVICE, GObject)
 

@@ -10,6 +10,7 @@
 
 #include "limber-journal.h"
 #include "limber-reminder-service.h"
+#include "limber-reminders-bus.h"
 
 /* limber-reminders: the reminder service. Started at login by its
  * autostart entry, or by D-Bus activation of its name; it exits by itself

@@ -219,11 +219,13 @@ static void
 log_reminders (void)
 {
   g_autoptr(GDateTime) due = g_date_time_new_local (2026, 11, 19, 15, 0, 0);
-  static const char *outcomes[] = { "started", "snoozed", "dismissed" };
+  static const LimberReminderOutcome outcomes[] = {
+    LIMBER_REMINDER_OUTCOME_STARTED, LIMBER_REMINDER_OUTCOME_SNOOZED, LIMBER_REMINDER_OUTCOME_DISMISSED,
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
     {
-      gint64 id = limber_journal_log_reminder (journal, "break", "desk-break", due, FALSE, NULL);
+      gint64 id = limber_journal_log_reminder (journal, LIMBER_REMINDER_BREAK, "desk-break", due, FALSE, NULL);
 
       g_assert_cmpint (id, >, 0);
       g_assert_true (limber_journal_set_reminder_outcome (journal, id, outcomes[i], NULL));

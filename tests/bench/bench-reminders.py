@@ -22,6 +22,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
 import require  # noqa: E402
+import reminders_bus  # noqa: E402
 
 dbus = require.module('dbus', 'python3-dbus')
 DBusTestCase = require.module('dbusmock', 'python3-dbusmock').DBusTestCase
@@ -67,12 +68,10 @@ def main():
     service = subprocess.Popen([REMINDERS_BIN], stdout=devnull, stderr=devnull)
     bare = subprocess.Popen([BARE_BIN], stdout=devnull, stderr=devnull)
     try:
-        DBusTestCase.wait_for_bus_object('io.github.limber.Limber.Reminders',
-                                         '/io/github/limber/Limber/Reminders')
+        DBusTestCase.wait_for_bus_object(reminders_bus.NAME, reminders_bus.PATH)
         bus = DBusTestCase.get_dbus()
-        reminders = dbus.Interface(bus.get_object('io.github.limber.Limber.Reminders',
-                                                  '/io/github/limber/Limber/Reminders'),
-                                   'io.github.limber.Limber.Reminders')
+        reminders = dbus.Interface(bus.get_object(reminders_bus.NAME, reminders_bus.PATH),
+                                   reminders_bus.IFACE)
         time.sleep(2)
         bare_rss = rss_kib(bare.pid)
         start_rss = rss_kib(service.pid)

@@ -462,24 +462,24 @@ test_reminders (void)
   gint64 before = g_get_real_time ();
   gint64 a, b;
 
-  a = limber_journal_log_reminder (journal, "break", "desk-break", due, FALSE, &error);
+  a = limber_journal_log_reminder (journal, LIMBER_REMINDER_BREAK, "desk-break", due, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (a, >, 0);
-  b = limber_journal_log_reminder (journal, "checkin", NULL, later, TRUE, &error);
+  b = limber_journal_log_reminder (journal, LIMBER_REMINDER_CHECKIN, NULL, later, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (b, >, a);
 
-  g_assert_true (limber_journal_set_reminder_outcome (journal, a, "snoozed", &error));
+  g_assert_true (limber_journal_set_reminder_outcome (journal, a, LIMBER_REMINDER_OUTCOME_SNOOZED, &error));
   g_assert_no_error (error);
-  g_assert_true (limber_journal_set_reminder_outcome (journal, a, "started", &error));
+  g_assert_true (limber_journal_set_reminder_outcome (journal, a, LIMBER_REMINDER_OUTCOME_STARTED, &error));
   g_assert_no_error (error);
-  g_assert_true (limber_journal_set_reminder_outcome (journal, b, "failed", &error));
+  g_assert_true (limber_journal_set_reminder_outcome (journal, b, LIMBER_REMINDER_OUTCOME_FAILED, &error));
   g_assert_no_error (error);
 
-  g_assert_false (limber_journal_set_reminder_outcome (journal, a, "ignored", &error));
+  g_assert_false (limber_journal_set_reminder_outcome (journal, a, (LimberReminderOutcome) 42, &error));
   g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (limber_journal_set_reminder_outcome (journal, 9999, "skipped", &error));
+  g_assert_false (limber_journal_set_reminder_outcome (journal, 9999, LIMBER_REMINDER_OUTCOME_SKIPPED, &error));
   g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -490,22 +490,22 @@ test_reminders (void)
   /* newest first */
   info = g_ptr_array_index (all, 0);
   g_assert_cmpint (info->id, ==, b);
-  g_assert_cmpstr (info->kind, ==, "checkin");
+  g_assert_cmpint (info->kind, ==, LIMBER_REMINDER_CHECKIN);
   g_assert_null (info->routine_id);
   assert_same_time (info->due_at, later);
   g_assert_null (info->shown_at);
-  g_assert_cmpstr (info->outcome, ==, "failed");
+  g_assert_cmpint (info->outcome, ==, LIMBER_REMINDER_OUTCOME_FAILED);
   g_assert_true (info->catch_up);
 
   info = g_ptr_array_index (all, 1);
   g_assert_cmpint (info->id, ==, a);
-  g_assert_cmpstr (info->kind, ==, "break");
+  g_assert_cmpint (info->kind, ==, LIMBER_REMINDER_BREAK);
   g_assert_cmpstr (info->routine_id, ==, "desk-break");
   assert_same_time (info->due_at, due);
   g_assert_nonnull (info->shown_at);
   g_assert_cmpint (usec_of (info->shown_at), >=, before);
   g_assert_cmpint (usec_of (info->updated_at), >=, usec_of (info->shown_at));
-  g_assert_cmpstr (info->outcome, ==, "started");
+  g_assert_cmpint (info->outcome, ==, LIMBER_REMINDER_OUTCOME_STARTED);
   g_assert_false (info->catch_up);
 
   copy = limber_reminder_info_copy (info);

@@ -1391,7 +1391,7 @@ test_invalid_utf8 (void)
                                              60000, 60000, FALSE, 60000, &error));
   g_assert_no_error (error);
   add_checkin (journal, day, 3, 0, "a note");
-  limber_journal_log_reminder (journal, "routine", "desk-break", day, FALSE, &error);
+  limber_journal_log_reminder (journal, LIMBER_REMINDER_ROUTINE, "desk-break", day, FALSE, &error);
   g_assert_no_error (error);
 
   g_assert_cmpint (sqlite3_exec (_limber_journal_get_handle_for_testing (journal),
@@ -1430,7 +1430,7 @@ test_invalid_utf8 (void)
   g_assert_cmpuint (reminders->len, ==, 1);
   reminder = g_ptr_array_index (reminders, 0);
   assert_replaced (reminder->routine_id);
-  g_assert_cmpstr (reminder->kind, ==, "routine");
+  g_assert_cmpint (reminder->kind, ==, LIMBER_REMINDER_ROUTINE);
 
   g_assert_true (limber_export_csv (journal, csv_file, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -55,8 +55,8 @@ main (int   argc,
         goto fail;
     }
 
-  reminder = limber_journal_log_reminder (journal, "routine", "desk-break", start, FALSE, &error);
-  if (reminder == 0 || !limber_journal_set_reminder_outcome (journal, reminder, "snoozed", &error))
+  reminder = limber_journal_log_reminder (journal, LIMBER_REMINDER_ROUTINE, "desk-break", start, FALSE, &error);
+  if (reminder == 0 || !limber_journal_set_reminder_outcome (journal, reminder, LIMBER_REMINDER_OUTCOME_SNOOZED, &error))
     goto fail;
 
   return EXIT_SUCCESS;

@@ -52,6 +52,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
 import require  # noqa: E402
+import reminders_bus  # noqa: E402
 import waiting  # noqa: E402
 
 dbus = require.module('dbus', 'python3-dbus')
@@ -64,8 +65,8 @@ SETPRIV = require.program('setpriv', 'util-linux')
 LIMBER_BIN = os.environ['LIMBER_BIN']
 REMINDERS_BIN = os.environ['LIMBER_REMINDERS_BIN']
 APP_ID = 'io.github.limber.Limber'
-REMINDERS_NAME = 'io.github.limber.Limber.Reminders'
-REMINDERS_PATH = '/io/github/limber/Limber/Reminders'
+REMINDERS_NAME = reminders_bus.NAME
+REMINDERS_PATH = reminders_bus.PATH
 NOTIFICATIONS = 'org.freedesktop.Notifications'
 
 N_CLI = int(os.environ.get('LIMBER_CONCURRENCY_WRITES', '1000'))
@@ -292,7 +293,8 @@ def main():
 
         def write_reminders(advance):
             conn = dbus.bus.BusConnection(os.environ['DBUS_SESSION_BUS_ADDRESS'])
-            reminders = dbus.Interface(conn.get_object(REMINDERS_NAME, REMINDERS_PATH), REMINDERS_NAME)
+            reminders = dbus.Interface(conn.get_object(REMINDERS_NAME, REMINDERS_PATH),
+                                       reminders_bus.IFACE)
             for i in range(N_REMINDERS):
                 advance(i / N_REMINDERS)
                 t0 = time.monotonic()

@@ -27,6 +27,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
 import require  # noqa: E402
+import reminders_bus  # noqa: E402
 from waiting import wait_until  # noqa: E402
 
 dbus = require.module('dbus', 'python3-dbus')
@@ -39,9 +40,9 @@ if 'Dunst' in sys.argv[1:]:
 
 REMINDERS_BIN = os.environ['LIMBER_REMINDERS_BIN']
 LIMBER_BIN = os.environ['LIMBER_BIN']
-NAME = 'io.github.limber.Limber.Reminders'
-PATH = '/io/github/limber/Limber/Reminders'
-IFACE = 'io.github.limber.Limber.Reminders'
+NAME = reminders_bus.NAME
+PATH = reminders_bus.PATH
+IFACE = reminders_bus.IFACE
 APP_ID = 'io.github.limber.Limber'
 NOTIFICATIONS = 'org.freedesktop.Notifications'
 
