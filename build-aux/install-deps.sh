@@ -8,9 +8,11 @@ set -eu
 # To build: the compiler, meson, the libraries and the tools the build runs
 # (glib-compile-resources and -schemas, msgfmt, xmllint for the resources'
 # xml-stripblanks, desktop-file-validate and appstreamcli, which also run as
-# the data tests). libspeechd-dev builds the voice coach.
+# the data tests; gdbus-codegen, in libglib2.0-dev-bin, makes the reminders'
+# D-Bus code, and python3 runs build-aux/dbus-names.py). libspeechd-dev
+# builds the voice coach.
 packages="
-  meson ninja-build pkg-config gcc
+  meson ninja-build pkg-config gcc python3
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libnotify-dev libgsound-dev
   libcairo2-dev libpango1.0-dev

@@ -14,15 +14,11 @@
  * the end of the routine, and when the rating is saved. A session is only
  * written as finished once every part before its end is in the journal. */
 
+/* A part as the journal will hold it, and the session's active time then */
 typedef struct
 {
-  guint      step;
-  LimberSide side;
-  char      *exercise_id;
-  guint      planned_ms;
-  guint      done_ms;
-  gboolean   skipped;
-  guint      active_ms;
+  LimberPartInfo part;
+  guint          active_ms;
 } PendingPart;
 
 struct _LimberSessionRecorder
@@ -58,7 +54,7 @@ static guint signals[N_SIGNALS];
 static void
 pending_part_free (PendingPart *part)
 {
-  g_free (part->exercise_id);
+  g_free (part->part.exercise_id);
   g_free (part);
 }
 
@@ -121,9 +117,9 @@ flush (LimberSessionRecorder *self)
       g_autoptr(GError) error = NULL;
       PendingPart *part = g_queue_peek_head (&self->pending);
 
-      if (!limber_journal_record_part (self->journal, self->session_id, part->step, part->side,
-                                       part->exercise_id, part->planned_ms, part->done_ms,
-                                       part->skipped, part->active_ms, &error))
+      if (!limber_journal_record_part (self->journal, self->session_id, part->part.step, part->part.side,
+                                       part->part.exercise_id, part->part.planned_ms, part->part.done_ms,
+                                       part->part.skipped, part->active_ms, &error))
         {
           report (self, error);
           return FALSE;
@@ -164,12 +160,12 @@ on_part_finished (LimberSessionRecorder  *self,
 
   step = limber_routine_get_step (limber_player_get_routine (self->player), record->step);
   part = g_new0 (PendingPart, 1);
-  part->step = record->step;
-  part->side = record->side;
-  part->exercise_id = g_strdup (limber_exercise_get_id (step->exercise));
-  part->planned_ms = record->planned_ms;
-  part->done_ms = record->done_ms;
-  part->skipped = record->skipped;
+  part->part.step = record->step;
+  part->part.side = record->side;
+  part->part.exercise_id = g_strdup (limber_exercise_get_id (step->exercise));
+  part->part.planned_ms = record->planned_ms;
+  part->part.done_ms = record->done_ms;
+  part->part.skipped = record->skipped;
   part->active_ms = active_ms (self);
   g_queue_push_tail (&self->pending, part);
 
@@ -328,7 +324,7 @@ limber_session_recorder_get_n_unsaved (LimberSessionRecorder *self)
 
   steps = g_hash_table_new (NULL, NULL);
   for (GList *l = self->pending.head; l != NULL; l = l->next)
-    g_hash_table_add (steps, GUINT_TO_POINTER (((PendingPart *) l->data)->step));
+    g_hash_table_add (steps, GUINT_TO_POINTER (((PendingPart *) l->data)->part.step));
   return g_hash_table_size (steps);
 }
 
