@@ -237,7 +237,7 @@ static void
 export_free (Export *export)
 {
   g_clear_handle_id (&export->progress_id, g_source_remove);
-  if (export->progress != NULL)
+  if (export->progress != NULL && gtk_widget_get_mapped (GTK_WIDGET (export->self)))
     adw_toast_dismiss (export->progress);
   g_clear_object (&export->progress);
   g_clear_object (&export->file);
@@ -251,6 +251,9 @@ show_export_progress (gpointer data)
   Export *export = data;
 
   export->progress_id = 0;
+  /* the window may have been closed; the export goes on without it */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (export->self)))
+    return G_SOURCE_REMOVE;
   export->progress = adw_toast_new (_("Exporting…"));
   adw_toast_set_timeout (export->progress, 0);
   adw_toast_overlay_add_toast (export->self->toast_overlay, g_object_ref (export->progress));
@@ -266,7 +269,13 @@ on_export_done (GObject      *source,
   LimberWindow *self = export->self;
   g_autoptr(GError) error = NULL;
 
-  if (limber_export_finish (result, &error))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* closed while it wrote: nowhere to say how it went but the log */
+      if (!limber_export_finish (result, &error))
+        g_message ("Export to %s failed: %s", g_file_peek_path (export->file), error->message);
+    }
+  else if (limber_export_finish (result, &error))
     {
       g_autofree char *name = g_file_get_basename (export->file);
       g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
@@ -282,11 +291,22 @@ on_export_done (GObject      *source,
 }
 
 static void
+unref_closure_data (gpointer  data,
+                    GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+/* The chooser answers in its own time (a portal's may come after the
+ * window is closed): it holds the window and the journal until then, and
+ * an accepted export is written whether or not the window is still open. */
+static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
                     LimberWindow    *self)
 {
   LimberExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-kind"));
+  LimberJournal *journal = g_object_get_data (G_OBJECT (chooser), "export-journal");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -295,7 +315,7 @@ on_export_response (GtkNativeDialog *chooser,
       export->self = g_object_ref (self);
       export->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       export->progress_id = g_timeout_add (EXPORT_PROGRESS_DELAY_MS, show_export_progress, export);
-      limber_export_async (self->journal, kind, export->file, NULL, NULL, NULL, on_export_done, export);
+      limber_export_async (journal, kind, export->file, NULL, NULL, NULL, on_export_done, export);
     }
 
   g_object_unref (chooser);
@@ -319,7 +339,9 @@ export (LimberWindow     *self,
                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "export-kind", GINT_TO_POINTER (kind));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  g_object_set_data_full (G_OBJECT (chooser), "export-journal", g_object_ref (self->journal), g_object_unref);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_export_response),
+                         g_object_ref (self), unref_closure_data, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
