@@ -18,12 +18,15 @@
 # execs the program, so the wall time starts at exec and the wrapper's CPU is
 # not counted.
 #
-# Limber starts with an empty journal and with ten years of daily check-ins
-# and sessions (made once by make-ten-years). Each start runs alone under its
+# Limber starts three ways: on its first run, with no journal (so it makes
+# one); with an empty journal, which is what the targets compare, since a
+# journal is made once in a person's life but opened at every start; and
+# with ten years of daily check-ins and sessions. The two journals are made
+# once by make-ten-years and copied in. Each start runs alone under its
 # own Xvfb and private D-Bus session, with its own HOME and XDG dirs and no
 # accessibility bus, once with GSK_RENDERER=cairo and once with GTK's default
 # renderer (GL, which under Xvfb is Mesa's llvmpipe). The starts are
-# interleaved (bare, empty, ten years, bare, ...) LIMBER_BENCH_RUNS times
+# interleaved (bare, first run, empty, ten years, ...) LIMBER_BENCH_RUNS times
 # (default 5) after one unmeasured warm-up of each, and the table shows
 # medians.
 #
@@ -66,9 +69,10 @@ TOOLS = {
 }
 
 RENDERERS = [('cairo', 'cairo'), ('default', None)]  # (name, GSK_RENDERER)
-PROGRAMS = ['bare', 'empty', 'ten-years']
+PROGRAMS = ['bare', 'first-run', 'empty', 'ten-years']
 TITLES = {
     'bare': 'bare-window (header + label)',
+    'first-run': 'Limber, first run (no journal)',
     'empty': 'Limber, empty journal',
     'ten-years': 'Limber, ten years of data',
 }
@@ -131,17 +135,20 @@ def count_sessions(data_home):
         db.close()
 
 
-def make_ten_years(root):
-    path = os.path.join(root, 'ten-years', 'journal.db')
+def make_journal(root, name, days=None):
+    """A journal of DAYS days (ten years when None), made once and copied
+    into each run's data dir."""
+    path = os.path.join(root, name, 'journal.db')
     start = time.monotonic()
-    subprocess.check_call([MAKE_TEN_YEARS_BIN, path], stdout=subprocess.DEVNULL)
+    subprocess.check_call([MAKE_TEN_YEARS_BIN, path] + ([str(days)] if days is not None else []),
+                          stdout=subprocess.DEVNULL)
     # one self-contained file, to copy into each run's data dir
     db = sqlite3.connect(path)
     db.execute('PRAGMA wal_checkpoint(TRUNCATE)')
     n = db.execute('SELECT count(*) FROM sessions').fetchone()[0]
     db.close()
     size = os.path.getsize(path)
-    print(f'startup: ten years ({n} sessions, {size / 1048576:.1f} MiB) written in '
+    print(f'startup: {name} ({n} sessions, {size / 1048576:.1f} MiB) written in '
           f'{time.monotonic() - start:.1f} s', flush=True)
     return path
 
@@ -182,7 +189,7 @@ class Lines:
         return line.decode()
 
 
-def run_one(root, env, program, renderer, gsk_renderer, ten_years):
+def run_one(root, env, program, renderer, gsk_renderer, journals):
     """Starts one program, reads it at its first frame, stops it."""
     folder = tempfile.mkdtemp(dir=root, prefix=f'{program}-{renderer}-')
     xdg = {name: os.path.join(folder, sub) for name, sub in
@@ -191,9 +198,10 @@ def run_one(root, env, program, renderer, gsk_renderer, ten_years):
             ('XDG_RUNTIME_DIR', 'runtime')]}
     for path in xdg.values():
         os.mkdir(path, 0o700)
-    if program == 'ten-years':
+    # the first run finds no journal and makes one; the others find one
+    if program in journals:
         os.mkdir(os.path.join(xdg['XDG_DATA_HOME'], 'limber'), 0o700)
-        shutil.copy(ten_years, os.path.join(xdg['XDG_DATA_HOME'], 'limber', 'journal.db'))
+        shutil.copy(journals[program], os.path.join(xdg['XDG_DATA_HOME'], 'limber', 'journal.db'))
 
     read_fd, write_fd = os.pipe()
     # above the descriptors that xvfb-run's shell may use for itself
@@ -242,7 +250,7 @@ def run_one(root, env, program, renderer, gsk_renderer, ten_years):
         sessions = count_sessions(xdg['XDG_DATA_HOME'])
         if program == 'ten-years' and sessions < TEN_YEARS_SESSIONS:
             problems.append(f'the journal has {sessions} sessions, not ten years')
-        elif program == 'empty' and sessions != 0:
+        elif program in ('empty', 'first-run') and sessions != 0:
             problems.append(f'the empty journal has {sessions} sessions')
     finally:
         stop(wrapper, pid)
@@ -298,7 +306,8 @@ def main():
         sys.exit(f'startup: LIMBER_BENCH_RUNS must be at least 1, not {RUNS}')
     root = tempfile.mkdtemp(prefix='limber-bench-startup-')
     env = base_env()
-    ten_years = make_ten_years(root)
+    journals = {'ten-years': make_journal(root, 'ten-years'),
+                'empty': make_journal(root, 'empty', 0)}
 
     n = len(RENDERERS) * len(PROGRAMS) * (RUNS + 1)
     print(f'startup: {n} starts ({len(PROGRAMS)} programs x {len(RENDERERS)} renderers x '
@@ -316,7 +325,7 @@ def main():
             # is always the one that follows another
             order = PROGRAMS[run % len(PROGRAMS):] + PROGRAMS[:run % len(PROGRAMS)]
             for program in order:
-                r = run_one(root, env, program, renderer, gsk_renderer, ten_years)
+                r = run_one(root, env, program, renderer, gsk_renderer, journals)
                 (warmups if run < 0 else results[renderer, program]).append(r)
                 print(f' {program} ' + (f'{r["wall"]:.0f} ms' if not r['problems'] else 'FAILED'),
                       end='', flush=True)
@@ -333,7 +342,7 @@ def main():
     print()
     print(f'Start-up to the first frame: medians of {RUNS} runs (min-max), {took / 60:.1f} min '
           f'in all; CPU is utime+stime of all threads (±{1000 / CLK_TCK:.0f} ms), memory VmRSS')
-    header = (f'{"program":30}{"renderer":15}{"wall ms":>8}{"(min-max)":>12}{"CPU ms":>8}'
+    header = (f'{"program":32}{"renderer":15}{"wall ms":>8}{"(min-max)":>12}{"CPU ms":>8}'
               f'{"(min-max)":>12}{"RSS MiB":>9}{"/bare wall":>11}{"CPU":>6}{"RSS":>6}')
     print(header)
     print('-' * len(header))
@@ -345,7 +354,7 @@ def main():
             medians[renderer, program] = m
             bare = medians[renderer, 'bare']
             failed = sum(1 for r in rs if r['problems'])
-            print(f'{TITLES[program]:30}{names[renderer]:15}{number(m["wall"]):>8}'
+            print(f'{TITLES[program]:32}{names[renderer]:15}{number(m["wall"]):>8}'
                   f'{spread(rs, "wall", 0):>12}{number(m["cpu"]):>8}{spread(rs, "cpu", 0):>12}'
                   f'{number(m["rss"], 1):>9}'
                   + ''.join(f'{number(ratio(m[key], bare[key]), 2) + "x":>{w}}'

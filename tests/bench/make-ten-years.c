@@ -27,11 +27,13 @@ main (int   argc,
   g_autoptr(GDateTime) first_day = NULL;
   g_autofree char *folder = NULL;
   char *message = NULL;
+  guint64 days = DAYS;
 
   setlocale (LC_ALL, "");
-  if (argc != 2)
+  if (argc < 2 || argc > 3 ||
+      (argc == 3 && !g_ascii_string_to_unsigned (argv[2], 10, 0, 100 * 366, &days, NULL)))
     {
-      g_printerr ("usage: %s JOURNAL\n", argv[0]);
+      g_printerr ("usage: %s JOURNAL [DAYS]\n", argv[0]);
       return 2;
     }
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -48,19 +50,19 @@ main (int   argc,
 
   today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                  g_date_time_get_day_of_month (now), 0, 0, 0);
-  first_day = g_date_time_add_days (today, -DAYS);
+  first_day = g_date_time_add_days (today, -(int) days);
 
   if (!(journal = limber_journal_open (argv[1], &error)))
     g_error ("%s", error->message);
   if (sqlite3_exec (_limber_journal_get_handle_for_testing (journal), "PRAGMA synchronous = OFF",
                     NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
-  for (guint i = 0; i < DAYS; i++)
+  for (guint i = 0; i < days; i++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (first_day, i);
 
       bench_add_day (journal, day, i);
     }
-  g_print ("%u days written to %s\n", DAYS, argv[1]);
+  g_print ("%" G_GUINT64_FORMAT " days written to %s\n", days, argv[1]);
   return 0;
 }
