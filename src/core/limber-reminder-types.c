@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-reminder-types"
 
+#include "limber-enums.h"
 #include "limber-reminder-types.h"
 
-/* The reminder kind and outcome enum types, and their conversion from and
- * to the strings stored in the journal (the value nicks). */
+/* The reminder kind and outcome enum types; the journal stores their value
+ * nicks (limber-enums.c). */
 
 G_DEFINE_ENUM_TYPE (LimberReminderKind, limber_reminder_kind,
   G_DEFINE_ENUM_VALUE (LIMBER_REMINDER_BREAK, "break"),
@@ -19,38 +20,6 @@ G_DEFINE_ENUM_TYPE (LimberReminderOutcome, limber_reminder_outcome,
   G_DEFINE_ENUM_VALUE (LIMBER_REMINDER_OUTCOME_DISMISSED, "dismissed"),
   G_DEFINE_ENUM_VALUE (LIMBER_REMINDER_OUTCOME_FAILED, "failed"))
 
-/* The classes of static enum types live as long as the program, so the
- * nicks handed out stay valid after the reference is dropped. */
-static const char *
-nick_of (GType type,
-         int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *found = g_enum_get_value (klass, value);
-
-  g_type_class_unref (klass);
-  return found != NULL ? found->value_nick : NULL;
-}
-
-static gboolean
-value_of (GType       type,
-          const char *nick,
-          int        *value)
-{
-  GEnumClass *klass;
-  GEnumValue *found;
-
-  if (nick == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (type);
-  found = g_enum_get_value_by_nick (klass, nick);
-  if (found != NULL)
-    *value = found->value;
-  g_type_class_unref (klass);
-  return found != NULL;
-}
-
 /**
  * limber_reminder_kind_to_string:
  * @kind: a kind of reminder
@@ -60,7 +29,7 @@ value_of (GType       type,
 const char *
 limber_reminder_kind_to_string (LimberReminderKind kind)
 {
-  const char *nick = nick_of (LIMBER_TYPE_REMINDER_KIND, kind);
+  const char *nick = limber_enum_to_nick (LIMBER_TYPE_REMINDER_KIND, kind);
 
   g_return_val_if_fail (nick != NULL, NULL);
   return nick;
@@ -79,7 +48,7 @@ limber_reminder_kind_from_string (const char         *text,
 {
   int value;
 
-  if (!value_of (LIMBER_TYPE_REMINDER_KIND, text, &value))
+  if (!limber_enum_from_nick (LIMBER_TYPE_REMINDER_KIND, text, &value))
     return FALSE;
   *kind = value;
   return TRUE;
@@ -95,7 +64,7 @@ limber_reminder_kind_from_string (const char         *text,
 const char *
 limber_reminder_outcome_to_string (LimberReminderOutcome outcome)
 {
-  return nick_of (LIMBER_TYPE_REMINDER_OUTCOME, outcome);
+  return limber_enum_to_nick (LIMBER_TYPE_REMINDER_OUTCOME, outcome);
 }
 
 /**
@@ -111,7 +80,7 @@ limber_reminder_outcome_from_string (const char            *text,
 {
   int value;
 
-  if (!value_of (LIMBER_TYPE_REMINDER_OUTCOME, text, &value))
+  if (!limber_enum_from_nick (LIMBER_TYPE_REMINDER_OUTCOME, text, &value))
     return FALSE;
   *outcome = value;
   return TRUE;
