@@ -24,12 +24,15 @@
 import glob
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
+import require  # noqa: E402
+from procs import alive, cpu_ticks, stat_fields, stop  # noqa: E402
 
 LIMBER_BIN = os.environ['LIMBER_BIN']
 LABEL_BIN = os.environ['LIMBER_BARE_LABEL_BIN']
@@ -65,21 +68,7 @@ TITLES = {
 
 def check_tools():
     for tool, package in TOOLS.items():
-        if shutil.which(tool) is None:
-            sys.exit(f'player-cpu: {tool} is missing: install the Debian package {package} '
-                     f'(build-aux/install-deps.sh --tests)')
-
-
-def stat_fields(path):
-    """The fields of a /proc stat file after the command name, from field 3."""
-    with open(os.path.join(path, 'stat')) as f:
-        text = f.read()
-    return text[text.rindex(')') + 2:].split()
-
-
-def cpu_ticks(path):
-    fields = stat_fields(path)
-    return int(fields[11]) + int(fields[12])  # utime (14), stime (15)
+        require.program(tool, package)
 
 
 def llvmpipe_ticks(pid):
@@ -93,13 +82,6 @@ def llvmpipe_ticks(pid):
         except OSError:
             pass
     return total
-
-
-def alive(pid):
-    try:
-        return stat_fields(f'/proc/{pid}')[0] not in ('Z', 'X')
-    except OSError:
-        return False
 
 
 def descendants(root):
@@ -294,17 +276,6 @@ def run_one(root, env, program, renderer, gsk_renderer):
         if problems:
             result['notes'].append('output: ' + ' | '.join(output.splitlines()[-8:]))
     return result
-
-
-def stop(wrapper, pid):
-    # Ending the program ends dbus-run-session, and xvfb-run then ends Xvfb.
-    if pid is not None and alive(pid):
-        os.kill(pid, signal.SIGTERM)
-    try:
-        wrapper.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(wrapper.pid, signal.SIGKILL)
-        wrapper.wait()
 
 
 def ratio(r, base):

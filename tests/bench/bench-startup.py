@@ -40,13 +40,16 @@ import fcntl
 import os
 import select
 import shutil
-import signal
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
+import require  # noqa: E402
+from procs import alive, cpu_ticks, stop  # noqa: E402
 
 LIMBER_BIN = os.environ['LIMBER_BIN']
 BARE_BIN = os.environ['LIMBER_BARE_WINDOW_BIN']
@@ -90,21 +93,7 @@ os.execv(sys.argv[2], sys.argv[2:])
 
 def check_tools():
     for tool, package in TOOLS.items():
-        if shutil.which(tool) is None:
-            sys.exit(f'startup: {tool} is missing: install the Debian package {package} '
-                     f'(build-aux/install-deps.sh --tests)')
-
-
-def stat_fields(path):
-    """The fields of a /proc stat file after the command name, from field 3."""
-    with open(os.path.join(path, 'stat')) as f:
-        text = f.read()
-    return text[text.rindex(')') + 2:].split()
-
-
-def cpu_ticks(pid):
-    fields = stat_fields(f'/proc/{pid}')
-    return int(fields[11]) + int(fields[12])  # utime (14), stime (15)
+        require.program(tool, package)
 
 
 def rss_kib(pid):
@@ -113,13 +102,6 @@ def rss_kib(pid):
             if line.startswith('VmRSS:'):
                 return int(line.split()[1])
     raise OSError('no VmRSS')
-
-
-def alive(pid):
-    try:
-        return stat_fields(f'/proc/{pid}')[0] not in ('Z', 'X')
-    except OSError:
-        return False
 
 
 def count_sessions(data_home):
@@ -236,7 +218,7 @@ def run_one(root, env, program, renderer, gsk_renderer, journals):
         line = lines.next(time.monotonic() + FIRST_FRAME_TIMEOUT, pid)
         frame_ns = time.monotonic_ns()
         try:
-            ticks, rss = cpu_ticks(pid), rss_kib(pid)
+            ticks, rss = cpu_ticks(f'/proc/{pid}'), rss_kib(pid)
         except OSError:
             ticks = None
         if line != 'first-frame' or ticks is None:
@@ -269,17 +251,6 @@ def run_one(root, env, program, renderer, gsk_renderer, journals):
         else:
             shutil.rmtree(folder, ignore_errors=True)
     return result
-
-
-def stop(wrapper, pid):
-    # Ending the program ends dbus-run-session, and xvfb-run then ends Xvfb.
-    if pid is not None and alive(pid):
-        os.kill(pid, signal.SIGTERM)
-    try:
-        wrapper.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(wrapper.pid, signal.SIGKILL)
-        wrapper.wait()
 
 
 def median(results, key):
