@@ -23,6 +23,8 @@ struct _LimberRemindersClient
 
   GSettings           *settings;
   LimberDBusReminders *proxy;        /* NULL until made, or with no bus */
+  gboolean             making_proxy;
+  GPtrArray           *pending;      /* PendingCall, asked before the proxy was made */
   gboolean             running;
   char                *next_kind;
   gint64               next_due;
@@ -112,6 +114,28 @@ on_name_owner (LimberRemindersClient *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* A call asked for before the proxy is made waits for it: the window makes
+ * the proxy without blocking, and a person's Pause must not be lost. */
+typedef struct
+{
+  char     *method;
+  GVariant *params;
+} PendingCall;
+
+static void
+pending_call_free (gpointer data)
+{
+  PendingCall *call = data;
+
+  g_free (call->method);
+  g_clear_pointer (&call->params, g_variant_unref);
+  g_free (call);
+}
+
+static void call (LimberRemindersClient *self,
+                  const char            *method,
+                  GVariant              *params);
+
 static void
 got_proxy (GObject      *source,
            GAsyncResult *result,
@@ -124,12 +148,26 @@ got_proxy (GObject      *source,
   if (proxy == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Could not follow the reminder service: %s", error->message);
+        {
+          self = user_data;
+          self->making_proxy = FALSE;
+          g_message ("Could not follow the reminder service, so %u requests to it are dropped: %s",
+                     self->pending->len, error->message);
+          g_ptr_array_set_size (self->pending, 0);
+        }
       return;
     }
 
   self = user_data;
   self->proxy = proxy;
+  self->making_proxy = FALSE;
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingCall *pending = g_ptr_array_index (self->pending, i);
+
+      call (self, pending->method, g_steal_pointer (&pending->params));
+    }
+  g_ptr_array_set_size (self->pending, 0);
   g_signal_connect_object (proxy, "notify::g-name-owner", G_CALLBACK (on_name_owner),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (proxy, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
@@ -242,6 +280,7 @@ limber_reminders_client_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->proxy);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->next_kind, g_free);
   g_clear_pointer (&self->next_routine, g_free);
@@ -262,6 +301,7 @@ static void
 limber_reminders_client_init (LimberRemindersClient *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->pending = g_ptr_array_new_with_free_func (pending_call_free);
 }
 
 /**
@@ -291,6 +331,7 @@ limber_reminders_client_new (GSettings *settings)
                                    G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START_AT_CONSTRUCTION,
                                    LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
                                    self->cancellable, got_proxy, self);
+  self->making_proxy = TRUE;
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::reminders-enabled",
                              G_CALLBACK (on_enabled_changed), self, G_CONNECT_SWAPPED);
@@ -338,6 +379,29 @@ call_done (GObject      *source,
     g_message ("The reminder service did not answer: %s", error->message);
 }
 
+static void
+call (LimberRemindersClient *self,
+      const char            *method,
+      GVariant              *params)
+{
+  /* floating from g_variant_new(), or a full reference from the queue */
+  g_autoptr(GVariant) owned = params != NULL ? g_variant_take_ref (params) : NULL;
+
+  if (self->proxy != NULL)
+    g_dbus_proxy_call (G_DBUS_PROXY (self->proxy), method, owned, G_DBUS_CALL_FLAGS_NONE, -1,
+                       self->cancellable, call_done, NULL);
+  else if (self->making_proxy)
+    {
+      PendingCall *pending = g_new0 (PendingCall, 1);
+
+      pending->method = g_strdup (method);
+      pending->params = g_steal_pointer (&owned);
+      g_ptr_array_add (self->pending, pending);
+    }
+  else
+    g_message ("No reminder service to ask to %s", method);
+}
+
 /**
  * limber_reminders_client_pause:
  * @minutes: how long; 0 means until tomorrow
@@ -347,16 +411,14 @@ limber_reminders_client_pause (LimberRemindersClient *self,
                                guint                  minutes)
 {
   g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
-  if (self->proxy != NULL)
-    limber_dbus_reminders_call_pause (self->proxy, minutes, self->cancellable, call_done, NULL);
+  call (self, "Pause", g_variant_new ("(u)", minutes));
 }
 
 void
 limber_reminders_client_resume (LimberRemindersClient *self)
 {
   g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
-  if (self->proxy != NULL)
-    limber_dbus_reminders_call_resume (self->proxy, self->cancellable, call_done, NULL);
+  call (self, "Resume", NULL);
 }
 
 /**
@@ -370,8 +432,7 @@ limber_reminders_client_preview (LimberRemindersClient *self,
                                  const char            *kind)
 {
   g_return_if_fail (LIMBER_IS_REMINDERS_CLIENT (self));
-  if (self->proxy != NULL)
-    limber_dbus_reminders_call_preview (self->proxy, kind, self->cancellable, call_done, NULL);
+  call (self, "Preview", g_variant_new ("(s)", kind));
 }
 
 /**
@@ -412,7 +473,10 @@ limber_reminders_client_describe_next (LimberRemindersClient *self,
   if (minutes >= 120)
     {
       g_autoptr(GDateTime) due = limber_time_from_usec (self->next_due);
-      g_autofree char *at = g_date_time_format (due, "%H:%M");
+      g_autofree char *at = due != NULL ? g_date_time_format (due, "%H:%M") : NULL;
+
+      if (at == NULL)
+        return NULL;
 
       if (kind == LIMBER_REMINDER_BREAK)
         return g_strdup_printf (_("Next break at %s"), at);
