@@ -9,9 +9,12 @@
 
 #include "limber-application.h"
 #include "limber-digits.h"
+#include "limber-history-page.h"
+#include "limber-journal-private.h"
 #include "limber-player-view.h"
 #include "limber-window.h"
 #include "test-utils.h"
+#include "ten-years.h"
 
 static LimberApplication *app;
 static GtkWindow *window;
@@ -255,6 +258,84 @@ test_narrow_window (gconstpointer data)
   resize (&sizes[1]);
 }
 
+/* The History page with ten years in the journal (the worst real case: a
+ * year of rows, the calendar, the longest chart and notes in three
+ * scripts), at every size, text scale and theme: the range chooser, the
+ * chart, the calendar and the list lie within the window's width, and the
+ * page scrolls rather than grows. */
+static void
+fill_ten_years (void)
+{
+  LimberJournal *journal = limber_application_get_journal (app);
+  sqlite3 *db = _limber_journal_get_handle_for_testing (journal);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) first = g_date_time_add_days (today, -3650);
+
+  /* a test-only shortcut: ten years of fsyncs would take minutes */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 3650; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
+
+      bench_add_day (journal, day, i);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+assert_within_width (GtkWidget  *widget,
+                     const char *where)
+{
+  graphene_rect_t bounds;
+  int w = gtk_widget_get_width (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > w + 0.5 || bounds.size.width < 1)
+    g_error ("%s: %s is at x %.0f, %.0f wide, outside the %d-wide window", where,
+             G_OBJECT_TYPE_NAME (widget), bounds.origin.x, bounds.size.width, w);
+}
+
+static void
+test_history_sizes (gconstpointer data)
+{
+  const char *scale = data;
+  AdwViewStack *stack = limber_test_child (window, "view_stack");
+  LimberHistoryPage *page = limber_test_child (window, "history_page");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const char *themes[] = { "light", "dark" };
+
+  if (g_str_equal (scale, "1x"))
+    fill_ten_years ();
+  limber_history_page_reload (page);
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi",
+                g_str_equal (scale, "1.5x") ? 96 * 1024 * 3 / 2 : 96 * 1024, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+      {
+        g_autofree char *where = g_strdup_printf ("history, %s, text %s, %s", sizes[i].name, scale, themes[t]);
+        g_autofree char *png = g_strdup_printf ("history-%s-%s-%s.png", sizes[i].name, scale, themes[t]);
+
+        resize (&sizes[i]);
+        adw_style_manager_set_color_scheme (style, t == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                          : ADW_COLOR_SCHEME_FORCE_DARK);
+        adw_view_stack_set_visible_child_name (stack, "history");
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+        g_assert_cmpstr (gtk_stack_get_visible_child_name (limber_test_child (page, "stack")), ==, "history");
+        /* the range the chart shows is the one the chooser names */
+        g_assert_cmpuint (gtk_drop_down_get_selected (limber_test_child (page, "range_dropdown")), ==, 1);
+        assert_within_width (limber_test_child (page, "range_dropdown"), where);
+        assert_within_width (limber_test_child (page, "chart"), where);
+        assert_within_width (limber_test_child (page, "calendar"), where);
+        assert_within_width (limber_test_child (page, "entries"), where);
+        limber_test_screenshot (GTK_WIDGET (window), png);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  adw_view_stack_set_visible_child_name (stack, "routines");
+  resize (&sizes[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +376,8 @@ main (int   argc,
   g_test_add_data_func ("/player-layout/text-1.5x", "1.5x", test_sizes);
   g_test_add_data_func ("/window-narrow/text-1x", "1x", test_narrow_window);
   g_test_add_data_func ("/window-narrow/text-1.5x", "1.5x", test_narrow_window);
+  g_test_add_data_func ("/history-layout/text-1x", "1x", test_history_sizes);
+  g_test_add_data_func ("/history-layout/text-1.5x", "1.5x", test_history_sizes);
 
   status = g_test_run ();
 
