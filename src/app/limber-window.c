@@ -28,7 +28,11 @@ struct _LimberWindow
   LimberRoutinePage    *routine_page;
   gboolean              close_confirmed;
   AdwViewSwitcherBar   *switcher_bar;
+  LimberVoice          *voice;
+  /* Built when first needed (start-up shows the routine list first):
+   * see ensure_player_view() and ensure_history_page(). */
   LimberPlayerView     *player_view;
+  AdwBin               *history_bin;
   LimberHistoryPage    *history_page;
   AdwViewStack         *view_stack;
   LimberCheckin        *deleted;     /* for Undo */
@@ -54,6 +58,94 @@ static GParamSpec *properties[N_PROPS];
 
 static void show_error_toast (LimberWindow *self,
                               const char   *message);
+static void on_player_done   (LimberWindow *self);
+static void on_player_error  (LimberWindow *self,
+                              const char   *message);
+static void on_edit_checkin  (LimberWindow        *self,
+                              const LimberCheckin *checkin);
+static void on_delete_checkin (LimberWindow        *self,
+                               const LimberCheckin *checkin);
+
+/* The player's page, added to the leaflet when the first routine starts,
+ * so that a window nobody has played in yet does not build or lay it out. */
+static LimberPlayerView *
+ensure_player_view (LimberWindow *self)
+{
+  AdwLeafletPage *page;
+
+  if (self->player_view != NULL)
+    return self->player_view;
+
+  self->player_view = g_object_new (LIMBER_TYPE_PLAYER_VIEW, NULL);
+  limber_player_view_set_journal (self->player_view, self->journal);
+  limber_player_view_set_cues (self->player_view, self->cues);
+  limber_player_view_set_voice (self->player_view, self->voice);
+  g_signal_connect_object (self->player_view, "done", G_CALLBACK (on_player_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player_view, "error", G_CALLBACK (on_player_error), self, G_CONNECT_SWAPPED);
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->player_view));
+  adw_leaflet_page_set_name (page, "player");
+  return self->player_view;
+}
+
+/* The History page, built the first time its tab is shown. */
+static LimberHistoryPage *
+ensure_history_page (LimberWindow *self)
+{
+  if (self->history_page != NULL)
+    return self->history_page;
+
+  self->history_page = g_object_new (LIMBER_TYPE_HISTORY_PAGE, NULL);
+  limber_history_page_set_settings (self->history_page, self->settings);
+  limber_history_page_set_journal (self->history_page, self->journal);
+  g_signal_connect_object (self->history_page, "edit-checkin", G_CALLBACK (on_edit_checkin), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_page, "delete-checkin", G_CALLBACK (on_delete_checkin), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
+  return self->history_page;
+}
+
+/* The journal changed: a History page that exists shows it again (one not
+ * built yet reads the journal when it is). */
+static void
+reload_history (LimberWindow *self)
+{
+  if (self->history_page != NULL)
+    reload_history (self);
+}
+
+static void
+on_view_changed (LimberWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "history") == 0)
+    ensure_history_page (self);
+}
+
+/**
+ * limber_window_get_player_view:
+ *
+ * The player's page, built now if no routine has been started yet.
+ *
+ * Returns: (transfer none): the player view
+ */
+LimberPlayerView *
+limber_window_get_player_view (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+  return ensure_player_view (self);
+}
+
+/**
+ * limber_window_get_history_page:
+ *
+ * The History page, built now if it has not been shown yet.
+ *
+ * Returns: (transfer none): the History page
+ */
+LimberHistoryPage *
+limber_window_get_history_page (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+  return ensure_history_page (self);
+}
 
 static GtkWidget *
 create_routine_row (gpointer item,
@@ -86,6 +178,7 @@ limber_window_start_routine (LimberWindow  *self,
   g_return_if_fail (LIMBER_IS_ROUTINE (routine));
 
   limber_routine_page_set_routine (self->routine_page, routine);
+  ensure_player_view (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->player_view));
   limber_player_view_play (self->player_view, routine);
 }
@@ -127,7 +220,7 @@ on_checkin_saved (LimberWindow        *self,
   g_autoptr(GError) error = NULL;
   LimberAdvice reasons;
 
-  limber_history_page_reload (self->history_page);
+  reload_history (self);
 
   /* once for each reason, not on every check-in */
   reasons = limber_journal_take_advisory (self->journal, checkin, &error);
@@ -163,7 +256,8 @@ check_in_action (GtkWidget  *widget,
   GtkWidget *dialog = limber_checkin_dialog_new (GTK_WINDOW (self), self->journal, NULL);
 
   /* "Check In Now" after a routine starts from the rating just given */
-  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->player_view))
+  if (self->player_view != NULL &&
+      adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->player_view))
     limber_checkin_dialog_set_initial_pain (LIMBER_CHECKIN_DIALOG (dialog),
                                             limber_player_view_get_rating (self->player_view));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_checkin_saved), self, G_CONNECT_SWAPPED);
@@ -191,7 +285,7 @@ undo_delete_action (GtkWidget  *widget,
   if (!limber_journal_restore_checkin (self->journal, self->deleted, &error))
     show_error_toast (self, error->message);
   g_clear_pointer (&self->deleted, limber_checkin_free);
-  limber_history_page_reload (self->history_page);
+  reload_history (self);
 }
 
 static void
@@ -212,7 +306,7 @@ on_delete_checkin (LimberWindow        *self,
 
   g_clear_pointer (&self->deleted, limber_checkin_free);
   self->deleted = deleted;
-  limber_history_page_reload (self->history_page);
+  reload_history (self);
 
   toast = adw_toast_new (_("Check-in deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -425,7 +519,7 @@ on_player_done (LimberWindow *self)
   if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
     gtk_window_unfullscreen (GTK_WINDOW (self));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->routine_page));
-  limber_history_page_reload (self->history_page);
+  reload_history (self);
 }
 
 /* An error that stays until dismissed: the player's, or a check-in's that
@@ -455,6 +549,7 @@ static void
 on_visible_child_changed (LimberWindow *self)
 {
   adw_leaflet_set_can_navigate_back (self->leaflet,
+                                     self->player_view == NULL ||
                                      adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->player_view));
 }
 
@@ -476,7 +571,7 @@ limber_window_journal_changed (LimberWindow *self,
 {
   g_return_if_fail (LIMBER_IS_WINDOW (self));
 
-  limber_history_page_reload (self->history_page);
+  reload_history (self);
   if (toast != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast));
 }
@@ -579,10 +674,6 @@ limber_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
 
-  limber_player_view_set_journal (self->player_view, self->journal);
-  limber_history_page_set_settings (self->history_page, self->settings);
-  limber_history_page_set_journal (self->history_page, self->journal);
-
   if (self->reminders != NULL)
     {
       g_signal_connect_object (self->reminders, "changed", G_CALLBACK (update_reminder_bar),
@@ -591,7 +682,6 @@ limber_window_constructed (GObject *object)
       self->reminder_tick = g_timeout_add_seconds (30, reminder_tick_cb, self);
     }
   update_reminder_bar (self);
-  limber_player_view_set_cues (self->player_view, self->cues);
 
   problems = limber_catalog_get_problems (self->catalog);
   if (problems->len > 0)
@@ -681,6 +771,7 @@ limber_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->journal);
   g_clear_object (&self->cues);
+  g_clear_object (&self->voice);
   g_clear_pointer (&self->deleted, limber_checkin_free);
   g_clear_handle_id (&self->reminder_tick, g_source_remove);
   g_clear_object (&self->reminders);
@@ -700,7 +791,7 @@ on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
                    LimberWindow     *self)
 {
-  LimberPlayer *player = limber_player_view_get_player (self->player_view);
+  LimberPlayer *player = self->player_view ? limber_player_view_get_player (self->player_view) : NULL;
 
   if (g_strcmp0 (response, "stop") != 0)
     return;
@@ -718,7 +809,7 @@ static gboolean
 limber_window_close_request (GtkWindow *window)
 {
   LimberWindow *self = LIMBER_WINDOW (window);
-  LimberPlayer *player = limber_player_view_get_player (self->player_view);
+  LimberPlayer *player = self->player_view ? limber_player_view_get_player (self->player_view) : NULL;
   LimberPlayerState state = player ? limber_player_get_state (player) : LIMBER_PLAYER_STATE_READY;
   GtkWidget *dialog;
 
@@ -775,8 +866,6 @@ limber_window_class_init (LimberWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIMBER_TYPE_ROUTINE_PAGE);
-  g_type_ensure (LIMBER_TYPE_PLAYER_VIEW);
-  g_type_ensure (LIMBER_TYPE_HISTORY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
@@ -784,16 +873,12 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_list);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routines_heading);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_page);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, player_view);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_edit_checkin);
-  gtk_widget_class_bind_template_callback (widget_class, on_delete_checkin);
-  gtk_widget_class_bind_template_callback (widget_class, on_player_done);
-  gtk_widget_class_bind_template_callback (widget_class, on_player_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_routine_activated);
 
@@ -831,6 +916,7 @@ limber_window_new (LimberApplication *application)
                        "cues", limber_application_get_cues (application),
                        "reminders", limber_application_get_reminders (application),
                        NULL);
-  limber_player_view_set_voice (self->player_view, limber_application_get_voice (application));
+  /* for the player, when it is built */
+  g_set_object (&self->voice, limber_application_get_voice (application));
   return self;
 }

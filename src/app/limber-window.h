@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "limber-application.h"
+#include "limber-history-page.h"
+#include "limber-player-view.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +24,7 @@ void          limber_window_show_error    (LimberWindow      *self,
                                            const char        *heading,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (3, 4);
+LimberPlayerView  *limber_window_get_player_view  (LimberWindow *self);
+LimberHistoryPage *limber_window_get_history_page (LimberWindow *self);
 
 G_END_DECLS

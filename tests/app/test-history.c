@@ -114,7 +114,7 @@ test_edit (void)
 {
   g_autoptr(GPtrArray) all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
   LimberCheckin *first = g_ptr_array_index (all, 0);
-  LimberHistoryPage *page = limber_test_child (window, "history_page");
+  LimberHistoryPage *page = limber_window_get_history_page (LIMBER_WINDOW (window));
   LimberCheckinDialog *dialog;
   g_autoptr(LimberCheckin) after = NULL;
   guint before = all->len;
@@ -145,7 +145,7 @@ test_delete_undo (void)
 {
   g_autoptr(GPtrArray) all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
   g_autoptr(LimberCheckin) victim = limber_checkin_copy (g_ptr_array_index (all, all->len - 1));
-  LimberHistoryPage *page = limber_test_child (window, "history_page");
+  LimberHistoryPage *page = limber_window_get_history_page (LIMBER_WINDOW (window));
   g_autoptr(LimberCheckin) back = NULL;
   guint before = all->len;
 
@@ -235,7 +235,7 @@ log_reminders (void)
 static void
 test_history_year (void)
 {
-  LimberHistoryPage *page = limber_test_child (window, "history_page");
+  LimberHistoryPage *page = limber_window_get_history_page (LIMBER_WINDOW (window));
   AdwViewStack *stack = limber_test_child (window, "view_stack");
   g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
   const char *summary;
@@ -307,7 +307,7 @@ find_row (GtkWidget  *widget,
 static void
 test_invalid_utf8 (void)
 {
-  LimberHistoryPage *page = limber_test_child (window, "history_page");
+  LimberHistoryPage *page = limber_window_get_history_page (LIMBER_WINDOW (window));
   AdwViewStack *stack = limber_test_child (window, "view_stack");
   g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
   g_autoptr(LimberCheckin) c = limber_checkin_new ();

@@ -302,7 +302,7 @@ test_history_sizes (gconstpointer data)
 {
   const char *scale = data;
   AdwViewStack *stack = limber_test_child (window, "view_stack");
-  LimberHistoryPage *page = limber_test_child (window, "history_page");
+  LimberHistoryPage *page = limber_window_get_history_page (LIMBER_WINDOW (window));
   AdwStyleManager *style = adw_style_manager_get_default ();
   static const char *themes[] = { "light", "dark" };
 
@@ -368,7 +368,7 @@ main (int   argc,
 
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  view = limber_test_child (window, "player_view");
+  view = limber_window_get_player_view (LIMBER_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_test_message ("the longest instructions: %s", longest_id);
 

@@ -659,7 +659,7 @@ main (int   argc,
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (LIMBER_IS_WINDOW (window));
   g_assert_nonnull (limber_application_get_journal (app));
-  view = limber_test_child (window, "player_view");
+  view = limber_window_get_player_view (LIMBER_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_test_add_func ("/player/each-side", test_each_side);
