@@ -1,47 +1,112 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-app"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "limber-illustration.h"
 
-/* An exercise picture that can be drawn mirrored, so that one drawing serves
- * both sides of the body. */
+/* An exercise picture (a bundled SVG, or a person's own PNG, JPEG or SVG)
+ * that can be drawn mirrored, so that one drawing serves both sides of the
+ * body.
+ *
+ * The picture is rasterised at the size, in device pixels, at which it is
+ * drawn, each time that size changes, and the texture is then drawn as it
+ * is. Drawing a larger texture scaled down cost the cairo renderer more
+ * than the rest of the routine list together (the five thumbnails were
+ * 15 % of the instructions to the first frame), and the player redraws its
+ * picture every second. A picture that cannot be read draws nothing and
+ * says why once in the log; the caller decides what to show instead. */
 struct _LimberIllustration
 {
-  GtkWidget     parent_instance;
+  GtkWidget   parent_instance;
 
-  GdkPaintable *paintable;
-  char         *resource_path;
-  gboolean      mirrored;
+  char       *resource_path;
+  GFile      *file;
+  gboolean    mirrored;
+
+  GdkTexture *texture;
+  int         box_width;    /* the device-pixel box it was made for */
+  int         box_height;
+  gboolean    failed;       /* for this source: do not try every frame */
 };
 
 G_DEFINE_FINAL_TYPE (LimberIllustration, limber_illustration, GTK_TYPE_WIDGET)
+
+static GdkPixbuf *
+load_at_size (LimberIllustration *self,
+              int                 width,
+              int                 height,
+              GError            **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  if (self->resource_path != NULL)
+    stream = g_resources_open_stream (self->resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  else
+    stream = G_INPUT_STREAM (g_file_read (self->file, NULL, error));
+  if (stream == NULL)
+    return NULL;
+  return gdk_pixbuf_new_from_stream_at_scale (stream, width, height, TRUE, NULL, error);
+}
+
+/* A texture that fits the widget's box at its scale, made only when the
+ * box has changed since the last one. */
+static void
+update_texture (LimberIllustration *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self)) * scale;
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) * scale;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((self->resource_path == NULL && self->file == NULL) || self->failed || width <= 0 || height <= 0)
+    return;
+  if (self->texture != NULL && width == self->box_width && height == self->box_height)
+    return;
+
+  pixbuf = load_at_size (self, width, height, &error);
+  if (pixbuf == NULL)
+    {
+      g_autofree char *name = self->file ? g_file_get_parse_name (self->file) : g_strdup (self->resource_path);
+
+      g_message ("Could not draw the picture %s: %s", name, error->message);
+      self->failed = TRUE;
+      g_clear_object (&self->texture);
+      return;
+    }
+  g_set_object (&self->texture, gdk_texture_new_for_pixbuf (pixbuf));
+  g_object_unref (self->texture);  /* g_set_object took its own */
+  self->box_width = width;
+  self->box_height = height;
+}
 
 static void
 limber_illustration_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
   LimberIllustration *self = LIMBER_ILLUSTRATION (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  double ratio, w, h;
+  double w, h;
 
-  if (self->paintable == NULL || width <= 0 || height <= 0)
+  update_texture (self);
+  if (self->texture == NULL)
     return;
 
-  ratio = gdk_paintable_get_intrinsic_aspect_ratio (self->paintable);
-  if (ratio <= 0)
-    ratio = 4.0 / 3.0;
-  w = MIN (width, height * ratio);
-  h = w / ratio;
+  w = (double) gdk_texture_get_width (self->texture) / scale;
+  h = (double) gdk_texture_get_height (self->texture) / scale;
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - w) / 2, (height - h) / 2));
+  /* whole pixels, so that the texture is copied, not resampled */
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (floor ((width - w) / 2), floor ((height - h) / 2)));
   if (self->mirrored)
     {
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (w, 0));
       gtk_snapshot_scale (snapshot, -1, 1);
     }
-  gdk_paintable_snapshot (self->paintable, GDK_SNAPSHOT (snapshot), w, h);
+  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, w, h));
   gtk_snapshot_restore (snapshot);
 }
 
@@ -54,8 +119,15 @@ limber_illustration_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
-  *minimum = 48;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
+  int request_width, request_height, request;
+
+  /* a thumbnail given a size asks for no more than that (GTK adds the
+   * request to the minimum itself); the player's picture grows up to its
+   * drawing's own size */
+  gtk_widget_get_size_request (widget, &request_width, &request_height);
+  request = orientation == GTK_ORIENTATION_HORIZONTAL ? request_width : request_height;
+  *minimum = request > 0 ? request : 48;
+  *natural = request > 0 ? request : orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
 }
 
 static void
@@ -63,7 +135,8 @@ limber_illustration_dispose (GObject *object)
 {
   LimberIllustration *self = LIMBER_ILLUSTRATION (object);
 
-  g_clear_object (&self->paintable);
+  g_clear_object (&self->texture);
+  g_clear_object (&self->file);
   g_clear_pointer (&self->resource_path, g_free);
 
   G_OBJECT_CLASS (limber_illustration_parent_class)->dispose (object);
@@ -92,21 +165,50 @@ limber_illustration_new (void)
   return g_object_new (LIMBER_TYPE_ILLUSTRATION, NULL);
 }
 
+static void
+drop_texture (LimberIllustration *self)
+{
+  g_clear_object (&self->texture);
+  self->failed = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * limber_illustration_set_resource:
+ * @resource_path: (nullable): a picture in the program's resources
+ */
 void
 limber_illustration_set_resource (LimberIllustration *self,
                                   const char         *resource_path)
 {
   g_return_if_fail (LIMBER_IS_ILLUSTRATION (self));
 
-  if (g_strcmp0 (self->resource_path, resource_path) == 0)
+  if (self->file == NULL && g_strcmp0 (self->resource_path, resource_path) == 0)
     return;
 
+  g_clear_object (&self->file);
   g_free (self->resource_path);
   self->resource_path = g_strdup (resource_path);
-  g_clear_object (&self->paintable);
-  if (resource_path != NULL)
-    self->paintable = GDK_PAINTABLE (gdk_texture_new_from_resource (resource_path));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  drop_texture (self);
+}
+
+/**
+ * limber_illustration_set_file:
+ * @file: (nullable): a picture file (PNG, JPEG or SVG)
+ */
+void
+limber_illustration_set_file (LimberIllustration *self,
+                              GFile              *file)
+{
+  g_return_if_fail (LIMBER_IS_ILLUSTRATION (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->file != NULL && file != NULL && g_file_equal (self->file, file))
+    return;
+
+  g_clear_pointer (&self->resource_path, g_free);
+  g_set_object (&self->file, file);
+  drop_texture (self);
 }
 
 void
@@ -128,4 +230,19 @@ limber_illustration_get_mirrored (LimberIllustration *self)
 {
   g_return_val_if_fail (LIMBER_IS_ILLUSTRATION (self), FALSE);
   return self->mirrored;
+}
+
+/**
+ * limber_illustration_get_texture:
+ *
+ * The picture as last drawn, at its device-pixel size, or %NULL before it
+ * is drawn or when it cannot be read.
+ *
+ * Returns: (transfer none) (nullable): the texture
+ */
+GdkTexture *
+limber_illustration_get_texture (LimberIllustration *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ILLUSTRATION (self), NULL);
+  return self->texture;
 }

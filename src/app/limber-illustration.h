@@ -11,8 +11,11 @@ G_DECLARE_FINAL_TYPE (LimberIllustration, limber_illustration, LIMBER, ILLUSTRAT
 GtkWidget *limber_illustration_new          (void);
 void       limber_illustration_set_resource (LimberIllustration *self,
                                              const char         *resource_path);
+void       limber_illustration_set_file     (LimberIllustration *self,
+                                             GFile              *file);
 void       limber_illustration_set_mirrored (LimberIllustration *self,
                                              gboolean            mirrored);
 gboolean   limber_illustration_get_mirrored (LimberIllustration *self);
+GdkTexture *limber_illustration_get_texture (LimberIllustration *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-illustration.h"
 #include "limber-routine-page.h"
 
 struct _LimberRoutinePage
@@ -66,11 +67,28 @@ limber_describe_step (const LimberRoutineStep *step)
   return g_steal_pointer (&work);
 }
 
+/* The exercise's picture, drawn at the size it is shown at and named for
+ * screen readers by the exercise. */
+static GtkWidget *
+make_picture (LimberExercise *exercise,
+              int             width,
+              int             height)
+{
+  GtkWidget *picture = limber_illustration_new ();
+
+  limber_illustration_set_resource (LIMBER_ILLUSTRATION (picture), limber_exercise_get_illustration_path (exercise));
+  gtk_widget_set_size_request (picture, width, height);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, limber_exercise_get_name (exercise),
+                                  -1);
+  return picture;
+}
+
 static GtkWidget *
 make_details (LimberExercise *exercise)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *picture = gtk_picture_new_for_resource (limber_exercise_get_illustration_path (exercise));
+  GtkWidget *picture = make_picture (exercise, -1, 200);
   GtkWidget *label;
   GtkWidget *caution_box, *icon;
   const char * const *steps = limber_exercise_get_instructions (exercise);
@@ -83,10 +101,6 @@ make_details (LimberExercise *exercise)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_picture_set_alternative_text (GTK_PICTURE (picture), limber_exercise_get_name (exercise));
-  gtk_widget_set_size_request (picture, -1, 200);
   gtk_widget_add_css_class (picture, "limber-illustration");
   gtk_box_append (GTK_BOX (box), picture);
 
@@ -150,16 +164,10 @@ make_step_row (LimberRoutine *routine,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
-  thumbnail = gtk_picture_new_for_resource (limber_exercise_get_illustration_path (step->exercise));
-  gtk_picture_set_can_shrink (GTK_PICTURE (thumbnail), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (thumbnail), GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_set_size_request (thumbnail, 64, 48);
+  thumbnail = make_picture (step->exercise, 64, 48);
   gtk_widget_set_margin_top (thumbnail, 6);
   gtk_widget_set_margin_bottom (thumbnail, 6);
   gtk_widget_add_css_class (thumbnail, "limber-thumbnail");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (thumbnail),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  limber_exercise_get_name (step->exercise), -1);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), thumbnail);
 
   details = make_details (step->exercise);

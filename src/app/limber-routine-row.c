@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-illustration.h"
 #include "limber-routine-row.h"
 
 struct _LimberRoutineRow
@@ -10,7 +11,7 @@ struct _LimberRoutineRow
   AdwActionRow   parent_instance;
 
   LimberRoutine *routine;
-  GtkPicture    *thumbnail;
+  LimberIllustration *thumbnail;
 };
 
 G_DEFINE_FINAL_TYPE (LimberRoutineRow, limber_routine_row, ADW_TYPE_ACTION_ROW)
@@ -43,7 +44,7 @@ limber_routine_row_constructed (GObject *object)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
   cover = limber_routine_get_cover (self->routine);
-  gtk_picture_set_resource (self->thumbnail, limber_exercise_get_illustration_path (cover));
+  limber_illustration_set_resource (self->thumbnail, limber_exercise_get_illustration_path (cover));
 }
 
 static void
@@ -102,6 +103,7 @@ limber_routine_row_class_init (LimberRoutineRowClass *klass)
   object_class->get_property = limber_routine_row_get_property;
   object_class->set_property = limber_routine_row_set_property;
   object_class->dispose = limber_routine_row_dispose;
+  g_type_ensure (LIMBER_TYPE_ILLUSTRATION);
 
   properties[PROP_ROUTINE] =
     g_param_spec_object ("routine", NULL, NULL,

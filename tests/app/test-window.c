@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
+#include "limber-illustration.h"
 #include "limber-routine-page.h"
 #include "limber-routine-row.h"
 #include "limber-window.h"
@@ -68,6 +69,24 @@ test_routine_list (void)
       }
       g_assert_true (gtk_list_box_row_get_activatable (row));
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+
+      /* the cover is drawn sharp: made at the size, in device pixels, it
+       * is shown at (80x60 at most, filled in one direction), not a large
+       * drawing scaled down on every frame */
+      {
+        GtkWidget *thumbnail = limber_test_child (row, "thumbnail");
+        GdkTexture *texture;
+        int scale = gtk_widget_get_scale_factor (thumbnail);
+
+        WAIT_FOR (limber_illustration_get_texture (LIMBER_ILLUSTRATION (thumbnail)) != NULL);
+        texture = limber_illustration_get_texture (LIMBER_ILLUSTRATION (thumbnail));
+        g_assert_cmpint (gtk_widget_get_width (thumbnail), ==, 80);
+        g_assert_cmpint (gtk_widget_get_height (thumbnail), ==, 60);
+        g_assert_cmpint (gdk_texture_get_width (texture), <=, 80 * scale);
+        g_assert_cmpint (gdk_texture_get_height (texture), <=, 60 * scale);
+        g_assert_true (gdk_texture_get_width (texture) == 80 * scale ||
+                       gdk_texture_get_height (texture) == 60 * scale);
+      }
     }
 
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
