@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-catalog-error.h"
+#include "limber-check.h"
+#include "limber-enums.h"
 #include "limber-keyfile-private.h"
 #include "limber-routine.h"
 
@@ -32,6 +34,12 @@ G_DEFINE_ENUM_TYPE (LimberSide, limber_side,
   G_DEFINE_ENUM_VALUE (LIMBER_SIDE_NONE, "none"),
   G_DEFINE_ENUM_VALUE (LIMBER_SIDE_LEFT, "left"),
   G_DEFINE_ENUM_VALUE (LIMBER_SIDE_RIGHT, "right"))
+
+/* Sides= in a step */
+G_DEFINE_ENUM_TYPE (LimberSides, limber_sides,
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDES_BOTH, "both"),
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDES_LEFT, "left"),
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDES_RIGHT, "right"))
 
 G_DEFINE_FINAL_TYPE (LimberRoutine, limber_routine, G_TYPE_OBJECT)
 
@@ -80,6 +88,7 @@ parse_step (LimberKeyfileContext *ctx,
             GError            **error)
 {
   g_autofree char *exercise_id = NULL;
+  g_autofree char *sides = NULL;
   LimberExercise *exercise;
   gboolean counted;
 
@@ -119,6 +128,23 @@ parse_step (LimberKeyfileContext *ctx,
       return FALSE;
     }
 
+  /* Only an EachSide exercise has sides to choose; on another one Sides=
+   * is ignored, so that making an exercise one-sided later does not
+   * break the routines that use it. */
+  sides = _limber_keyfile_get_text (ctx, group, "Sides", FALSE, NULL);
+  if (sides != NULL)
+    {
+      int value;
+
+      if (!limber_enum_from_nick (LIMBER_TYPE_SIDES, sides, &value))
+        {
+          _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Sides",
+                                     _("Sides must be both, left or right, not “%s”"), sides);
+          return FALSE;
+        }
+      step->sides = value;
+    }
+
   return _limber_keyfile_get_uint (ctx, group, "Hold", 1, LIMBER_HOLD_MAX, &step->hold, error) &&
          _limber_keyfile_get_uint (ctx, group, "Repetitions", 1, LIMBER_REPETITIONS_MAX, &step->repetitions, error) &&
          _limber_keyfile_get_uint (ctx, group, "Tempo", 1, LIMBER_TEMPO_MAX, &step->tempo, error) &&
@@ -156,8 +182,8 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
   if (!(self->id = _limber_keyfile_get_text (&ctx, GROUP, "Id", TRUE, error)) ||
       !_limber_keyfile_check_id (&ctx, GROUP, self->id, error) ||
       !(self->name = _limber_keyfile_get_text (&ctx, GROUP, "Name", TRUE, error)) ||
-      !_limber_keyfile_get_uint (&ctx, GROUP, "Prepare", 0, 60, &self->prepare, error) ||
-      !_limber_keyfile_get_uint (&ctx, GROUP, "SwitchSides", 0, 60, &self->switch_sides, error))
+      !_limber_keyfile_get_uint (&ctx, GROUP, "Prepare", 0, LIMBER_PREPARE_MAX, &self->prepare, error) ||
+      !_limber_keyfile_get_uint (&ctx, GROUP, "SwitchSides", 0, LIMBER_SWITCH_SIDES_MAX, &self->switch_sides, error))
     return NULL;
   self->own_prepare = g_key_file_has_key (key_file, GROUP, "Prepare", NULL);
   self->own_switch_sides = g_key_file_has_key (key_file, GROUP, "SwitchSides", NULL);
@@ -165,6 +191,16 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
   self->summary = _limber_keyfile_get_text (&ctx, GROUP, "Summary", FALSE, NULL);
   if (self->summary == NULL)
     self->summary = g_strdup ("");
+
+  {
+    GError *check_error = NULL;
+
+    if (!_limber_keyfile_check (&ctx, GROUP, "Name", limber_check_name (self->name, &check_error),
+                                &check_error, error) ||
+        !_limber_keyfile_check (&ctx, GROUP, "Summary", limber_check_summary (self->summary, &check_error),
+                                &check_error, error))
+      return NULL;
+  }
 
   if (bundled)
     {
@@ -393,11 +429,16 @@ limber_routine_build_phases (LimberRoutine *self)
       LimberSide first = each_side ? LIMBER_SIDE_LEFT : LIMBER_SIDE_NONE;
       LimberSide last = each_side ? LIMBER_SIDE_RIGHT : LIMBER_SIDE_NONE;
 
+      if (each_side && step->sides == LIMBER_SIDES_LEFT)
+        last = LIMBER_SIDE_LEFT;
+      else if (each_side && step->sides == LIMBER_SIDES_RIGHT)
+        first = LIMBER_SIDE_RIGHT;
+
       add_phase (phases, LIMBER_PHASE_PREPARE, i, first, 1, step->sets, limber_routine_get_prepare (self));
 
       for (LimberSide side = first; side <= last; side++)
         {
-          if (side == LIMBER_SIDE_RIGHT)
+          if (side == LIMBER_SIDE_RIGHT && first == LIMBER_SIDE_LEFT)
             add_phase (phases, LIMBER_PHASE_SWITCH_SIDES, i, side, 1, step->sets,
                        limber_routine_get_switch_sides (self));
 

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "limber-catalog.h"
+
+G_BEGIN_DECLS
+
+/* What the catalog's files (limber-catalog.c, -store.c, limber-bundle.c)
+ * and the loaders share. */
+
+LimberExercise *_limber_exercise_new_from_key_file (GKeyFile   *key_file,
+                                                    const char *text,
+                                                    const char *display_name,
+                                                    gboolean    bundled,
+                                                    GHashTable *exercises,
+                                                    const char *pictures_dir,
+                                                    GError    **error);
+
+/* limber-catalog.c */
+GHashTable     *_limber_catalog_get_exercise_table (LimberCatalog  *self);
+LimberRoutine  *_limber_catalog_parse_routine      (LimberCatalog  *self,
+                                                    GHashTable     *exercises,
+                                                    const char     *display_name,
+                                                    const char     *text,
+                                                    gsize           length,
+                                                    GError        **error);
+LimberExercise *_limber_catalog_parse_exercise     (LimberCatalog  *self,
+                                                    const char     *display_name,
+                                                    const char     *text,
+                                                    gsize           length,
+                                                    GError        **error);
+void            _limber_catalog_put_routine        (LimberCatalog  *self,
+                                                    LimberRoutine  *routine);
+void            _limber_catalog_put_exercise       (LimberCatalog  *self,
+                                                    LimberExercise *exercise);
+void            _limber_catalog_remove_routine     (LimberCatalog  *self,
+                                                    const char     *id);
+void            _limber_catalog_remove_exercise    (LimberCatalog  *self,
+                                                    const char     *id);
+
+/* limber-catalog-store.c: an atomic write of a private file (0600 when new,
+ * its folder 0700) */
+gboolean        _limber_catalog_write_file         (GFile          *file,
+                                                    const void     *data,
+                                                    gsize           length,
+                                                    GError        **error);
+
+G_END_DECLS
