@@ -16,7 +16,20 @@ LimberExercise *_limber_exercise_new_from_key_file (GKeyFile   *key_file,
                                                     const char *pictures_dir,
                                                     GError    **error);
 
+/* limber-routine.c: a routine made from a draft's values, clamped to what
+ * the loader accepts, for its duration while it is edited */
+LimberRoutine  *_limber_routine_new_unchecked      (const char     *name,
+                                                    int             prepare,
+                                                    int             switch_sides,
+                                                    GArray         *steps);
+void            _limber_routine_get_own_timings    (LimberRoutine  *routine,
+                                                    int            *prepare,
+                                                    int            *switch_sides);
+
 /* limber-catalog.c */
+void            _limber_catalog_get_default_timings (LimberCatalog *self,
+                                                     guint         *prepare,
+                                                     guint         *switch_sides);
 GHashTable     *_limber_catalog_get_exercise_table (LimberCatalog  *self);
 LimberRoutine  *_limber_catalog_parse_routine      (LimberCatalog  *self,
                                                     GHashTable     *exercises,

@@ -718,3 +718,12 @@ limber_catalog_get_problems (LimberCatalog *self)
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
   return self->problems;
 }
+
+void
+_limber_catalog_get_default_timings (LimberCatalog *self,
+                                     guint         *prepare,
+                                     guint         *switch_sides)
+{
+  *prepare = self->default_prepare;
+  *switch_sides = self->default_switch_sides;
+}

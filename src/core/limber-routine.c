@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-catalog-error.h"
+#include "limber-catalog-private.h"
 #include "limber-check.h"
 #include "limber-enums.h"
 #include "limber-keyfile-private.h"
@@ -519,4 +520,58 @@ limber_format_duration (guint seconds)
   if (rest == 0)
     return g_strdup_printf (_("%u min"), minutes);
   return g_strdup_printf (_("%u min %u s"), minutes, rest);
+}
+
+/* The draft's steps (exercises referenced) become the routine's; values
+ * out of the loader's range are clamped, so that the editor can show a
+ * length while a field is still being typed. */
+LimberRoutine *
+_limber_routine_new_unchecked (const char *name,
+                               int         prepare,
+                               int         switch_sides,
+                               GArray     *steps)
+{
+  LimberRoutine *self = g_object_new (LIMBER_TYPE_ROUTINE, NULL);
+
+  self->id = g_strdup ("");
+  self->name = g_strdup (name ? name : "");
+  self->summary = g_strdup ("");
+  self->source = g_strdup ("");
+  self->own_prepare = prepare >= 0;
+  self->prepare = CLAMP (prepare, 0, LIMBER_PREPARE_MAX);
+  self->own_switch_sides = switch_sides >= 0;
+  self->switch_sides = CLAMP (switch_sides, 0, LIMBER_SWITCH_SIDES_MAX);
+
+  for (guint i = 0; i < steps->len && i < LIMBER_ROUTINE_MAX_STEPS; i++)
+    {
+      LimberRoutineStep step = g_array_index (steps, LimberRoutineStep, i);
+
+      step.exercise = g_object_ref (step.exercise);
+      if (limber_exercise_get_repetitions (step.exercise) > 0)
+        {
+          step.hold = 0;
+          step.repetitions = CLAMP (step.repetitions, 1, LIMBER_REPETITIONS_MAX);
+          step.tempo = CLAMP (step.tempo, 1, LIMBER_TEMPO_MAX);
+        }
+      else
+        {
+          step.hold = CLAMP (step.hold, 1, LIMBER_HOLD_MAX);
+          step.repetitions = step.tempo = 0;
+        }
+      step.sets = CLAMP (step.sets, 1, LIMBER_SETS_MAX);
+      step.set_rest = MIN (step.set_rest, LIMBER_REST_MAX);
+      step.rest = MIN (step.rest, LIMBER_REST_MAX);
+      g_array_append_val (self->steps, step);
+    }
+  return self;
+}
+
+/* Prepare= and SwitchSides= as the file has them, -1 when absent */
+void
+_limber_routine_get_own_timings (LimberRoutine *self,
+                                 int           *prepare,
+                                 int           *switch_sides)
+{
+  *prepare = self->own_prepare ? (int) self->prepare : -1;
+  *switch_sides = self->own_switch_sides ? (int) self->switch_sides : -1;
 }
