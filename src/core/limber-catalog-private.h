@@ -57,5 +57,14 @@ gboolean        _limber_catalog_write_file         (GFile          *file,
                                                     const void     *data,
                                                     gsize           length,
                                                     GError        **error);
+void            _limber_catalog_refresh_routines_using (LimberCatalog  *self,
+                                                        LimberExercise *exercise);
+const char     *_limber_catalog_sniff_picture      (const guint8   *data,
+                                                    gsize           length);
+const char     *_limber_catalog_picture_extension  (const char     *mime_type);
+char           *_limber_catalog_make_id            (LimberCatalog  *self,
+                                                    gboolean        exercise,
+                                                    const char     *name,
+                                                    GHashTable     *taken);
 
 G_END_DECLS
