@@ -281,8 +281,12 @@ _limber_keyfile_check (const LimberKeyfileContext  *ctx,
 {
   if (ok)
     return TRUE;
-  _limber_keyfile_set_error (ctx, error, (*check_error)->code, group, key, "%s: %s",
-                             key, (*check_error)->message);
+  if (key != NULL)
+    _limber_keyfile_set_error (ctx, error, (*check_error)->code, group, key, "%s: %s",
+                               key, (*check_error)->message);
+  else
+    _limber_keyfile_set_error (ctx, error, (*check_error)->code, group, NULL, "%s",
+                               (*check_error)->message);
   g_clear_error (check_error);
   return FALSE;
 }
