@@ -41,7 +41,8 @@ packages="$packages
 # gsettings to set the service's settings; the time zones the schedule's
 # daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with
 # which the player-cpu benchmark draws with GL under Xvfb; xdotool, which
-# presses real keys for the keyboard test. For .ci/run's
+# presses real keys for the keyboard test; update-mime-database
+# (shared-mime-info) for the test that installs the MIME type. For .ci/run's
 # fuzzing stage: clang (/usr/bin/clang), libclang-rt-14-dev (libFuzzer and
 # clang's ASan/UBSan runtimes, libclang_rt.fuzzer-x86_64.a) and llvm-14
 # (llvm-symbolizer, for readable sanitizer stack traces); gcc's own
@@ -50,7 +51,7 @@ test_packages="
   xvfb xauth dbus dbus-daemon dbus-bin
   python3 poppler-utils
   python3-dbusmock python3-dbus dunst libglib2.0-bin tzdata
-  libgl1-mesa-dri xdotool
+  libgl1-mesa-dri xdotool shared-mime-info
   clang libclang-rt-14-dev llvm-14
 "
 

@@ -8,6 +8,7 @@
 #include "limber-cli.h"
 #include "limber-cli-private.h"
 #include "limber-cli-export.h"
+#include "limber-cli-share.h"
 #include "limber-journal.h"
 
 /* The command line: options that print or write something and exit without
@@ -35,6 +36,7 @@ static const GOptionEntry option_entries[] = {
   { "history", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_optional_value,
     N_("Print the sessions and check-ins of the last DAYS days (30 if not given) and exit"), N_("DAYS") },
   LIMBER_CLI_EXPORT_OPTION_ENTRIES,
+  LIMBER_CLI_SHARE_OPTION_ENTRIES,
   { "restore-backup", 0, G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, parse_optional_value,
     N_("Add what a backup of the journal holds (the newest good one if FILE is not given) to the journal and exit"), N_("FILE") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
@@ -742,6 +744,9 @@ limber_cli_run (GVariantDict *options)
     return status;
 
   if ((status = limber_cli_export_run (options)) >= 0)
+    return status;
+
+  if ((status = limber_cli_share_run (options)) >= 0)
     return status;
 
   return -1;

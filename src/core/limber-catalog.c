@@ -3,7 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "limber-catalog.h"
+#include "limber-catalog-private.h"
 #include "limber-keyfile-private.h"
 
 #define DATA_PATH LIMBER_RESOURCE_PREFIX "/data"
@@ -16,8 +16,9 @@ struct _LimberCatalog
 {
   GObject     parent_instance;
 
-  GListStore *exercises;
+  GListStore *exercises;        /* the library: not the hidden ones */
   GListStore *routines;
+  GFile      *data_dir;
   GHashTable *exercises_by_id;
   GHashTable *routines_by_id;
   GPtrArray  *problems;
@@ -34,6 +35,7 @@ limber_catalog_finalize (GObject *object)
 
   g_clear_object (&self->exercises);
   g_clear_object (&self->routines);
+  g_clear_object (&self->data_dir);
   g_clear_pointer (&self->exercises_by_id, g_hash_table_unref);
   g_clear_pointer (&self->routines_by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -106,6 +108,49 @@ check_file_id (const char  *display_name,
   return TRUE;
 }
 
+/* Parses a routine against @exercises, as every routine file and the
+ * editor's text are parsed. */
+LimberRoutine *
+_limber_catalog_parse_routine (LimberCatalog  *self,
+                               GHashTable     *exercises,
+                               const char     *display_name,
+                               const char     *text,
+                               gsize           length,
+                               GError        **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  LimberKeyfileContext ctx = { display_name, text, key_file };
+  LimberRoutine *routine;
+
+  if (!_limber_keyfile_load (&ctx, length, error))
+    return NULL;
+  routine = limber_routine_new_from_key_file (key_file, ctx.text, display_name,
+                                              exercises ? exercises : self->exercises_by_id,
+                                              FALSE, error);
+  if (routine != NULL)
+    limber_routine_set_default_timings (routine, self->default_prepare, self->default_switch_sides);
+  return routine;
+}
+
+/* Parses an own exercise. */
+LimberExercise *
+_limber_catalog_parse_exercise (LimberCatalog  *self,
+                                const char     *display_name,
+                                const char     *text,
+                                gsize           length,
+                                GError        **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  LimberKeyfileContext ctx = { display_name, text, key_file };
+  g_autoptr(GFile) pictures = limber_catalog_get_pictures_dir (self);
+  g_autofree char *pictures_path = g_file_get_path (pictures);
+
+  if (!_limber_keyfile_load (&ctx, length, error))
+    return NULL;
+  return _limber_exercise_new_from_key_file (key_file, ctx.text, display_name, FALSE,
+                                             self->exercises_by_id, pictures_path, error);
+}
+
 static gboolean
 add_routine (LimberCatalog *self,
              const char    *display_name,
@@ -142,10 +187,105 @@ add_routine (LimberCatalog *self,
       return FALSE;
     }
 
-  limber_routine_set_default_timings (routine, self->default_prepare, self->default_switch_sides);
-  g_hash_table_insert (self->routines_by_id, (char *) id, g_object_ref (routine));
-  g_list_store_insert_sorted (self->routines, routine, compare_routines, NULL);
+  _limber_catalog_put_routine (self, routine);
   return TRUE;
+}
+
+static gboolean
+add_exercise (LimberCatalog *self,
+              const char    *display_name,
+              const char    *text,
+              gsize          length,
+              GError       **error)
+{
+  g_autoptr(LimberExercise) exercise = NULL;
+  const char *id;
+
+  exercise = _limber_catalog_parse_exercise (self, display_name, text, length, error);
+  if (exercise == NULL)
+    return FALSE;
+
+  id = limber_exercise_get_id (exercise);
+  if (g_hash_table_contains (self->exercises_by_id, id))
+    {
+      LimberExercise *other = g_hash_table_lookup (self->exercises_by_id, id);
+      LimberKeyfileContext ctx = { display_name, text, NULL };
+
+      _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_DUPLICATE_ID, "Exercise", "Id",
+                                 _("the Id “%s” is already used by %s; give this exercise an Id of its own"),
+                                 id, limber_exercise_get_source (other));
+      return FALSE;
+    }
+
+  _limber_catalog_put_exercise (self, exercise);
+  return TRUE;
+}
+
+/* Adds or replaces a routine in the table and the model. */
+void
+_limber_catalog_put_routine (LimberCatalog *self,
+                             LimberRoutine *routine)
+{
+  _limber_catalog_remove_routine (self, limber_routine_get_id (routine));
+  limber_routine_set_default_timings (routine, self->default_prepare, self->default_switch_sides);
+  g_hash_table_insert (self->routines_by_id, (char *) limber_routine_get_id (routine),
+                       g_object_ref (routine));
+  g_list_store_insert_sorted (self->routines, routine, compare_routines, NULL);
+}
+
+void
+_limber_catalog_remove_routine (LimberCatalog *self,
+                                const char    *id)
+{
+  g_autoptr(LimberRoutine) old = NULL;
+  guint position = 0;
+
+  if (!g_hash_table_steal_extended (self->routines_by_id, id, NULL, (gpointer *) &old))
+    return;
+  if (g_list_store_find (self->routines, old, &position))
+    g_list_store_remove (self->routines, position);
+}
+
+/* Adds or replaces an exercise; the routines that used the old object are
+ * parsed again by the caller (limber-catalog-store.c). */
+void
+_limber_catalog_put_exercise (LimberCatalog  *self,
+                              LimberExercise *exercise)
+{
+  const char *id = limber_exercise_get_id (exercise);
+  LimberExercise *old = g_hash_table_lookup (self->exercises_by_id, id);
+  guint position;
+
+  if (old != NULL && g_list_store_find (self->exercises, old, &position))
+    {
+      if (limber_exercise_is_hidden (exercise))
+        g_list_store_remove (self->exercises, position);
+      else
+        g_list_store_splice (self->exercises, position, 1, (gpointer *) &exercise, 1);
+    }
+  else if (!limber_exercise_is_hidden (exercise))
+    g_list_store_append (self->exercises, exercise);
+
+  g_hash_table_replace (self->exercises_by_id, (char *) id, g_object_ref (exercise));
+}
+
+void
+_limber_catalog_remove_exercise (LimberCatalog *self,
+                                 const char    *id)
+{
+  g_autoptr(LimberExercise) old = NULL;
+  guint position = 0;
+
+  if (!g_hash_table_steal_extended (self->exercises_by_id, id, NULL, (gpointer *) &old))
+    return;
+  if (g_list_store_find (self->exercises, old, &position))
+    g_list_store_remove (self->exercises, position);
+}
+
+GHashTable *
+_limber_catalog_get_exercise_table (LimberCatalog *self)
+{
+  return self->exercises_by_id;
 }
 
 static int
@@ -202,7 +342,8 @@ limber_catalog_load_bundled (LimberCatalog  *self,
       if (!_limber_keyfile_load (&ctx, length, error))
         return FALSE;
 
-      exercise = limber_exercise_new_from_key_file (key_file, ctx.text, display_name, error);
+      exercise = _limber_exercise_new_from_key_file (key_file, ctx.text, display_name, TRUE,
+                                                     NULL, NULL, error);
       if (exercise == NULL ||
           !check_file_id (display_name, ctx.text, limber_exercise_get_id (exercise),
                           exercise_files[i], ".exercise", error))
@@ -240,6 +381,7 @@ limber_catalog_load_bundled (LimberCatalog  *self,
 static gboolean
 load_user_file (LimberCatalog  *self,
                 GFile          *file,
+                gboolean        exercise,
                 GError        **error)
 {
   g_autofree char *path = g_file_get_path (file);
@@ -268,7 +410,7 @@ load_user_file (LimberCatalog  *self,
   if (g_file_info_get_size (info) > LIMBER_ROUTINE_FILE_MAX_SIZE)
     {
       g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than 1 MiB; a routine file is a few hundred bytes of text"),
+                   _("%s: the file is larger than 1 MiB; a routine or exercise file is a few hundred bytes of text"),
                    path);
       return FALSE;
     }
@@ -284,12 +426,77 @@ load_user_file (LimberCatalog  *self,
   if (length > LIMBER_ROUTINE_FILE_MAX_SIZE)
     {
       g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than 1 MiB; a routine file is a few hundred bytes of text"),
+                   _("%s: the file is larger than 1 MiB; a routine or exercise file is a few hundred bytes of text"),
                    path);
       return FALSE;
     }
 
+  if (exercise)
+    return add_exercise (self, path, contents, length, error);
   return add_routine (self, path, basename, contents, length, FALSE, error);
+}
+
+static guint
+load_user_folder (LimberCatalog *self,
+                  GFile         *directory,
+                  gboolean       exercises)
+{
+  const char *suffix = exercises ? ".exercise" : ".routine";
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint loaded = 0;
+
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (enumerator == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_autofree char *path = g_file_get_path (directory);
+
+          g_ptr_array_add (self->problems,
+                           g_error_new (LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO,
+                                        exercises ? _("Could not read the exercises folder %s: %s")
+                                                  : _("Could not read the routines folder %s: %s"),
+                                        path, error->message));
+        }
+      return 0;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error))
+        {
+          g_ptr_array_add (self->problems, g_steal_pointer (&error));
+          break;
+        }
+      if (info == NULL)
+        break;
+      if (g_str_has_suffix (g_file_info_get_name (info), suffix))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+
+  /* A stable order, so that which of two clashing files wins does not
+   * depend on the file system. */
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (directory, g_ptr_array_index (names, i));
+
+      if (load_user_file (self, file, exercises, &error))
+        loaded++;
+      else
+        {
+          g_debug ("Skipped a file: %s", error->message);
+          g_ptr_array_add (self->problems, g_steal_pointer (&error));
+        }
+    }
+
+  return loaded;
 }
 
 /**
@@ -307,63 +514,86 @@ guint
 limber_catalog_load_user_routines (LimberCatalog *self,
                                    GFile         *directory)
 {
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  guint loaded = 0;
-
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), 0);
   g_return_val_if_fail (G_IS_FILE (directory), 0);
 
-  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (enumerator == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          g_autofree char *path = g_file_get_path (directory);
+  return load_user_folder (self, directory, FALSE);
+}
 
-          g_ptr_array_add (self->problems,
-                           g_error_new (LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO,
-                                        _("Could not read the routines folder %s: %s"),
-                                        path, error->message));
-        }
-      return 0;
-    }
+/**
+ * limber_catalog_load_user_exercises:
+ * @directory: the folder holding the user's `*.exercise` files
+ *
+ * Loads own exercises as limber_catalog_load_user_routines() loads
+ * routines. Load them first, so that routines can use them.
+ *
+ * Returns: the number of exercises loaded.
+ */
+guint
+limber_catalog_load_user_exercises (LimberCatalog *self,
+                                    GFile         *directory)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), 0);
+  g_return_val_if_fail (G_IS_FILE (directory), 0);
 
-  for (;;)
-    {
-      GFileInfo *info = NULL;
+  return load_user_folder (self, directory, TRUE);
+}
 
-      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error))
-        {
-          g_ptr_array_add (self->problems, g_steal_pointer (&error));
-          break;
-        }
-      if (info == NULL)
-        break;
-      if (g_str_has_suffix (g_file_info_get_name (info), ".routine"))
-        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
-    }
+/**
+ * limber_catalog_load_user_data:
+ * @data_dir: the folder of own data, normally `$XDG_DATA_HOME/limber`
+ *
+ * Loads own exercises (`exercises/`), then own routines (`routines/`), so
+ * that routines can use own exercises, and remembers @data_dir as where
+ * limber_catalog_save_routine() and the others write.
+ *
+ * Returns: the number of files loaded.
+ */
+guint
+limber_catalog_load_user_data (LimberCatalog *self,
+                               GFile         *data_dir)
+{
+  g_autoptr(GFile) exercises = NULL;
+  g_autoptr(GFile) routines = NULL;
+  guint loaded;
 
-  /* A stable order, so that which of two clashing files wins does not
-   * depend on the file system. */
-  g_ptr_array_sort (names, compare_names);
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), 0);
+  g_return_val_if_fail (G_IS_FILE (data_dir), 0);
 
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GFile) file = g_file_get_child (directory, g_ptr_array_index (names, i));
+  g_set_object (&self->data_dir, data_dir);
+  exercises = g_file_get_child (data_dir, "exercises");
+  routines = g_file_get_child (data_dir, "routines");
+  loaded = load_user_folder (self, exercises, TRUE);
+  return loaded + load_user_folder (self, routines, FALSE);
+}
 
-      if (load_user_file (self, file, &error))
-        loaded++;
-      else
-        {
-          g_debug ("Skipped a routine file: %s", error->message);
-          g_ptr_array_add (self->problems, g_steal_pointer (&error));
-        }
-    }
+/**
+ * limber_catalog_get_data_dir:
+ *
+ * Returns: (transfer full): the folder given to
+ * limber_catalog_load_user_data(), else `$XDG_DATA_HOME/limber`.
+ */
+GFile *
+limber_catalog_get_data_dir (LimberCatalog *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
 
-  return loaded;
+  if (self->data_dir != NULL)
+    return g_object_ref (self->data_dir);
+  return g_file_new_build_filename (g_get_user_data_dir (), "limber", NULL);
+}
+
+/**
+ * limber_catalog_get_pictures_dir:
+ *
+ * Returns: (transfer full): the folder of own pictures.
+ */
+GFile *
+limber_catalog_get_pictures_dir (LimberCatalog *self)
+{
+  g_autoptr(GFile) dir = limber_catalog_get_data_dir (self);
+
+  return g_file_get_child (dir, "pictures");
 }
 
 /**
@@ -380,7 +610,7 @@ limber_catalog_get_user_dir (void)
 /**
  * limber_catalog_new_default:
  *
- * Loads the bundled data set and the user's routines.
+ * Loads the bundled data set and the user's own exercises and routines.
  *
  * Returns: (transfer full): the catalog, or %NULL if the bundled set is broken.
  */
@@ -388,7 +618,7 @@ LimberCatalog *
 limber_catalog_new_default (GError **error)
 {
   g_autoptr(LimberCatalog) self = limber_catalog_new ();
-  g_autoptr(GFile) dir = limber_catalog_get_user_dir ();
+  g_autoptr(GFile) dir = g_file_new_build_filename (g_get_user_data_dir (), "limber", NULL);
 
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -407,7 +637,7 @@ limber_catalog_new_default (GError **error)
 
   if (!limber_catalog_load_bundled (self, error))
     return NULL;
-  limber_catalog_load_user_routines (self, dir);
+  limber_catalog_load_user_data (self, dir);
   return g_steal_pointer (&self);
 }
 
@@ -487,4 +717,13 @@ limber_catalog_get_problems (LimberCatalog *self)
 {
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
   return self->problems;
+}
+
+void
+_limber_catalog_get_default_timings (LimberCatalog *self,
+                                     guint         *prepare,
+                                     guint         *switch_sides)
+{
+  *prepare = self->default_prepare;
+  *switch_sides = self->default_switch_sides;
 }

@@ -4,12 +4,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-catalog-error.h"
+#include "limber-catalog-private.h"
+#include "limber-check.h"
 #include "limber-enums.h"
 #include "limber-exercise.h"
 #include "limber-keyfile-private.h"
 
 #define GROUP "Exercise"
-#define MAX_INSTRUCTIONS 9
 
 struct _LimberExercise
 {
@@ -31,9 +32,21 @@ struct _LimberExercise
   char              **instructions;
   char               *caution;
   char               *illustration_path;
+  gboolean            bundled;
+  gboolean            hidden;
+  char               *source;
+  char               *picture;          /* Picture= as written, own exercises */
+  LimberPictureSource picture_source;
+  char               *picture_path;
+  gboolean            mirror_picture;
 };
 
 G_DEFINE_FINAL_TYPE (LimberExercise, limber_exercise, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (LimberPictureSource, limber_picture_source,
+  G_DEFINE_ENUM_VALUE (LIMBER_PICTURE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (LIMBER_PICTURE_RESOURCE, "resource"),
+  G_DEFINE_ENUM_VALUE (LIMBER_PICTURE_FILE, "file"))
 
 /* The data set's Kind= values */
 G_DEFINE_FLAGS_TYPE (LimberExerciseKind, limber_exercise_kind,
@@ -54,6 +67,9 @@ limber_exercise_finalize (GObject *object)
   g_strfreev (self->instructions);
   g_free (self->caution);
   g_free (self->illustration_path);
+  g_free (self->source);
+  g_free (self->picture);
+  g_free (self->picture_path);
 
   G_OBJECT_CLASS (limber_exercise_parent_class)->finalize (object);
 }
@@ -76,7 +92,11 @@ limber_exercise_init (LimberExercise *self)
 static char *
 translated (char *text)
 {
-  const char *tr = g_dgettext (GETTEXT_PACKAGE, text);
+  const char *tr;
+
+  if (text == NULL)
+    return NULL;
+  tr = g_dgettext (GETTEXT_PACKAGE, text);
 
   if (tr != text)
     {
@@ -86,11 +106,95 @@ translated (char *text)
   return text;
 }
 
+static gboolean
+get_boolean (const LimberKeyfileContext *ctx,
+             const char                 *key,
+             gboolean                   *value,
+             GError                    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean parsed;
+
+  if (!g_key_file_has_key (ctx->key_file, GROUP, key, NULL))
+    return TRUE;
+  parsed = g_key_file_get_boolean (ctx->key_file, GROUP, key, &local_error);
+  if (local_error != NULL)
+    {
+      _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, GROUP, key,
+                                 _("%s must be true or false"), key);
+      return FALSE;
+    }
+  *value = parsed;
+  return TRUE;
+}
+
+/* Own exercises name a picture; bundled ones have theirs by id. */
+static gboolean
+parse_picture (LimberExercise             *self,
+               const LimberKeyfileContext *ctx,
+               GHashTable                 *exercises,
+               const char                 *pictures_dir,
+               GError                    **error)
+{
+  GError *check_error = NULL;
+
+  self->mirror_picture = self->bundled;
+  if (self->bundled)
+    {
+      self->picture_source = LIMBER_PICTURE_RESOURCE;
+      self->picture_path = g_strdup (self->illustration_path);
+      return TRUE;
+    }
+
+  self->picture = _limber_keyfile_get_text (ctx, GROUP, "Picture", FALSE, NULL);
+  if (self->picture == NULL)
+    self->picture_source = LIMBER_PICTURE_NONE;
+  else if (g_str_has_prefix (self->picture, "bundled:"))
+    {
+      const char *id = self->picture + strlen ("bundled:");
+      LimberExercise *other = exercises ? g_hash_table_lookup (exercises, id) : NULL;
+
+      if (other == NULL || !other->bundled)
+        {
+          _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_UNKNOWN_EXERCISE, GROUP, "Picture",
+                                     _("Picture uses the picture of “%s”, which is not a bundled exercise"),
+                                     id);
+          return FALSE;
+        }
+      self->picture_source = LIMBER_PICTURE_RESOURCE;
+      self->picture_path = g_strdup (other->illustration_path);
+      /* a drawing, mirrored for the other side as the bundled ones are */
+      self->mirror_picture = TRUE;
+    }
+  else
+    {
+      if (!_limber_keyfile_check (ctx, GROUP, "Picture", limber_check_picture_name (self->picture, &check_error),
+                        &check_error, error))
+        return FALSE;
+      self->picture_source = LIMBER_PICTURE_FILE;
+      self->picture_path = g_build_filename (pictures_dir ? pictures_dir : ".", self->picture, NULL);
+      /* a photo of a person is not turned into the other side unless asked */
+      self->mirror_picture = FALSE;
+    }
+
+  return get_boolean (ctx, "MirrorPicture", &self->mirror_picture, error);
+}
+
+/*
+ * _limber_exercise_new_from_key_file:
+ * @bundled: whether this is the data set's exercise (translated, strict
+ *   about Summary, Muscles and Caution) or an own one
+ * @exercises: the exercises loaded so far, for Picture=bundled:<id>
+ * @pictures_dir: the folder own pictures are in
+ */
 LimberExercise *
-limber_exercise_new_from_key_file (GKeyFile   *key_file,
-                                   const char *text,
-                                   const char *display_name,
-                                   GError    **error)
+_limber_exercise_new_from_key_file (GKeyFile   *key_file,
+                                    const char *text,
+                                    const char *display_name,
+                                    gboolean    bundled,
+                                    GHashTable *exercises,
+                                    const char *pictures_dir,
+                                    GError    **error)
 {
   LimberKeyfileContext ctx = { display_name, text, key_file };
   g_autoptr(LimberExercise) self = NULL;
@@ -100,10 +204,14 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
   gsize n_range = 0;
   g_autofree int *range = NULL;
   gboolean has_hold, has_reps;
+  GError *check_error = NULL;
+  guint bad = 0;
 
   g_return_val_if_fail (key_file != NULL, NULL);
 
   self = g_object_new (LIMBER_TYPE_EXERCISE, NULL);
+  self->bundled = bundled;
+  self->source = g_strdup (display_name);
 
   if (!g_key_file_has_group (key_file, GROUP))
     {
@@ -117,11 +225,23 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
     return NULL;
 
   if (!(self->name = _limber_keyfile_get_text (&ctx, GROUP, "Name", TRUE, error)) ||
-      !(self->summary = _limber_keyfile_get_text (&ctx, GROUP, "Summary", TRUE, error)) ||
-      !(self->caution = _limber_keyfile_get_text (&ctx, GROUP, "Caution", TRUE, error)) ||
-      !(kind = _limber_keyfile_get_text (&ctx, GROUP, "Kind", TRUE, error)) ||
-      !(muscles = _limber_keyfile_get_text (&ctx, GROUP, "Muscles", TRUE, error)))
+      !(kind = _limber_keyfile_get_text (&ctx, GROUP, "Kind", TRUE, error)))
     return NULL;
+  self->summary = _limber_keyfile_get_text (&ctx, GROUP, "Summary", bundled, error);
+  if (self->summary == NULL && bundled)
+    return NULL;
+  self->caution = _limber_keyfile_get_text (&ctx, GROUP, "Caution", bundled, error);
+  if (self->caution == NULL && bundled)
+    return NULL;
+  muscles = _limber_keyfile_get_text (&ctx, GROUP, "Muscles", bundled, error);
+  if (muscles == NULL && bundled)
+    return NULL;
+  if (self->summary == NULL)
+    self->summary = g_strdup ("");
+  if (self->caution == NULL)
+    self->caution = g_strdup ("");
+  if (muscles == NULL)
+    muscles = g_strdup ("");
 
   if (!limber_exercise_kind_from_string (kind, &self->kind))
     {
@@ -131,7 +251,6 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
       return NULL;
     }
 
-  muscles = translated (g_steal_pointer (&muscles));
   self->muscles = g_strsplit (muscles, ";", -1);
   /* drop the empty string after the list's final ';' */
   if (self->muscles[0] != NULL)
@@ -141,19 +260,37 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
       if (*g_strstrip (self->muscles[n - 1]) == '\0')
         g_clear_pointer (&self->muscles[n - 1], g_free);
     }
+  for (guint i = 0; self->muscles[i] != NULL; i++)
+    g_strstrip (self->muscles[i]);
 
-  if (g_key_file_has_key (key_file, GROUP, "EachSide", NULL))
+  if (!_limber_keyfile_check (&ctx, GROUP, "Name", limber_check_name (self->name, &check_error), &check_error, error) ||
+      !_limber_keyfile_check (&ctx, GROUP, "Summary", limber_check_summary (self->summary, &check_error), &check_error, error) ||
+      !_limber_keyfile_check (&ctx, GROUP, "Caution", limber_check_caution (self->caution, &check_error), &check_error, error) ||
+      !_limber_keyfile_check (&ctx, GROUP, "Muscles", limber_check_muscles ((const char * const *) self->muscles, &bad, &check_error),
+                    &check_error, error))
+    return NULL;
+
+  if (bundled)
     {
-      g_autoptr(GError) local_error = NULL;
+      /* translators have the list as one string, as the file has it */
+      g_autofree char *tr = translated (g_strdup (muscles));
 
-      self->each_side = g_key_file_get_boolean (key_file, GROUP, "EachSide", &local_error);
-      if (local_error != NULL)
+      if (g_strcmp0 (tr, muscles) != 0)
         {
-          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, GROUP, "EachSide",
-                                     _("EachSide must be true or false"));
-          return NULL;
+          g_strfreev (self->muscles);
+          self->muscles = g_strsplit (tr, ";", -1);
+          if (self->muscles[0] != NULL)
+            {
+              guint n = g_strv_length (self->muscles);
+
+              if (*g_strstrip (self->muscles[n - 1]) == '\0')
+                g_clear_pointer (&self->muscles[n - 1], g_free);
+            }
         }
     }
+
+  if (!get_boolean (&ctx, "EachSide", &self->each_side, error))
+    return NULL;
 
   has_hold = g_key_file_has_key (key_file, GROUP, "Hold", NULL);
   has_reps = g_key_file_has_key (key_file, GROUP, "Repetitions", NULL);
@@ -197,14 +334,24 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
       self->hold_max = range[1];
     }
 
-  for (guint i = 1; i <= MAX_INSTRUCTIONS; i++)
+  for (guint i = 1; i <= LIMBER_INSTRUCTIONS_MAX + 1; i++)
     {
       g_autofree char *key = g_strdup_printf ("Instruction%u", i);
       g_autofree char *step = _limber_keyfile_get_text (&ctx, GROUP, key, FALSE, NULL);
 
       if (step == NULL)
         break;
-      step = translated (g_steal_pointer (&step));
+      if (i > LIMBER_INSTRUCTIONS_MAX)
+        {
+          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_OUT_OF_RANGE, GROUP, key,
+                                     _("an exercise can have at most %d instructions"),
+                                     LIMBER_INSTRUCTIONS_MAX);
+          return NULL;
+        }
+      if (!_limber_keyfile_check (&ctx, GROUP, key, limber_check_instruction (step, &check_error), &check_error, error))
+        return NULL;
+      if (bundled)
+        step = translated (g_steal_pointer (&step));
       g_strv_builder_add (steps, step);
     }
   self->instructions = g_strv_builder_end (steps);
@@ -215,13 +362,39 @@ limber_exercise_new_from_key_file (GKeyFile   *key_file,
       return NULL;
     }
 
-  self->name = translated (self->name);
-  self->summary = translated (self->summary);
-  self->caution = translated (self->caution);
-  self->illustration_path = g_strdup_printf ("%s/illustrations/%s.svg",
-                                             LIMBER_RESOURCE_PREFIX, self->id);
+  if (bundled)
+    {
+      self->name = translated (self->name);
+      self->summary = translated (self->summary);
+      self->caution = translated (self->caution);
+      self->illustration_path = g_strdup_printf ("%s/illustrations/%s.svg",
+                                                 LIMBER_RESOURCE_PREFIX, self->id);
+    }
+
+  if (!parse_picture (self, &ctx, exercises, pictures_dir, error))
+    return NULL;
+  if (!bundled)
+    {
+      self->illustration_path = g_strdup (self->picture_source == LIMBER_PICTURE_RESOURCE ? self->picture_path : NULL);
+      if (!get_boolean (&ctx, "Hidden", &self->hidden, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * limber_exercise_new_from_key_file:
+ *
+ * Parses a bundled exercise. Own exercises are loaded by the catalog.
+ */
+LimberExercise *
+limber_exercise_new_from_key_file (GKeyFile   *key_file,
+                                   const char *text,
+                                   const char *display_name,
+                                   GError    **error)
+{
+  return _limber_exercise_new_from_key_file (key_file, text, display_name, TRUE, NULL, NULL, error);
 }
 
 const char *
@@ -330,7 +503,9 @@ limber_exercise_get_caution (LimberExercise *self)
 /**
  * limber_exercise_get_illustration_path:
  *
- * Returns: the GResource path of the exercise's SVG illustration.
+ * Returns: (nullable): the GResource path of the exercise's SVG
+ * illustration, or %NULL for an own exercise whose picture is not a bundled
+ * one (see limber_exercise_get_picture_source()).
  */
 const char *
 limber_exercise_get_illustration_path (LimberExercise *self)
@@ -388,4 +563,85 @@ limber_exercise_kinds_describe (LimberExerciseKind kinds)
     }
 
   return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+gboolean
+limber_exercise_is_bundled (LimberExercise *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), FALSE);
+  return self->bundled;
+}
+
+/**
+ * limber_exercise_is_hidden:
+ *
+ * Returns: whether this own exercise was deleted while a routine still used
+ * it: it plays in those routines but is not listed in the library.
+ */
+gboolean
+limber_exercise_is_hidden (LimberExercise *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), FALSE);
+  return self->hidden;
+}
+
+/**
+ * limber_exercise_get_source:
+ *
+ * Returns: the file the exercise was loaded from: a path for an own one,
+ * the data-set file name for a bundled one.
+ */
+const char *
+limber_exercise_get_source (LimberExercise *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), NULL);
+  return self->source;
+}
+
+LimberPictureSource
+limber_exercise_get_picture_source (LimberExercise *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), LIMBER_PICTURE_NONE);
+  return self->picture_source;
+}
+
+/**
+ * limber_exercise_get_picture:
+ *
+ * Returns: (nullable): an own exercise's Picture= value: “bundled:<id>” or a
+ * file name in the pictures folder; %NULL for none and for bundled exercises.
+ */
+const char *
+limber_exercise_get_picture (LimberExercise *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), NULL);
+  return self->picture;
+}
+
+/**
+ * limber_exercise_get_picture_path:
+ *
+ * Returns: (nullable): a GResource path for %LIMBER_PICTURE_RESOURCE, a
+ * file path for %LIMBER_PICTURE_FILE (the file may have gone: show the
+ * placeholder then), %NULL for %LIMBER_PICTURE_NONE.
+ */
+const char *
+limber_exercise_get_picture_path (LimberExercise *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), NULL);
+  return self->picture_path;
+}
+
+/**
+ * limber_exercise_get_mirror_picture:
+ *
+ * Returns: whether the picture is drawn mirrored for the right side: true
+ * for the bundled drawings (as the player always did), false by default for
+ * an own picture file (a photo is not mirrored unless MirrorPicture=true).
+ */
+gboolean
+limber_exercise_get_mirror_picture (LimberExercise *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), FALSE);
+  return self->mirror_picture;
 }

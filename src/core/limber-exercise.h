@@ -26,6 +26,17 @@ G_DECLARE_FINAL_TYPE (LimberExercise, limber_exercise, LIMBER, EXERCISE, GObject
 #define LIMBER_SETS_MAX 10
 #define LIMBER_REST_MAX 600
 
+/* Where an exercise's picture comes from (Picture= in an own exercise). */
+typedef enum
+{
+  LIMBER_PICTURE_NONE,      /* no picture: the UI shows a neutral placeholder */
+  LIMBER_PICTURE_RESOURCE,  /* a bundled SVG, a GResource path */
+  LIMBER_PICTURE_FILE,      /* a file in $XDG_DATA_HOME/limber/pictures */
+} LimberPictureSource;
+
+#define LIMBER_TYPE_PICTURE_SOURCE (limber_picture_source_get_type ())
+GType limber_picture_source_get_type (void);
+
 const char         *limber_exercise_get_id                (LimberExercise *self);
 const char         *limber_exercise_get_name              (LimberExercise *self);
 const char         *limber_exercise_get_summary           (LimberExercise *self);
@@ -43,6 +54,13 @@ guint               limber_exercise_get_set_rest          (LimberExercise *self)
 const char * const *limber_exercise_get_instructions      (LimberExercise *self);
 const char         *limber_exercise_get_caution           (LimberExercise *self);
 const char         *limber_exercise_get_illustration_path (LimberExercise *self);
+gboolean            limber_exercise_is_bundled            (LimberExercise *self);
+gboolean            limber_exercise_is_hidden             (LimberExercise *self);
+const char         *limber_exercise_get_source            (LimberExercise *self);
+LimberPictureSource limber_exercise_get_picture_source    (LimberExercise *self);
+const char         *limber_exercise_get_picture           (LimberExercise *self);
+const char         *limber_exercise_get_picture_path      (LimberExercise *self);
+gboolean            limber_exercise_get_mirror_picture    (LimberExercise *self);
 
 const char         *limber_exercise_kind_to_string        (LimberExerciseKind kind);
 gboolean            limber_exercise_kind_from_string      (const char         *str,

@@ -76,6 +76,10 @@ GPtrArray     *limber_journal_list_sessions_between  (LimberJournal  *self,
                                                       GDateTime      *from,
                                                       GDateTime      *to,
                                                       GError        **error);
+gboolean       limber_journal_get_exercise_record    (LimberJournal        *self,
+                                                      const char           *exercise_id,
+                                                      LimberExerciseRecord *out,
+                                                      GError              **error);
 
 gint64         limber_journal_add_checkin            (LimberJournal        *self,
                                                       const LimberCheckin  *checkin,

@@ -40,6 +40,12 @@ gboolean  _limber_keyfile_check_id  (const LimberKeyfileContext  *ctx,
                                      const char                  *group,
                                      const char                  *id,
                                      GError                     **error);
+gboolean  _limber_keyfile_check     (const LimberKeyfileContext  *ctx,
+                                     const char                  *group,
+                                     const char                  *key,
+                                     gboolean                     ok,
+                                     GError                     **check_error,
+                                     GError                     **error);
 guint     _limber_keyfile_find_line (const char                  *text,
                                      const char                  *group,
                                      const char                  *key);

@@ -268,3 +268,25 @@ _limber_keyfile_check_id (const LimberKeyfileContext *ctx,
 
   return TRUE;
 }
+
+/* A field check from limber-check.c, its message placed at the key's line;
+ * @check_error is consumed. */
+gboolean
+_limber_keyfile_check (const LimberKeyfileContext  *ctx,
+                       const char                  *group,
+                       const char                  *key,
+                       gboolean                     ok,
+                       GError                     **check_error,
+                       GError                     **error)
+{
+  if (ok)
+    return TRUE;
+  if (key != NULL)
+    _limber_keyfile_set_error (ctx, error, (*check_error)->code, group, key, "%s: %s",
+                               key, (*check_error)->message);
+  else
+    _limber_keyfile_set_error (ctx, error, (*check_error)->code, group, NULL, "%s",
+                               (*check_error)->message);
+  g_clear_error (check_error);
+  return FALSE;
+}

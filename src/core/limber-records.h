@@ -51,6 +51,15 @@ typedef struct
   GDateTime             *updated_at;
 } LimberReminderInfo;
 
+/* What the journal knows of one exercise, for its page. */
+typedef struct
+{
+  guint  times_done;       /* sessions in which a part of it was done */
+  guint  total_done_ms;    /* time spent in it, over all sessions */
+  gint64 last_done;        /* unix µs of the latest such session's start, 0 for never */
+  guint  times_stopped_for_pain; /* sessions stopped for pain during it */
+} LimberExerciseRecord;
+
 #define LIMBER_TYPE_SESSION_INFO (limber_session_info_get_type ())
 #define LIMBER_TYPE_PART_INFO    (limber_part_info_get_type ())
 

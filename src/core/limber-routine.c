@@ -4,6 +4,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-catalog-error.h"
+#include "limber-catalog-private.h"
+#include "limber-check.h"
+#include "limber-enums.h"
 #include "limber-keyfile-private.h"
 #include "limber-routine.h"
 
@@ -32,6 +35,12 @@ G_DEFINE_ENUM_TYPE (LimberSide, limber_side,
   G_DEFINE_ENUM_VALUE (LIMBER_SIDE_NONE, "none"),
   G_DEFINE_ENUM_VALUE (LIMBER_SIDE_LEFT, "left"),
   G_DEFINE_ENUM_VALUE (LIMBER_SIDE_RIGHT, "right"))
+
+/* Sides= in a step */
+G_DEFINE_ENUM_TYPE (LimberSides, limber_sides,
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDES_BOTH, "both"),
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDES_LEFT, "left"),
+  G_DEFINE_ENUM_VALUE (LIMBER_SIDES_RIGHT, "right"))
 
 G_DEFINE_FINAL_TYPE (LimberRoutine, limber_routine, G_TYPE_OBJECT)
 
@@ -80,6 +89,7 @@ parse_step (LimberKeyfileContext *ctx,
             GError            **error)
 {
   g_autofree char *exercise_id = NULL;
+  g_autofree char *sides = NULL;
   LimberExercise *exercise;
   gboolean counted;
 
@@ -119,6 +129,23 @@ parse_step (LimberKeyfileContext *ctx,
       return FALSE;
     }
 
+  /* Only an EachSide exercise has sides to choose; on another one Sides=
+   * is ignored, so that making an exercise one-sided later does not
+   * break the routines that use it. */
+  sides = _limber_keyfile_get_text (ctx, group, "Sides", FALSE, NULL);
+  if (sides != NULL)
+    {
+      int value;
+
+      if (!limber_enum_from_nick (LIMBER_TYPE_SIDES, sides, &value))
+        {
+          _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Sides",
+                                     _("Sides must be both, left or right, not “%s”"), sides);
+          return FALSE;
+        }
+      step->sides = value;
+    }
+
   return _limber_keyfile_get_uint (ctx, group, "Hold", 1, LIMBER_HOLD_MAX, &step->hold, error) &&
          _limber_keyfile_get_uint (ctx, group, "Repetitions", 1, LIMBER_REPETITIONS_MAX, &step->repetitions, error) &&
          _limber_keyfile_get_uint (ctx, group, "Tempo", 1, LIMBER_TEMPO_MAX, &step->tempo, error) &&
@@ -156,8 +183,8 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
   if (!(self->id = _limber_keyfile_get_text (&ctx, GROUP, "Id", TRUE, error)) ||
       !_limber_keyfile_check_id (&ctx, GROUP, self->id, error) ||
       !(self->name = _limber_keyfile_get_text (&ctx, GROUP, "Name", TRUE, error)) ||
-      !_limber_keyfile_get_uint (&ctx, GROUP, "Prepare", 0, 60, &self->prepare, error) ||
-      !_limber_keyfile_get_uint (&ctx, GROUP, "SwitchSides", 0, 60, &self->switch_sides, error))
+      !_limber_keyfile_get_uint (&ctx, GROUP, "Prepare", 0, LIMBER_PREPARE_MAX, &self->prepare, error) ||
+      !_limber_keyfile_get_uint (&ctx, GROUP, "SwitchSides", 0, LIMBER_SWITCH_SIDES_MAX, &self->switch_sides, error))
     return NULL;
   self->own_prepare = g_key_file_has_key (key_file, GROUP, "Prepare", NULL);
   self->own_switch_sides = g_key_file_has_key (key_file, GROUP, "SwitchSides", NULL);
@@ -165,6 +192,16 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
   self->summary = _limber_keyfile_get_text (&ctx, GROUP, "Summary", FALSE, NULL);
   if (self->summary == NULL)
     self->summary = g_strdup ("");
+
+  {
+    GError *check_error = NULL;
+
+    if (!_limber_keyfile_check (&ctx, GROUP, "Name", limber_check_name (self->name, &check_error),
+                                &check_error, error) ||
+        !_limber_keyfile_check (&ctx, GROUP, "Summary", limber_check_summary (self->summary, &check_error),
+                                &check_error, error))
+      return NULL;
+  }
 
   if (bundled)
     {
@@ -393,11 +430,16 @@ limber_routine_build_phases (LimberRoutine *self)
       LimberSide first = each_side ? LIMBER_SIDE_LEFT : LIMBER_SIDE_NONE;
       LimberSide last = each_side ? LIMBER_SIDE_RIGHT : LIMBER_SIDE_NONE;
 
+      if (each_side && step->sides == LIMBER_SIDES_LEFT)
+        last = LIMBER_SIDE_LEFT;
+      else if (each_side && step->sides == LIMBER_SIDES_RIGHT)
+        first = LIMBER_SIDE_RIGHT;
+
       add_phase (phases, LIMBER_PHASE_PREPARE, i, first, 1, step->sets, limber_routine_get_prepare (self));
 
       for (LimberSide side = first; side <= last; side++)
         {
-          if (side == LIMBER_SIDE_RIGHT)
+          if (side == LIMBER_SIDE_RIGHT && first == LIMBER_SIDE_LEFT)
             add_phase (phases, LIMBER_PHASE_SWITCH_SIDES, i, side, 1, step->sets,
                        limber_routine_get_switch_sides (self));
 
@@ -478,4 +520,58 @@ limber_format_duration (guint seconds)
   if (rest == 0)
     return g_strdup_printf (_("%u min"), minutes);
   return g_strdup_printf (_("%u min %u s"), minutes, rest);
+}
+
+/* The draft's steps (exercises referenced) become the routine's; values
+ * out of the loader's range are clamped, so that the editor can show a
+ * length while a field is still being typed. */
+LimberRoutine *
+_limber_routine_new_unchecked (const char *name,
+                               int         prepare,
+                               int         switch_sides,
+                               GArray     *steps)
+{
+  LimberRoutine *self = g_object_new (LIMBER_TYPE_ROUTINE, NULL);
+
+  self->id = g_strdup ("");
+  self->name = g_strdup (name ? name : "");
+  self->summary = g_strdup ("");
+  self->source = g_strdup ("");
+  self->own_prepare = prepare >= 0;
+  self->prepare = CLAMP (prepare, 0, LIMBER_PREPARE_MAX);
+  self->own_switch_sides = switch_sides >= 0;
+  self->switch_sides = CLAMP (switch_sides, 0, LIMBER_SWITCH_SIDES_MAX);
+
+  for (guint i = 0; i < steps->len && i < LIMBER_ROUTINE_MAX_STEPS; i++)
+    {
+      LimberRoutineStep step = g_array_index (steps, LimberRoutineStep, i);
+
+      step.exercise = g_object_ref (step.exercise);
+      if (limber_exercise_get_repetitions (step.exercise) > 0)
+        {
+          step.hold = 0;
+          step.repetitions = CLAMP (step.repetitions, 1, LIMBER_REPETITIONS_MAX);
+          step.tempo = CLAMP (step.tempo, 1, LIMBER_TEMPO_MAX);
+        }
+      else
+        {
+          step.hold = CLAMP (step.hold, 1, LIMBER_HOLD_MAX);
+          step.repetitions = step.tempo = 0;
+        }
+      step.sets = CLAMP (step.sets, 1, LIMBER_SETS_MAX);
+      step.set_rest = MIN (step.set_rest, LIMBER_REST_MAX);
+      step.rest = MIN (step.rest, LIMBER_REST_MAX);
+      g_array_append_val (self->steps, step);
+    }
+  return self;
+}
+
+/* Prepare= and SwitchSides= as the file has them, -1 when absent */
+void
+_limber_routine_get_own_timings (LimberRoutine *self,
+                                 int           *prepare,
+                                 int           *switch_sides)
+{
+  *prepare = self->own_prepare ? (int) self->prepare : -1;
+  *switch_sides = self->own_switch_sides ? (int) self->switch_sides : -1;
 }

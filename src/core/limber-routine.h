@@ -17,6 +17,17 @@ G_BEGIN_DECLS
 
 #define LIMBER_ROUTINE_MAX_STEPS 50
 
+/* Which sides a step of an EachSide exercise plays (Sides= in a step). */
+typedef enum
+{
+  LIMBER_SIDES_BOTH,
+  LIMBER_SIDES_LEFT,
+  LIMBER_SIDES_RIGHT,
+} LimberSides;
+
+#define LIMBER_TYPE_SIDES (limber_sides_get_type ())
+GType limber_sides_get_type (void);
+
 typedef struct
 {
   LimberExercise *exercise;
@@ -26,6 +37,7 @@ typedef struct
   guint           sets;
   guint           set_rest;     /* seconds between sets */
   guint           rest;         /* seconds after the step */
+  LimberSides     sides;        /* only meaningful for EachSide exercises */
 } LimberRoutineStep;
 
 typedef enum

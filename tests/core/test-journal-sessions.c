@@ -422,6 +422,68 @@ test_list_sessions_between (void)
                                           ((LimberSessionInfo *) sessions->pdata[i])->started_at), <, 0);
 }
 
+
+/* An exercise's record: times done, time spent, last done and stops for
+ * pain during it. A deleted routine's sessions keep their name, which the
+ * journal stored with them. */
+static void
+test_exercise_record (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) first = utc (2024, 5, 1, 9, 0, 0);
+  g_autoptr(GDateTime) second = utc (2024, 5, 2, 9, 0, 0);
+  g_autoptr(GDateTime) third = utc (2024, 5, 3, 9, 0, 0);
+  g_autoptr(GDateTime) ended = utc (2024, 5, 3, 9, 5, 0);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberExerciseRecord rec;
+  gint64 a, b, c;
+
+  g_assert_true (limber_journal_get_exercise_record (journal, "my-knee", &rec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rec.times_done, ==, 0);
+  g_assert_cmpint (rec.last_done, ==, 0);
+
+  a = limber_journal_start_session (journal, "my-routine", "My physio routine", first, 60000, &error);
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_record_part (journal, a, 0, LIMBER_SIDE_LEFT, "my-knee",
+                                             30000, 30000, FALSE, 30000, &error));
+  g_assert_true (limber_journal_record_part (journal, a, 0, LIMBER_SIDE_RIGHT, "my-knee",
+                                             30000, 20000, FALSE, 50000, &error));
+  b = limber_journal_start_session (journal, "my-routine", "My physio routine", second, 60000, &error);
+  /* skipped without doing any of it: not a time done */
+  g_assert_true (limber_journal_record_part (journal, b, 0, LIMBER_SIDE_NONE, "my-knee",
+                                             30000, 0, TRUE, 0, &error));
+  g_assert_true (limber_journal_record_part (journal, b, 1, LIMBER_SIDE_NONE, "seated-hamstring",
+                                             30000, 30000, FALSE, 30000, &error));
+  g_assert_true (limber_journal_finish_session (journal, b, LIMBER_OUTCOME_STOPPED_FOR_PAIN,
+                                                second, 30000, &error));
+  c = limber_journal_start_session (journal, "my-routine", "My physio routine", third, 60000, &error);
+  g_assert_true (limber_journal_record_part (journal, c, 0, LIMBER_SIDE_LEFT, "my-knee",
+                                             30000, 10000, FALSE, 10000, &error));
+  g_assert_true (limber_journal_finish_session (journal, c, LIMBER_OUTCOME_STOPPED_FOR_PAIN,
+                                                ended, 10000, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (limber_journal_get_exercise_record (journal, "my-knee", &rec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rec.times_done, ==, 2);
+  g_assert_cmpuint (rec.total_done_ms, ==, 60000);
+  g_assert_cmpint (rec.last_done, ==, usec_of (third));
+  g_assert_cmpuint (rec.times_stopped_for_pain, ==, 1);
+
+  g_assert_true (limber_journal_get_exercise_record (journal, "seated-hamstring", &rec, &error));
+  g_assert_cmpuint (rec.times_done, ==, 1);
+  g_assert_cmpuint (rec.times_stopped_for_pain, ==, 1);
+
+  /* the routine is gone from the catalog; its sessions still read */
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 3);
+  for (guint i = 0; i < sessions->len; i++)
+    g_assert_cmpstr (((LimberSessionInfo *) g_ptr_array_index (sessions, i))->routine_name, ==, "My physio routine");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/recover", test_recover);
   g_test_add_func ("/journal/sessions/recover-leaves-live-sessions", test_recover_leaves_live_sessions);
   g_test_add_func ("/journal/sessions/list-between", test_list_sessions_between);
+  g_test_add_func ("/journal/sessions/exercise-record", test_exercise_record);
 
   return g_test_run ();
 }

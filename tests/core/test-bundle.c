@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Routines shared as one .limber-routine file: export, import, clashes,
+ * the round trip, and every kind of bad file, which must write nothing. */
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "limber-bundle.h"
+#include "limber-catalog.h"
+
+typedef struct
+{
+  LimberCatalog *catalog;
+  GFile         *data_dir;
+  char          *data_path;
+  char          *out;
+} Fixture;
+
+static const guint8 tiny_png[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+};
+
+static LimberCatalog *
+load_catalog (Fixture *f)
+{
+  LimberCatalog *catalog = limber_catalog_new ();
+
+  g_assert_true (limber_catalog_load_bundled (catalog, NULL));
+  limber_catalog_load_user_data (catalog, f->data_dir);
+  return catalog;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->data_path = g_build_filename (g_get_user_data_dir (), "limber", NULL);
+  f->data_dir = g_file_new_for_path (f->data_path);
+  f->out = g_build_filename (g_get_user_cache_dir (), "shared.limber-routine", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  f->catalog = load_catalog (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->catalog);
+  g_clear_object (&f->data_dir);
+  g_free (f->data_path);
+  g_free (f->out);
+}
+
+/* An own exercise with a picture and a routine using it and a bundled one. */
+static void
+make_own_routine (Fixture *f)
+{
+  g_autoptr(LimberExerciseDraft) exercise_draft = limber_exercise_draft_new ();
+  g_autoptr(LimberRoutineDraft) draft = limber_routine_draft_new ();
+  g_autoptr(LimberStepDraft) a = NULL;
+  g_autoptr(LimberStepDraft) b = NULL;
+  g_autofree char *png_path = g_build_filename (g_get_user_cache_dir (), "p.png", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autofree char *picture = NULL;
+  const char *steps[] = { "Lie on your back.", "Lift the leg.", NULL };
+  LimberExercise *exercise;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (png_path, (const char *) tiny_png, sizeof tiny_png, NULL));
+  picture = limber_catalog_import_picture (f->catalog, png, &error);
+  g_assert_no_error (error);
+
+  limber_exercise_draft_set_name (exercise_draft, "Leg lift");
+  limber_exercise_draft_set_instructions (exercise_draft, steps);
+  limber_exercise_draft_set_counted (exercise_draft, TRUE);
+  limber_exercise_draft_set_repetitions (exercise_draft, 12);
+  limber_exercise_draft_set_tempo (exercise_draft, 3);
+  limber_exercise_draft_set_picture (exercise_draft, picture);
+  exercise = limber_catalog_save_exercise (f->catalog, exercise_draft, &error);
+  g_assert_no_error (error);
+
+  limber_routine_draft_set_name (draft, "Physio plan");
+  limber_routine_draft_set_summary (draft, "Twice a day.");
+  limber_routine_draft_set_prepare (draft, 8);
+  a = limber_step_draft_new_for_exercise (exercise);
+  b = limber_step_draft_new_for_exercise (limber_catalog_lookup_exercise (f->catalog, "seated-hamstring"));
+  limber_step_draft_set_rest (a, 15);
+  limber_routine_draft_append_step (draft, a);
+  limber_routine_draft_append_step (draft, b);
+  g_assert_nonnull (limber_catalog_save_routine (f->catalog, draft, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+export_text (Fixture *f)
+{
+  g_autoptr(GFile) out = g_file_new_for_path (f->out);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  GStatBuf st;
+
+  g_assert_true (limber_bundle_write (f->catalog, "my-physio-plan", out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->out, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (f->out, &text, NULL, NULL));
+  return text;
+}
+
+static LimberBundle *
+parse (Fixture    *f,
+       const char *text,
+       gssize      length,
+       GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize) length);
+
+  return limber_bundle_new_from_bytes (f->catalog, bytes, "shared.limber-routine", error);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(LimberBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberCatalog) again = NULL;
+  g_autofree char *routine_before = NULL;
+  g_autofree char *exercise_before = NULL;
+  g_autofree char *routine_after = NULL;
+  g_autofree char *exercise_after = NULL;
+  LimberRoutine *routine;
+  const char *mime = NULL;
+  g_autoptr(GBytes) picture = NULL;
+
+  make_own_routine (f);
+  text = export_text (f);
+  g_assert_nonnull (strstr (text, "[Limber Routine Bundle]"));
+  g_assert_nonnull (strstr (text, "[Exercise my-leg-lift]"));
+  g_assert_nonnull (strstr (text, "Type=image/png"));
+  g_assert_null (strstr (text, "[Exercise seated-hamstring]"));
+
+  {
+    g_autoptr(LimberRoutineDraft) d = limber_routine_draft_new_from_routine (limber_catalog_lookup_routine (f->catalog, "my-physio-plan"));
+    g_autoptr(LimberExerciseDraft) e = limber_exercise_draft_new_from_exercise (limber_catalog_lookup_exercise (f->catalog, "my-leg-lift"));
+
+    routine_before = limber_routine_draft_to_text (d, f->catalog);
+    limber_exercise_draft_set_picture (e, NULL);
+    exercise_before = limber_exercise_draft_to_text (e);
+  }
+
+  g_assert_true (limber_catalog_delete_routine (f->catalog, "my-physio-plan", &error));
+  g_assert_true (limber_catalog_delete_exercise (f->catalog, "my-leg-lift", NULL, &error));
+  g_assert_no_error (error);
+
+  bundle = parse (f, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (limber_bundle_get_name (bundle), ==, "Physio plan");
+  g_assert_cmpstr (limber_bundle_get_summary (bundle), ==, "Twice a day.");
+  g_assert_cmpuint (limber_bundle_get_n_steps (bundle), ==, 2);
+  g_assert_cmpuint (limber_bundle_get_duration (bundle), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (limber_bundle_get_exercises (bundle)), ==, 1);
+  picture = limber_bundle_get_picture_data (bundle, "my-leg-lift", &mime);
+  g_assert_cmpstr (mime, ==, "image/png");
+  g_assert_cmpuint (g_bytes_get_size (picture), ==, sizeof tiny_png);
+  {
+    g_autoptr(GPtrArray) clashes = limber_bundle_get_clashes (bundle, f->catalog);
+
+    g_assert_cmpuint (clashes->len, ==, 0);
+  }
+
+  routine = limber_bundle_install (bundle, f->catalog, LIMBER_IMPORT_KEEP_BOTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (limber_routine_get_id (routine), ==, "my-physio-plan");
+
+  again = load_catalog (f);
+  g_assert_cmpuint (limber_catalog_get_problems (again)->len, ==, 0);
+  {
+    LimberExercise *e = limber_catalog_lookup_exercise (again, "my-leg-lift");
+    g_autoptr(LimberRoutineDraft) d = limber_routine_draft_new_from_routine (limber_catalog_lookup_routine (again, "my-physio-plan"));
+    g_autoptr(LimberExerciseDraft) ed = limber_exercise_draft_new_from_exercise (e);
+    g_autofree char *stored = NULL;
+    gsize length;
+
+    routine_after = limber_routine_draft_to_text (d, again);
+    limber_exercise_draft_set_picture (ed, NULL);
+    exercise_after = limber_exercise_draft_to_text (ed);
+    g_assert_true (g_file_get_contents (limber_exercise_get_picture_path (e), &stored, &length, NULL));
+    g_assert_cmpmem (stored, length, tiny_png, sizeof tiny_png);
+  }
+  g_assert_cmpstr (routine_after, ==, routine_before);
+  g_assert_cmpstr (exercise_after, ==, exercise_before);
+}
+
+static void
+test_clashes (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(LimberBundle) bundle = NULL;
+  g_autoptr(GPtrArray) clashes = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberRoutine *routine;
+  guint n_routines;
+
+  make_own_routine (f);
+  text = export_text (f);
+  bundle = parse (f, text, -1, &error);
+  g_assert_no_error (error);
+
+  clashes = limber_bundle_get_clashes (bundle, f->catalog);
+  g_assert_cmpuint (clashes->len, ==, 2);
+  g_assert_cmpstr (((LimberBundleClash *) g_ptr_array_index (clashes, 0))->id, ==, "my-physio-plan");
+  g_assert_cmpstr (((LimberBundleClash *) g_ptr_array_index (clashes, 1))->id, ==, "my-leg-lift");
+
+  /* keep both: fresh ids, the routine follows its exercise */
+  n_routines = g_list_model_get_n_items (limber_catalog_get_routines (f->catalog));
+  routine = limber_bundle_install (bundle, f->catalog, LIMBER_IMPORT_KEEP_BOTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (limber_routine_get_id (routine), ==, "my-physio-plan-2");
+  g_assert_cmpstr (limber_exercise_get_id (limber_routine_get_step (routine, 0)->exercise), ==, "my-leg-lift-2");
+  g_assert_cmpuint (g_list_model_get_n_items (limber_catalog_get_routines (f->catalog)), ==, n_routines + 1);
+
+  /* replace: same ids, no new routine */
+  routine = limber_bundle_install (bundle, f->catalog, LIMBER_IMPORT_REPLACE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (limber_routine_get_id (routine), ==, "my-physio-plan");
+  g_assert_cmpuint (g_list_model_get_n_items (limber_catalog_get_routines (f->catalog)), ==, n_routines + 1);
+
+  {
+    g_autoptr(LimberCatalog) again = load_catalog (f);
+
+    g_assert_cmpuint (limber_catalog_get_problems (again)->len, ==, 0);
+    g_assert_nonnull (limber_catalog_lookup_routine (again, "my-physio-plan-2"));
+  }
+}
+
+static void
+test_export_bundled (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LimberRoutine) bundled = g_list_model_get_item (limber_catalog_get_routines (f->catalog), 0);
+  g_autoptr(GFile) out = g_file_new_for_path (f->out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberBundle) bundle = NULL;
+  LimberRoutine *routine;
+
+  g_assert_true (limber_bundle_write (f->catalog, limber_routine_get_id (bundled), out, &error));
+  g_assert_no_error (error);
+  bundle = limber_bundle_new_from_file (f->catalog, out, &error);
+  g_assert_no_error (error);
+  routine = limber_bundle_install (bundle, f->catalog, LIMBER_IMPORT_KEEP_BOTH, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (limber_routine_get_id (routine), "my-"));
+  g_assert_cmpuint (limber_routine_get_duration (routine), ==, limber_routine_get_duration (bundled));
+
+  g_assert_false (limber_bundle_write (f->catalog, "no-such-routine", out, &error));
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_FOUND);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  int         code;
+} BadCase;
+
+#define HEAD "[Limber Routine Bundle]\nVersion=1\n\n[Routine]\nId=my-r\nName=R\n\n[Step 1]\n"
+#define OWN_EX "[Exercise my-e]\nId=my-e\nName=E\nKind=stretch\nHold=20\nInstruction1=Do.\n"
+
+static const BadCase bad_cases[] = {
+  { "truncated", "[Limber Routine Bundle]\nVersion=1\n\n[Routine]\nId=my-r\nNa", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "not-utf8", HEAD "Exercise=seated-hamstring\n# \xff\xfe\n", LIMBER_CATALOG_ERROR_NOT_UTF8 },
+  { "wrong-version", "[Limber Routine Bundle]\nVersion=2\n", LIMBER_CATALOG_ERROR_VERSION },
+  { "missing-group", "[Routine]\nId=my-r\nName=R\n\n[Step 1]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_MISSING_KEY },
+  { "missing-routine", "[Limber Routine Bundle]\nVersion=1\n", LIMBER_CATALOG_ERROR_MISSING_KEY },
+  { "unknown-exercise", HEAD "Exercise=my-nowhere\n", LIMBER_CATALOG_ERROR_UNKNOWN_EXERCISE },
+  { "out-of-range", HEAD "Exercise=seated-hamstring\nHold=601\n", LIMBER_CATALOG_ERROR_OUT_OF_RANGE },
+  { "bad-sides", HEAD "Exercise=seated-hamstring\nSides=up\n", LIMBER_CATALOG_ERROR_INVALID_VALUE },
+  { "bundled-routine-id", "[Limber Routine Bundle]\nVersion=1\n[Routine]\nId=desk-break\nName=R\n[Step 1]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_DUPLICATE_ID },
+  { "bundled-exercise-id", HEAD "Exercise=seated-hamstring\n[Exercise seated-hamstring]\nId=seated-hamstring\nName=E\nKind=stretch\nHold=20\nInstruction1=Do.\n", LIMBER_CATALOG_ERROR_DUPLICATE_ID },
+  { "bad-base64", HEAD "Exercise=my-e\n" OWN_EX "Picture=a.png\n[Picture a.png]\nType=image/png\nData=!!!notbase64\n", LIMBER_CATALOG_ERROR_INVALID_VALUE },
+  { "not-a-picture", HEAD "Exercise=my-e\n" OWN_EX "Picture=a.png\n[Picture a.png]\nType=image/png\nData=aGVsbG8gd29ybGQh\n", LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "path-traversal", HEAD "Exercise=my-e\n" OWN_EX "Picture=../../a.png\n[Picture ../../a.png]\nType=image/png\nData=aGVsbG8gd29ybGQh\n", LIMBER_CATALOG_ERROR_INVALID_VALUE },
+  { "picture-missing", HEAD "Exercise=my-e\n" OWN_EX "Picture=b.png\n", LIMBER_CATALOG_ERROR_MISSING_KEY },
+  { "name-too-long", HEAD "Exercise=my-e\n[Exercise my-e]\nId=my-e\nName=" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" "\nKind=stretch\nHold=20\nInstruction1=Do.\n", LIMBER_CATALOG_ERROR_OUT_OF_RANGE },
+  { "unknown-group", HEAD "Exercise=seated-hamstring\n[Something]\nA=b\n", LIMBER_CATALOG_ERROR_SYNTAX },
+};
+
+static void
+count_files (const char *path,
+             guint      *n)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        count_files (child, n);
+      else
+        (*n)++;
+    }
+}
+
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  guint before = 0, after = 0;
+
+  count_files (f->data_path, &before);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LimberBundle) bundle = parse (f, bad_cases[i].text, -1, &error);
+
+      g_test_message ("%s: %s", bad_cases[i].name, error ? error->message : "(loaded)");
+      g_assert_null (bundle);
+      g_assert_error (error, LIMBER_CATALOG_ERROR, bad_cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, "shared.limber-routine"));
+    }
+
+  /* the line of the fault, in the shared file */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LimberBundle) bundle = parse (f, HEAD "Exercise=seated-hamstring\nHold=601\n", -1, &error);
+
+    g_assert_cmpstr (error->message, ==, "shared.limber-routine:10: Hold must be between 1 and 600, not 601");
+  }
+
+  /* too large */
+  {
+    gsize size = LIMBER_BUNDLE_MAX_SIZE + 1;
+    g_autofree char *big = g_malloc (size);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LimberBundle) bundle = NULL;
+
+    memset (big, '#', size);
+    bundle = parse (f, big, size, &error);
+    g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE);
+  }
+
+  count_files (f->data_path, &after);
+  g_assert_cmpuint (after, ==, before);
+}
+
+/* A failed install writes nothing: here the routines folder cannot be made,
+ * after the picture and the exercise were written. */
+static void
+test_install_rolls_back (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(LimberBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *routines = g_build_filename (f->data_path, "routines", NULL);
+  g_autofree char *moved = g_build_filename (f->data_path, "routines-aside", NULL);
+  guint before = 0, after = 0;
+
+  make_own_routine (f);
+  text = export_text (f);
+  g_assert_true (limber_catalog_delete_routine (f->catalog, "my-physio-plan", &error));
+  g_assert_true (limber_catalog_delete_exercise (f->catalog, "my-leg-lift", NULL, &error));
+  bundle = parse (f, text, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_rename (routines, moved), ==, 0);
+  g_assert_true (g_file_set_contents (routines, "", 0, NULL));
+  count_files (f->data_path, &before);
+  g_assert_null (limber_bundle_install (bundle, f->catalog, LIMBER_IMPORT_KEEP_BOTH, &error));
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO);
+  count_files (f->data_path, &after);
+  g_assert_cmpuint (after, ==, before);
+  g_assert_null (limber_catalog_lookup_exercise (f->catalog, "my-leg-lift"));
+  g_assert_null (limber_catalog_lookup_routine (f->catalog, "my-physio-plan"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/bundle/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("round-trip", test_round_trip);
+  ADD ("clashes", test_clashes);
+  ADD ("export-bundled", test_export_bundled);
+  ADD ("bad-files", test_bad_files);
+  ADD ("install-rolls-back", test_install_rolls_back);
+
+  return g_test_run ();
+}
