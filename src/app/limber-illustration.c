@@ -81,6 +81,34 @@ update_texture (LimberIllustration *self)
   self->box_height = height;
 }
 
+/* No picture, or one that cannot be read (a picture file deleted by hand):
+ * a dim, neutral symbol in the middle, so the layout stays the same. */
+static void
+draw_placeholder (LimberIllustration *self,
+                  GtkSnapshot        *snapshot,
+                  double              width,
+                  double              height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  double size = MIN (64, MIN (width, height) / 2);
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  GdkRGBA color;
+
+  if (size < 8)
+    return;
+  icon = gtk_icon_theme_lookup_icon (theme, "image-x-generic-symbolic", NULL, (int) size,
+                                     gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);  /* GTK 4.8 */
+  color.alpha *= 0.3;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (floor ((width - size) / 2), floor ((height - size) / 2)));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), GDK_SNAPSHOT (snapshot),
+                                            size, size, &color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 limber_illustration_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -93,7 +121,10 @@ limber_illustration_snapshot (GtkWidget   *widget,
 
   update_texture (self);
   if (self->texture == NULL)
-    return;
+    {
+      draw_placeholder (self, snapshot, width, height);
+      return;
+    }
 
   w = (double) gdk_texture_get_width (self->texture) / scale;
   h = (double) gdk_texture_get_height (self->texture) / scale;
@@ -209,6 +240,38 @@ limber_illustration_set_file (LimberIllustration *self,
   g_clear_pointer (&self->resource_path, g_free);
   g_set_object (&self->file, file);
   drop_texture (self);
+}
+
+/**
+ * limber_illustration_set_exercise:
+ * @exercise: (nullable): whose picture to show
+ *
+ * Shows @exercise's picture: a bundled drawing, a person's own picture
+ * file, or the placeholder when it has none. Mirroring stays the caller's.
+ */
+void
+limber_illustration_set_exercise (LimberIllustration *self,
+                                  LimberExercise     *exercise)
+{
+  g_return_if_fail (LIMBER_IS_ILLUSTRATION (self));
+
+  switch (exercise ? limber_exercise_get_picture_source (exercise) : LIMBER_PICTURE_NONE)
+    {
+    case LIMBER_PICTURE_RESOURCE:
+      limber_illustration_set_resource (self, limber_exercise_get_picture_path (exercise));
+      break;
+    case LIMBER_PICTURE_FILE:
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (limber_exercise_get_picture_path (exercise));
+
+        limber_illustration_set_file (self, file);
+      }
+      break;
+    case LIMBER_PICTURE_NONE:
+    default:
+      limber_illustration_set_resource (self, NULL);
+      break;
+    }
 }
 
 void

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "limber-exercise.h"
+
 G_BEGIN_DECLS
 
 #define LIMBER_TYPE_ILLUSTRATION (limber_illustration_get_type ())
@@ -11,6 +13,8 @@ G_DECLARE_FINAL_TYPE (LimberIllustration, limber_illustration, LIMBER, ILLUSTRAT
 GtkWidget *limber_illustration_new          (void);
 void       limber_illustration_set_resource (LimberIllustration *self,
                                              const char         *resource_path);
+void       limber_illustration_set_exercise (LimberIllustration *self,
+                                             LimberExercise     *exercise);
 void       limber_illustration_set_file     (LimberIllustration *self,
                                              GFile              *file);
 void       limber_illustration_set_mirrored (LimberIllustration *self,

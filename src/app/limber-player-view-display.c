@@ -165,8 +165,10 @@ _limber_player_view_update_phase (LimberPlayerView *self)
   set_style (GTK_WIDGET (self->phase_label), style);
   set_style (GTK_WIDGET (self->countdown), style);
 
-  limber_illustration_set_resource (self->illustration, limber_exercise_get_illustration_path (exercise));
-  limber_illustration_set_mirrored (self->illustration, phase->side == LIMBER_SIDE_RIGHT);
+  limber_illustration_set_exercise (self->illustration, exercise);
+  /* a drawing serves both sides; a photo is mirrored only if asked */
+  limber_illustration_set_mirrored (self->illustration,
+                                    phase->side == LIMBER_SIDE_RIGHT && limber_exercise_get_mirror_picture (exercise));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, limber_exercise_get_name (exercise),
                                   -1);

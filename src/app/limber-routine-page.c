@@ -76,7 +76,7 @@ make_picture (LimberExercise *exercise,
 {
   GtkWidget *picture = limber_illustration_new ();
 
-  limber_illustration_set_resource (LIMBER_ILLUSTRATION (picture), limber_exercise_get_illustration_path (exercise));
+  limber_illustration_set_exercise (LIMBER_ILLUSTRATION (picture), exercise);
   gtk_widget_set_size_request (picture, width, height);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, limber_exercise_get_name (exercise),

@@ -44,7 +44,7 @@ limber_routine_row_constructed (GObject *object)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
   cover = limber_routine_get_cover (self->routine);
-  limber_illustration_set_resource (self->thumbnail, limber_exercise_get_illustration_path (cover));
+  limber_illustration_set_exercise (self->thumbnail, cover);
 }
 
 static void
