@@ -190,6 +190,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("limber-journal-helper");
+  /* Its standard output is the answer: every message goes to stderr,
+   * which is the service's. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   if (argc != 2 || argv[1][0] == '\0')
     {

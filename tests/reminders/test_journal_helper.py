@@ -33,8 +33,10 @@ class Helper(unittest.TestCase):
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def run_helper(self, request, *args):
+        # its debug messages must not mix with its answers
         argv = [HELPER] + (list(args) if args else [self.journal])
-        return subprocess.run(argv, input=request, capture_output=True, timeout=30)
+        return subprocess.run(argv, input=request, capture_output=True, timeout=30,
+                              env=dict(os.environ, G_MESSAGES_DEBUG='all'))
 
     def rows(self):
         db = sqlite3.connect(self.journal)
