@@ -83,6 +83,14 @@ static const Migration migrations[] = {
     ");"
     "CREATE INDEX reminders_due_at ON reminders (due_at);"
     "PRAGMA user_version = 3;" },
+  { 4,
+    /* The key limber-reminders gives each reminder, so that writing it
+     * again (its journal helper killed after the commit, before the reply)
+     * finds the row already there instead of adding a second one. NULL for
+     * rows written before, and by anything else. */
+    "ALTER TABLE reminders ADD COLUMN key TEXT;"
+    "CREATE UNIQUE INDEX reminders_key ON reminders (key);"
+    "PRAGMA user_version = 4;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIMBER_JOURNAL_SCHEMA_VERSION);

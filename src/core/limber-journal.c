@@ -315,17 +315,6 @@ limber_journal_init (LimberJournal *self)
 }
 
 /**
- * limber_journal_get_default_path:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/limber/journal.db`
- */
-char *
-limber_journal_get_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "limber", "journal.db", NULL);
-}
-
-/**
  * limber_journal_open:
  * @path: the journal file, usually limber_journal_get_default_path()
  * @error: return location for a #LimberJournalError

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "limber-checkin.h"
+#include "limber-journal-path.h"
 #include "limber-outcome.h"
 #include "limber-records.h"
 #include "limber-routine.h"
@@ -31,7 +32,6 @@ GQuark limber_journal_error_quark (void);
 #define LIMBER_TYPE_JOURNAL (limber_journal_get_type ())
 G_DECLARE_FINAL_TYPE (LimberJournal, limber_journal, LIMBER, JOURNAL, GObject)
 
-char          *limber_journal_get_default_path       (void);
 LimberJournal *limber_journal_open                   (const char     *path,
                                                       GError        **error);
 const char    *limber_journal_get_path               (LimberJournal  *self);
@@ -111,6 +111,17 @@ gint64         limber_journal_log_reminder           (LimberJournal  *self,
                                                       GError        **error);
 gboolean       limber_journal_set_reminder_outcome   (LimberJournal  *self,
                                                       gint64          id,
+                                                      LimberReminderOutcome outcome,
+                                                      GError        **error);
+gint64         limber_journal_log_reminder_keyed     (LimberJournal  *self,
+                                                      const char     *key,
+                                                      LimberReminderKind kind,
+                                                      const char     *routine_id,
+                                                      GDateTime      *due_at,
+                                                      gboolean        catch_up,
+                                                      GError        **error);
+gboolean       limber_journal_set_reminder_outcome_keyed (LimberJournal *self,
+                                                      const char     *key,
                                                       LimberReminderOutcome outcome,
                                                       GError        **error);
 GPtrArray     *limber_journal_list_reminders         (LimberJournal  *self,

@@ -3,7 +3,6 @@
 
 #include "limber-dbus-reminders.h"
 #include "limber-idle-monitor.h"
-#include "limber-journal.h"
 #include "limber-reminder-notification.h"
 #include "limber-reminder-service.h"
 #include "limber-schedule.h"
@@ -25,7 +24,8 @@ typedef struct
 {
   LimberDue  due;
   char      *routine_id;
-  gint64     journal_id;     /* 0 until logged */
+  char       key[37];        /* its key in the journal, a UUID */
+  gboolean   log_refused;    /* the journal will not take it: no outcome either */
   gboolean   resolved;       /* the user acted on it */
   gboolean   preview;
 } LimberReminder;
@@ -62,11 +62,13 @@ struct _LimberReminderService
   guint                       show_backoff;
 
   char                       *journal_path;
-  LimberJournal              *journal;
   GQueue                      journal_ops;
+  struct _LimberJournalRun   *journal_run;     /* the helper at work, or NULL */
   guint                       journal_retry_id;
   guint                       journal_backoff;
   gboolean                    journal_gone;
+  gboolean                    checkins_wanted; /* ask for today's last check-in */
+  gboolean                    checkins_fresh;  /* just asked: process() goes on */
 };
 
 /* limber-reminder-service.c */
@@ -84,7 +86,7 @@ void            _limber_reminder_service_queue_journal         (LimberReminderSe
                                                                 LimberReminder         *r,
                                                                 LimberReminderOutcome   outcome);
 void            _limber_reminder_service_flush_journal         (LimberReminderService  *self);
-void            _limber_reminder_service_refresh_last_checkin  (LimberReminderService  *self,
+gboolean        _limber_reminder_service_refresh_last_checkin  (LimberReminderService  *self,
                                                                 GDateTime              *now);
 void            _limber_reminder_service_clear_journal         (LimberReminderService  *self);
 

@@ -12,7 +12,8 @@
  *
  *   limber-reminder-timer.c     the timer, and sleep detection
  *   limber-reminder-outcomes.c  showing reminders, and what the user did
- *   limber-reminder-journal.c   the journal's write queue, with back-off
+ *   limber-reminder-journal.c   the journal's write queue, with back-off,
+ *                               written by limber-journal-helper
  *   limber-reminder-dbus.c      the D-Bus interface the window calls */
 
 G_DEFINE_FINAL_TYPE (LimberReminderService, limber_reminder_service, G_TYPE_OBJECT)
@@ -68,7 +69,10 @@ _limber_reminder_service_process (LimberReminderService *self)
   gint64 wakeup, paused_until;
 
   _limber_reminder_service_check_sleep (self, now_us);
-  _limber_reminder_service_refresh_last_checkin (self, now);
+  /* A check-in reminder due: today's check-ins are asked of the journal
+   * helper first, and this runs again with its answer. */
+  if (_limber_reminder_service_refresh_last_checkin (self, now))
+    return;
 
   for (guint i = 0; i < 8 && limber_schedule_take_due (&config, &self->state, now, &due); i++)
     {

@@ -8,7 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
-#include "limber-journal.h"
+#include "limber-journal-path.h"
 #include "limber-reminder-service.h"
 #include "limber-reminders-bus.h"
 
@@ -116,6 +116,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("limber-reminders");
+  /* A journal helper that ends before reading its request must not end
+   * the service with it: the write fails with EPIPE instead. */
+  signal (SIGPIPE, SIG_IGN);
 
   options = g_option_context_new (NULL);
   g_option_context_set_summary (options, _("Sends Limber’s reminders to stretch and check in."));

@@ -461,6 +461,75 @@ test_reminders_stored_strings (void)
   g_assert_false (limber_reminder_outcome_from_string (NULL, &(LimberReminderOutcome) { 0 }));
 }
 
+/* Version 4 gives each reminder of limber-reminders a key: a version-3
+ * journal keeps its rows, without keys, and a reminder written twice under
+ * one key (its helper killed after the commit, before it could say so) is
+ * one row, whose outcome is then set by the key. */
+static void
+test_reminders_keyed (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures",
+                                                    "journal-v3.sql", NULL);
+  g_autofree char *path = journal_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sql = NULL;
+  g_autofree char *outcome = NULL;
+  g_autoptr(LimberJournal) journal = NULL;
+  g_autoptr(GDateTime) due = g_date_time_new_utc (2024, 3, 10, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  const char *key = "7d1f0c2a-5b3e-4a69-8f10-2c4d6e8a0b1c";
+  gint64 id, again, other;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = raw_open (path);
+  raw_exec (db, sql);
+  sqlite3_close (db);
+
+  journal = open_ok (path);
+  db = _limber_journal_get_handle_for_testing (journal);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM reminders WHERE key IS NULL"), ==, 7);
+
+  id = limber_journal_log_reminder_keyed (journal, key, LIMBER_REMINDER_BREAK, "desk-break",
+                                          due, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, 8);
+  again = limber_journal_log_reminder_keyed (journal, key, LIMBER_REMINDER_BREAK, "desk-break",
+                                             due, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, id);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM reminders"), ==, 8);
+
+  /* Twice the same outcome is one outcome; a later one replaces it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (limber_journal_set_reminder_outcome_keyed (journal, key, LIMBER_REMINDER_OUTCOME_SNOOZED,
+                                                                &error));
+      g_assert_no_error (error);
+    }
+  outcome = raw_text (db, "SELECT outcome FROM reminders WHERE id = 8");
+  g_assert_cmpstr (outcome, ==, "snoozed");
+
+  g_assert_false (limber_journal_set_reminder_outcome_keyed (journal, "9b8f6d42-0000-4000-8000-000000000000",
+                                                             LIMBER_REMINDER_OUTCOME_SKIPPED, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Another key is another reminder; unkeyed ones are as many as written. */
+  other = limber_journal_log_reminder_keyed (journal, "0f4e2d8c-6a1b-4c3d-9e5f-7a8b9c0d1e2f",
+                                             LIMBER_REMINDER_BREAK, "desk-break", due, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other, ==, 9);
+  g_assert_cmpint (limber_journal_log_reminder (journal, LIMBER_REMINDER_CHECKIN, NULL, due, FALSE, &error), ==, 10);
+  g_assert_cmpint (limber_journal_log_reminder (journal, LIMBER_REMINDER_CHECKIN, NULL, due, FALSE, &error), ==, 11);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM reminders WHERE key IS NULL"), ==, 9);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM reminders WHERE outcome = 'snoozed' AND key IS NULL"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +538,7 @@ main (int   argc,
 
   g_test_add_func ("/journal/migrations/fixtures", test_migrations);
   g_test_add_func ("/journal/reminders/stored-strings", test_reminders_stored_strings);
+  g_test_add_func ("/journal/reminders/keyed", test_reminders_keyed);
 
   return g_test_run ();
 }

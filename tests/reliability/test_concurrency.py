@@ -446,7 +446,9 @@ def main():
         for _, kind, routine_id in reminder_rows:
             found_kinds[(kind, routine_id)] = found_kinds.get((kind, routine_id), 0) + 1
         reminder_ids = {row[0] for row in reminder_rows}
-        logged = [int(m.group(1)) for m in re.finditer(r'Logged \S+ reminder (\d+)', read_log('service.out'))]
+        # the journal helper the service runs logs to the service's stderr
+        logged = [int(m.group(1)) for m in re.finditer(r'Logged \S+ reminder (\d+)',
+                                                      read_log('service.out') + read_log('service.err'))]
         reminders_unfound = [i for i in logged if i not in reminder_ids]
         reminders_missing = N_REMINDERS - len(reminder_rows)
 

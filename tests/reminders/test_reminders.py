@@ -12,8 +12,11 @@
 #   test_reminders.py NoActions    # body text instead of buttons, markup, idle
 #   test_reminders.py NoServer     # no notification server, then one appears
 #   test_reminders.py Dunst        # one notification on dunst under Xvfb
+#   test_reminders.py JournalHelper  # the journal helper missing, failing,
+#                                    # killed, talking nonsense
 #
-# Needs LIMBER_REMINDERS_BIN, LIMBER_BIN and GSETTINGS_SCHEMA_DIR.
+# Needs LIMBER_REMINDERS_BIN, LIMBER_BIN, LIMBER_JOURNAL_HELPER and
+# GSETTINGS_SCHEMA_DIR.
 
 import os
 import shutil
@@ -39,6 +42,7 @@ if 'Dunst' in sys.argv[1:]:
     require.program('dunstctl', 'dunst')
 
 REMINDERS_BIN = os.environ['LIMBER_REMINDERS_BIN']
+REAL_HELPER = os.environ['LIMBER_JOURNAL_HELPER']
 LIMBER_BIN = os.environ['LIMBER_BIN']
 NAME = reminders_bus.NAME
 PATH = reminders_bus.PATH
@@ -155,9 +159,9 @@ class ServiceTestCase(DBusTestCase):
             'notification_daemon', {'capabilities': capabilities}, stdout=subprocess.DEVNULL)
         self.mock = dbus.Interface(obj, dbusmock.MOCK_IFACE)
 
-    def start_service(self):
+    def start_service(self, **extra_env):
         self.log_file = open(self.log_path, 'w')
-        env = dict(os.environ, G_MESSAGES_DEBUG='limber-reminders limber-idle')
+        env = dict(os.environ, G_MESSAGES_DEBUG='limber-reminders limber-idle', **extra_env)
         self.service = subprocess.Popen([REMINDERS_BIN], stdout=self.log_file,
                                         stderr=subprocess.STDOUT, env=env)
         self.wait_for_bus_object(NAME, PATH)
@@ -522,6 +526,88 @@ class NoServer(ServiceTestCase):
         db.close()
         wait_until(lambda: len(self.reminders_rows()) == 2, 'the reminder noted after all', 30)
         self.assertEqual(self.reminders_rows()[1], (2, 'break', 'desk-break', 'shown', 0, 1))
+
+
+class JournalHelper(ServiceTestCase):
+    '''The service keeps each note until limber-journal-helper says it is
+    written: a helper that is missing, fails, is killed after writing or
+    answers nonsense is run again later, and every reminder is in the
+    journal once.'''
+
+    def write_helper(self, body):
+        tmp = self.helper + '.new'
+        with open(tmp, 'w') as f:
+            f.write('#!/bin/sh\n' + body)
+        os.chmod(tmp, 0o755)
+        os.rename(tmp, self.helper)
+
+    def setUp(self):
+        super().setUp()
+        self.helper = os.path.join(self.home, 'helper')
+        self.runs = os.path.join(self.home, 'helper-runs')
+        for path in (self.helper, self.runs):
+            if os.path.exists(path):
+                os.unlink(path)
+
+    def keys(self):
+        return self.query('SELECT key FROM reminders ORDER BY id')
+
+    def test_missing_then_failing(self):
+        self.start_service(LIMBER_JOURNAL_HELPER=self.helper)
+        self.reminders.Preview('break')
+        self.wait_for_notify(1)
+        wait_until(lambda: 'could not run the journal helper' in self.log() and
+                   'trying again in 5 s' in self.log(), 'the missing helper to be logged', 20)
+        self.assertIsNone(self.service.poll())
+        self.assertEqual(self.reminders_rows(), [])
+
+        # It fails without reading a line; the back-off doubles.
+        self.write_helper('exit 3\n')
+        wait_until(lambda: 'the journal helper exited with status 3' in self.log() and
+                   'trying again in 10 s' in self.log(), 'the failing helper to be logged', 20)
+        self.assertEqual(self.reminders_rows(), [])
+
+        self.write_helper(f'exec {REAL_HELPER} "$@"\n')
+        wait_until(lambda: self.reminders_rows() == [(1, 'break', 'desk-break', 'shown', 0, 1)],
+                   'the reminder noted after all', 30)
+        self.reminders.Preview('checkin')
+        wait_until(lambda: len(self.reminders_rows()) == 2, 'the second reminder', 20)
+        self.assertEqual(len(set(self.keys())), 2)
+        self.assertIsNone(self.service.poll())
+
+    def test_killed_after_writing_and_nonsense(self):
+        # Run 1 writes, then answers nonsense (not UTF-8, then a flood);
+        # run 2 writes and is killed before it can answer; later runs are
+        # the real helper. Each time every note is sent again.
+        self.write_helper(f'''echo x >> {self.runs}
+n=$(wc -l < {self.runs})
+if [ "$n" -eq 1 ]; then
+  {REAL_HELPER} "$@" > /dev/null
+  printf 'done\\n\\377\\376\\n'
+  head -c 2000000 /dev/zero | tr '\\0' 'd'
+  exit 0
+elif [ "$n" -eq 2 ]; then
+  {REAL_HELPER} "$@" > /dev/null
+  kill -9 $$
+fi
+exec {REAL_HELPER} "$@"
+''')
+        self.start_service(LIMBER_JOURNAL_HELPER=self.helper)
+        self.reminders.Preview('break')
+        calls = self.wait_for_notify(1)
+        wait_until(lambda: 'reply is not understood' in self.log(), 'the nonsense to be logged', 20)
+        # the user skips it while the note waits
+        self.click(1, 'skip')
+        wait_until(lambda: 'stopped by signal 9' in self.log(), 'the killed helper to be logged', 30)
+        wait_until(lambda: self.reminders_rows() == [(1, 'break', 'desk-break', 'skipped', 0, 1)],
+                   'one reminder, skipped', 30)
+        self.reminders.Preview('checkin')
+        wait_until(lambda: len(self.reminders_rows()) == 2, 'the next reminder', 20)
+        time.sleep(1)
+        self.assertEqual([r[:4] for r in self.reminders_rows()],
+                         [(1, 'break', 'desk-break', 'skipped'), (2, 'checkin', None, 'shown')])
+        self.assertEqual(len(set(self.keys())), 2)
+        self.assertIsNone(self.service.poll())
 
 
 class Dunst(ServiceTestCase):
