@@ -196,6 +196,31 @@ limber_illustration_new (void)
   return g_object_new (LIMBER_TYPE_ILLUSTRATION, NULL);
 }
 
+/**
+ * limber_illustration_new_thumbnail:
+ * @exercise: (nullable): whose picture to show
+ *
+ * A small picture for a row, beside text that names the exercise, so it
+ * is left out of what screen readers say.
+ */
+GtkWidget *
+limber_illustration_new_thumbnail (LimberExercise *exercise,
+                                   int             width,
+                                   int             height)
+{
+  GtkWidget *self = g_object_new (LIMBER_TYPE_ILLUSTRATION,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "width-request", width,
+                                  "height-request", height,
+                                  "margin-top", 6,
+                                  "margin-bottom", 6,
+                                  NULL);
+
+  gtk_widget_add_css_class (self, "limber-thumbnail");
+  limber_illustration_set_exercise (LIMBER_ILLUSTRATION (self), exercise);
+  return self;
+}
+
 static void
 drop_texture (LimberIllustration *self)
 {

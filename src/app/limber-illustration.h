@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LimberIllustration, limber_illustration, LIMBER, ILLUSTRATION, GtkWidget)
 
 GtkWidget *limber_illustration_new          (void);
+GtkWidget *limber_illustration_new_thumbnail (LimberExercise     *exercise,
+                                             int                 width,
+                                             int                 height);
 void       limber_illustration_set_resource (LimberIllustration *self,
                                              const char         *resource_path);
 void       limber_illustration_set_exercise (LimberIllustration *self,

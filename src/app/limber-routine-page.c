@@ -11,6 +11,7 @@ struct _LimberRoutinePage
   GtkWidget       parent_instance;
 
   LimberRoutine  *routine;
+  LimberJournal  *journal;
 
   GtkWidget      *box;
   AdwWindowTitle *window_title;
@@ -20,6 +21,8 @@ struct _LimberRoutinePage
   GtkLabel       *meta_label;
   GtkListBox     *step_list;
   GtkWidget      *start_button;
+  GtkWidget      *edit_button;
+  GtkMenuButton  *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (LimberRoutinePage, limber_routine_page, GTK_TYPE_WIDGET)
@@ -84,8 +87,58 @@ make_picture (LimberExercise *exercise,
   return picture;
 }
 
+/* What the journal knows of the exercise: how often and how long it was
+ * done, when last, and how often it was stopped because it hurt. */
+static char *
+describe_record (LimberJournal  *journal,
+                 LimberExercise *exercise)
+{
+  LimberExerciseRecord record = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *total = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *date = NULL;
+
+  if (journal == NULL)
+    return NULL;
+  if (!limber_journal_get_exercise_record (journal, limber_exercise_get_id (exercise), &record, &error))
+    {
+      g_message ("Could not read the record of %s: %s", limber_exercise_get_id (exercise), error->message);
+      return NULL;
+    }
+  if (record.times_done == 0)
+    return g_strdup (_("Not done yet."));
+
+  total = limber_format_duration_rounded ((record.total_done_ms + 500) / 1000);
+  utc = g_date_time_new_from_unix_utc (record.last_done / G_USEC_PER_SEC);
+  last = utc ? g_date_time_to_local (utc) : NULL;
+  /* Translators: a date, as in “last on 3 December 2026” */
+  date = last ? g_date_time_format (last, _("%-d %B %Y")) : g_strdup ("?");
+  g_string_append_printf (text,
+                          /* Translators: times done, the total time, then the date of the last time */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Done %u time, %s in all, last on %s.",
+                                       "Done %u times, %s in all, last on %s.",
+                                       record.times_done),
+                          record.times_done, total, date);
+  if (record.times_stopped_for_pain > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Stopped %u time because it hurt.",
+                                           "Stopped %u times because it hurt.",
+                                           record.times_stopped_for_pain),
+                              record.times_stopped_for_pain);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static GtkWidget *
-make_details (LimberExercise *exercise)
+make_details (LimberExercise *exercise,
+              LimberJournal  *journal)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *picture = make_picture (exercise, -1, 200);
@@ -95,6 +148,7 @@ make_details (LimberExercise *exercise)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *muscles = g_strjoinv (", ", (char **) limber_exercise_get_muscles (exercise));
   g_autofree char *works = g_strdup_printf (_("Works: %s"), muscles);
+  g_autofree char *record = NULL;
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
@@ -114,6 +168,17 @@ make_details (LimberExercise *exercise)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
+
+  record = describe_record (journal, exercise);
+  if (record != NULL)
+    {
+      label = gtk_label_new (record);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_name (label, "record");
+      gtk_box_append (GTK_BOX (box), label);
+    }
 
   for (guint i = 0; steps[i] != NULL; i++)
     {
@@ -136,7 +201,10 @@ make_details (LimberExercise *exercise)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Caution"),
                                   -1);
   gtk_box_append (GTK_BOX (caution_box), icon);
-  label = gtk_label_new (limber_exercise_get_caution (exercise));
+  /* an own exercise may have no caution of its own: the general one then */
+  label = gtk_label_new (*limber_exercise_get_caution (exercise) != '\0'
+                         ? limber_exercise_get_caution (exercise)
+                         : _("Ease off if you feel sharp pain, numbness or tingling."));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
@@ -148,7 +216,8 @@ make_details (LimberExercise *exercise)
 
 static GtkWidget *
 make_step_row (LimberRoutine *routine,
-               guint          index)
+               guint          index,
+               LimberJournal *journal)
 {
   const LimberRoutineStep *step = limber_routine_get_step (routine, index);
   GtkWidget *row = adw_expander_row_new ();
@@ -170,13 +239,54 @@ make_step_row (LimberRoutine *routine,
   gtk_widget_add_css_class (thumbnail, "limber-thumbnail");
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), thumbnail);
 
-  details = make_details (step->exercise);
+  details = make_details (step->exercise, journal);
   details_row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), details);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
 
   return row;
+}
+
+/* Edit for an own routine, Duplicate (to edit a copy) for a bundled one;
+ * the menu holds the rest. */
+static void
+update_actions (LimberRoutinePage *self)
+{
+  const char *id = limber_routine_get_id (self->routine);
+  gboolean own = !limber_routine_is_bundled (self->routine);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  gtk_button_set_label (GTK_BUTTON (self->edit_button), own ? _("_Edit") : _("_Duplicate to Edit"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button),
+                                  own ? "win.edit-routine" : "win.duplicate-routine");
+
+  if (own)
+    {
+      item = g_menu_item_new (_("_Edit"), NULL);
+      g_menu_item_set_action_and_target (item, "win.edit-routine", "s", id);
+      g_menu_append_item (menu, item);
+      g_clear_object (&item);
+    }
+  item = g_menu_item_new (_("D_uplicate"), NULL);
+  g_menu_item_set_action_and_target (item, "win.duplicate-routine", "s", id);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("E_xport…"), NULL);
+  g_menu_item_set_action_and_target (item, "win.export-routine", "s", id);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  if (own)
+    {
+      item = g_menu_item_new (_("_Delete…"), NULL);
+      g_menu_item_set_action_and_target (item, "win.delete-routine", "s", id);
+      g_menu_append_item (section, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    }
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -208,9 +318,10 @@ rebuild (LimberRoutinePage *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->start_button), "s",
                                     limber_routine_get_id (self->routine));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->start_button), "win.start-routine");
+  update_actions (self);
 
   for (guint i = 0; i < n_steps; i++)
-    gtk_list_box_append (self->step_list, make_step_row (self->routine, i));
+    gtk_list_box_append (self->step_list, make_step_row (self->routine, i, self->journal));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -269,6 +380,7 @@ limber_routine_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_ROUTINE_PAGE);
   g_clear_object (&self->routine);
+  g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (limber_routine_page_parent_class)->dispose (object);
 }
@@ -298,6 +410,8 @@ limber_routine_page_class_init (LimberRoutinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, step_list);
   gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutinePage, menu_button);
 
   gtk_widget_class_install_action (widget_class, "routine.back", NULL, go_back);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "routine.back", NULL);
@@ -331,4 +445,25 @@ limber_routine_page_set_routine (LimberRoutinePage *self,
       rebuild (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
     }
+}
+
+/**
+ * limber_routine_page_set_journal:
+ * @journal: (nullable): where each exercise's record is read from
+ */
+void
+limber_routine_page_set_journal (LimberRoutinePage *self,
+                                 LimberJournal     *journal)
+{
+  g_return_if_fail (LIMBER_IS_ROUTINE_PAGE (self));
+  g_set_object (&self->journal, journal);
+}
+
+/* The routine was saved again, or the journal changed: show it afresh. */
+void
+limber_routine_page_refresh (LimberRoutinePage *self)
+{
+  g_return_if_fail (LIMBER_IS_ROUTINE_PAGE (self));
+  if (self->routine != NULL)
+    rebuild (self);
 }

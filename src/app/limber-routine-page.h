@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "limber-journal.h"
 #include "limber-routine.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,10 @@ G_DECLARE_FINAL_TYPE (LimberRoutinePage, limber_routine_page, LIMBER, ROUTINE_PA
 LimberRoutine *limber_routine_page_get_routine (LimberRoutinePage *self);
 void           limber_routine_page_set_routine (LimberRoutinePage *self,
                                                 LimberRoutine     *routine);
+
+void           limber_routine_page_set_journal (LimberRoutinePage *self,
+                                                LimberJournal     *journal);
+void           limber_routine_page_refresh     (LimberRoutinePage *self);
 
 char          *limber_describe_step            (const LimberRoutineStep *step);
 

@@ -12,6 +12,7 @@ struct _LimberRoutineRow
 
   LimberRoutine *routine;
   LimberIllustration *thumbnail;
+  GtkWidget     *own_label;
 };
 
 G_DEFINE_FINAL_TYPE (LimberRoutineRow, limber_routine_row, ADW_TYPE_ACTION_ROW)
@@ -45,6 +46,7 @@ limber_routine_row_constructed (GObject *object)
 
   cover = limber_routine_get_cover (self->routine);
   limber_illustration_set_exercise (self->thumbnail, cover);
+  gtk_widget_set_visible (self->own_label, !limber_routine_is_bundled (self->routine));
 }
 
 static void
@@ -114,6 +116,7 @@ limber_routine_row_class_init (LimberRoutineRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-routine-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberRoutineRow, thumbnail);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineRow, own_label);
 }
 
 static void

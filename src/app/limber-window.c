@@ -11,36 +11,8 @@
 #include "limber-routine-page.h"
 #include "limber-routine-row.h"
 #include "limber-window.h"
+#include "limber-window-private.h"
 
-struct _LimberWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  LimberCatalog        *catalog;
-  GSettings            *settings;
-  LimberJournal        *journal;
-  LimberCues           *cues;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *routine_list;
-  GtkWidget            *routines_heading;
-  LimberRoutinePage    *routine_page;
-  gboolean              close_confirmed;
-  AdwViewSwitcherBar   *switcher_bar;
-  LimberVoice          *voice;
-  /* Built when first needed (start-up shows the routine list first):
-   * see ensure_player_view() and ensure_history_page(). */
-  LimberPlayerView     *player_view;
-  AdwBin               *history_bin;
-  LimberHistoryPage    *history_page;
-  AdwViewStack         *view_stack;
-  LimberCheckin        *deleted;     /* for Undo */
-  LimberRemindersClient *reminders;
-  guint                 reminder_tick;
-  GtkWidget            *reminder_bar;
-  GtkLabel             *reminder_label;
-};
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -56,8 +28,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void show_error_toast (LimberWindow *self,
-                              const char   *message);
 static void on_player_done   (LimberWindow *self);
 static void on_player_error  (LimberWindow *self,
                               const char   *message);
@@ -283,7 +253,7 @@ undo_delete_action (GtkWidget  *widget,
     return;
 
   if (!limber_journal_restore_checkin (self->journal, self->deleted, &error))
-    show_error_toast (self, error->message);
+    _limber_window_show_error_toast (self, error->message);
   g_clear_pointer (&self->deleted, limber_checkin_free);
   reload_history (self);
 }
@@ -300,7 +270,7 @@ on_delete_checkin (LimberWindow        *self,
     {
       g_autofree char *message = g_strdup_printf (_("Could not delete the check-in: %s"), error->message);
 
-      show_error_toast (self, message);
+      _limber_window_show_error_toast (self, message);
       return;
     }
 
@@ -519,14 +489,16 @@ on_player_done (LimberWindow *self)
   if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
     gtk_window_unfullscreen (GTK_WINDOW (self));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->routine_page));
+  /* its exercises' records now count this session */
+  limber_routine_page_refresh (self->routine_page);
   reload_history (self);
 }
 
 /* An error that stays until dismissed: the player's, or a check-in's that
  * could not be saved, deleted or restored. */
-static void
-show_error_toast (LimberWindow *self,
-                  const char   *message)
+void
+_limber_window_show_error_toast (LimberWindow *self,
+                                 const char   *message)
 {
   /* toast titles are markup; messages may quote file names and notes */
   g_autofree char *escaped = g_markup_escape_text (message, -1);
@@ -540,7 +512,7 @@ static void
 on_player_error (LimberWindow *self,
                  const char   *message)
 {
-  show_error_toast (self, message);
+  _limber_window_show_error_toast (self, message);
 }
 
 /* No swiping or Alt+Left out of a routine that is playing: leaving goes
@@ -674,6 +646,8 @@ limber_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
 
+  limber_routine_page_set_journal (self->routine_page, self->journal);
+
   if (self->reminders != NULL)
     {
       g_signal_connect_object (self->reminders, "changed", G_CALLBACK (update_reminder_bar),
@@ -773,6 +747,7 @@ limber_window_dispose (GObject *object)
   g_clear_object (&self->cues);
   g_clear_object (&self->voice);
   g_clear_pointer (&self->deleted, limber_checkin_free);
+  _limber_window_routines_dispose (self);
   g_clear_handle_id (&self->reminder_tick, g_source_remove);
   g_clear_object (&self->reminders);
 
@@ -893,6 +868,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.pause-reminders", "u", pause_reminders_action);
   gtk_widget_class_install_action (widget_class, "win.resume-reminders", NULL, resume_reminders_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  _limber_window_routines_class_init (widget_class);
 }
 
 static void

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The main window's state, shared by limber-window.c (the window, its
+ * pages, check-ins and exports) and limber-window-routines.c (making,
+ * editing, sharing and deleting routines). */
+
+#include "limber-cues.h"
+#include "limber-reminders-client.h"
+#include "limber-routine-page.h"
+#include "limber-window.h"
+
+G_BEGIN_DECLS
+
+struct _LimberWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LimberCatalog        *catalog;
+  GSettings            *settings;
+  LimberJournal        *journal;
+  LimberCues           *cues;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *routine_list;
+  GtkWidget            *routines_heading;
+  LimberRoutinePage    *routine_page;
+  gboolean              close_confirmed;
+  AdwViewSwitcherBar   *switcher_bar;
+  LimberVoice          *voice;
+  /* Built when first needed (start-up shows the routine list first):
+   * see ensure_player_view() and ensure_history_page(). */
+  LimberPlayerView     *player_view;
+  AdwBin               *history_bin;
+  LimberHistoryPage    *history_page;
+  AdwViewStack         *view_stack;
+  LimberCheckin        *deleted;     /* for Undo */
+  LimberRoutineDraft   *deleted_routine;  /* for Undo */
+  LimberRemindersClient *reminders;
+  guint                 reminder_tick;
+  GtkWidget            *reminder_bar;
+  GtkLabel             *reminder_label;
+};
+
+void _limber_window_show_error_toast     (LimberWindow    *self,
+                                          const char      *message);
+void _limber_window_routines_class_init  (GtkWidgetClass  *widget_class);
+void _limber_window_routines_dispose     (LimberWindow    *self);
+
+G_END_DECLS

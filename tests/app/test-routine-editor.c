@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Building a routine as a person does: New Routine, a name, exercises from
+ * the library found by searching (one of them the person's own, with their
+ * own picture), a value out of range and its reason, reordering with the
+ * keyboard, Save; then playing it and finding the session in the history.
+ * Then Edit, Duplicate and Delete with Undo. */
+#include <cairo.h>
+#include <glib/gstdio.h>
+
+#include "limber-application.h"
+#include "limber-exercise-chooser.h"
+#include "limber-illustration.h"
+#include "limber-routine-editor.h"
+#include "limber-routine-page.h"
+#include "limber-routine-row.h"
+#include "limber-step-row.h"
+#include "limber-window.h"
+#include "test-utils.h"
+
+static LimberApplication *app;
+static GtkWindow *window;
+static LimberCatalog *catalog;
+static char *home;
+
+/* A photo-like PNG, 400x300, for the person's own exercise. */
+static char *
+write_png (void)
+{
+  g_autofree char *path = g_build_filename (home, "my-photo.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.2, 0.5, 0.3);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.9, 0.8, 0.2);
+  cairo_rectangle (cr, 40, 40, 120, 200);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_steal_pointer (&path);
+}
+
+/* The physiotherapist's exercise, with the person's own picture. */
+static LimberExercise *
+make_own_exercise (void)
+{
+  g_autofree char *png = write_png ();
+  g_autoptr(GFile) file = g_file_new_for_path (png);
+  g_autoptr(LimberExerciseDraft) draft = limber_exercise_draft_new ();
+  const char *muscles[] = { "Hamstrings", NULL };
+  const char *steps[] = { "Lie on your back with a strap around one foot.",
+                          "Raise the straight leg until you feel a gentle pull.", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *picture = limber_catalog_import_picture (catalog, file, &error);
+  LimberExercise *exercise;
+
+  g_assert_no_error (error);
+  limber_exercise_draft_set_name (draft, "Strap hamstring stretch");
+  limber_exercise_draft_set_summary (draft, "As my physiotherapist showed me.");
+  limber_exercise_draft_set_kind (draft, LIMBER_EXERCISE_KIND_STRETCH);
+  limber_exercise_draft_set_muscles (draft, muscles);
+  limber_exercise_draft_set_instructions (draft, steps);
+  limber_exercise_draft_set_caution (draft, "Keep the pull gentle.");
+  limber_exercise_draft_set_each_side (draft, TRUE);
+  limber_exercise_draft_set_hold (draft, 20);
+  limber_exercise_draft_set_picture (draft, picture);
+  exercise = limber_catalog_save_exercise (catalog, draft, &error);
+  g_assert_no_error (error);
+  return exercise;
+}
+
+static gpointer
+wait_for_toplevel (GType type)
+{
+  WAIT_FOR (limber_test_find_toplevel (type) != NULL);
+  return limber_test_find_toplevel (type);
+}
+
+static void
+choose (LimberRoutineEditor *editor,
+        const char          *search,
+        guint                expect_at_least)
+{
+  LimberExerciseChooser *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-step", NULL);
+  chooser = wait_for_toplevel (LIMBER_TYPE_EXERCISE_CHOOSER);
+  limber_exercise_chooser_set_search (chooser, search);
+  g_assert_cmpuint (limber_exercise_chooser_count_shown (chooser), >=, expect_at_least);
+  /* Enter in the search takes the first match */
+  g_signal_emit_by_name (limber_test_child (chooser, "search_entry"), "activate");
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_CHOOSER) == NULL);
+}
+
+static LimberStepRow *
+step_row (LimberRoutineEditor *editor,
+          guint                index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (limber_test_child (editor, "step_list"), index);
+
+  g_assert_true (LIMBER_IS_STEP_ROW (row));
+  return LIMBER_STEP_ROW (row);
+}
+
+static gboolean
+save_enabled (LimberRoutineEditor *editor)
+{
+  return gtk_widget_get_sensitive (limber_test_child (editor, "save_button"));
+}
+
+/* The widget in @row's subtree whose type is @type, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_build_and_play (void)
+{
+  g_autoptr(LimberExercise) own = make_own_exercise ();
+  LimberRoutineEditor *editor;
+  LimberRoutineDraft *draft;
+  LimberStepDraft *step;
+  LimberRoutine *routine;
+  GtkWidget *hold_spin;
+  g_autofree char *total = NULL;
+  g_autofree char *expected = NULL;
+  AdwLeaflet *leaflet = limber_test_child (window, "leaflet");
+  LimberPlayerView *view;
+  LimberHistoryPage *history;
+  GtkListBox *entries;
+  gboolean found = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-routine", NULL);
+  editor = wait_for_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
+  draft = limber_routine_editor_get_draft (editor);
+
+  /* nothing typed yet: Save waits, and the name says why */
+  g_assert_false (save_enabled (editor));
+  g_assert_true (gtk_widget_has_css_class (limber_test_child (editor, "name_row"), "error"));
+  limber_test_screenshot (GTK_WIDGET (editor), "editor-empty.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (limber_test_child (editor, "name_row")), "Physio: week 3");
+  g_assert_false (gtk_widget_has_css_class (limber_test_child (editor, "name_row"), "error"));
+  /* still no step: said under the list */
+  g_assert_true (gtk_widget_get_visible (limber_test_child (editor, "steps_problem")));
+  g_assert_false (save_enabled (editor));
+
+  /* the library searches names, muscles and kinds, in any order */
+  choose (editor, "hamstring seated", 1);
+  choose (editor, "strap", 1);
+  g_assert_cmpuint (limber_routine_draft_get_n_steps (draft), ==, 2);
+  g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 0)), ==, "seated-hamstring");
+  g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 1)), ==,
+                   limber_exercise_get_id (own));
+  g_assert_false (gtk_widget_get_visible (limber_test_child (editor, "steps_problem")));
+  g_assert_true (save_enabled (editor));
+
+  /* the total is the draft's length as the player plays it, as typed */
+  step = limber_routine_draft_get_step (draft, 1);
+  hold_spin = find_descendant (GTK_WIDGET (step_row (editor, 1)), GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hold_spin), 45);
+  g_assert_cmpuint (limber_step_draft_get_hold (step), ==, 45);
+  expected = limber_format_duration (limber_routine_draft_get_duration (draft, catalog));
+  total = g_strdup (gtk_label_get_label (limber_test_child (editor, "total_label")));
+  g_assert_nonnull (strstr (total, expected));
+
+  /* a hold too long is not clamped quietly: the reason stands beside it */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hold_spin), 700);
+  g_assert_cmpuint (limber_step_draft_get_hold (step), ==, 700);
+  g_assert_false (save_enabled (editor));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (step_row (editor, 1)), "error"));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (step_row (editor, 1))));
+  limber_test_screenshot (GTK_WIDGET (editor), "editor-problem.png");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hold_spin), 45);
+  g_assert_true (save_enabled (editor));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (step_row (editor, 1)), "error"));
+
+  /* Alt+Up moves the own exercise first, and the keyboard stays on it */
+  gtk_widget_activate_action (GTK_WIDGET (step_row (editor, 1)), "step.move-up", NULL);
+  g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 0)), ==,
+                   limber_exercise_get_id (own));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (step_row (editor, 0))), ==,
+                   "1. Strap hamstring stretch");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (step_row (editor, 0))) == FALSE);
+  limber_test_screenshot (GTK_WIDGET (editor), "editor.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR) == NULL);
+
+  /* saved as written, shown on its page and marked as the person's own */
+  routine = limber_catalog_lookup_routine (catalog, "my-physio-week-3");
+  g_assert_nonnull (routine);
+  g_assert_false (limber_routine_is_bundled (routine));
+  g_assert_cmpuint (limber_routine_get_n_steps (routine), ==, 2);
+  g_assert_true (limber_routine_get_step (routine, 0)->exercise == own);
+  g_assert_cmpuint (limber_routine_get_step (routine, 0)->hold, ==, 45);
+  WAIT_FOR (adw_leaflet_get_visible_child (leaflet) == limber_test_child (window, "routine_page"));
+  g_assert_true (limber_routine_page_get_routine (limber_test_child (window, "routine_page")) == routine);
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (limber_test_child (window, "routine_list"), i);
+
+      g_assert_nonnull (row);
+      if (limber_routine_row_get_routine (LIMBER_ROUTINE_ROW (row)) == routine)
+        {
+          g_assert_true (gtk_widget_get_visible (limber_test_child (row, "own_label")));
+          break;
+        }
+      g_assert_false (gtk_widget_get_visible (limber_test_child (row, "own_label")));
+    }
+
+  /* it plays, with the person's photo, not mirrored for the right side */
+  {
+    LimberVirtualClock *clock_ = limber_virtual_clock_new (1000 * G_USEC_PER_SEC);
+    LimberIllustration *picture;
+    GdkTexture *texture;
+
+    view = limber_window_get_player_view (LIMBER_WINDOW (window));
+    limber_player_view_set_clock (view, LIMBER_CLOCK (clock_));
+    g_object_unref (clock_);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.start-routine", "s", "my-physio-week-3");
+    WAIT_FOR (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (view));
+    /* the picture sits inside the countdown ring */
+    picture = LIMBER_ILLUSTRATION (gtk_widget_get_first_child (limber_test_child (view, "countdown")));
+    WAIT_FOR (limber_illustration_get_texture (picture) != NULL);
+    texture = limber_illustration_get_texture (picture);
+    /* drawn from the 4:3 photo at the size shown */
+    g_assert_cmpint (ABS (gdk_texture_get_width (texture) * 3 - gdk_texture_get_height (texture) * 4), <=, 4);
+    limber_test_screenshot (GTK_WIDGET (window), "own-exercise-playing.png");
+    /* get ready, left, switch sides, right */
+    limber_virtual_clock_advance (clock_, (gint64) (5 + 45 + 10) * G_USEC_PER_SEC + 500000);
+    limber_player_view_refresh (view);
+    g_assert_false (limber_illustration_get_mirrored (picture));
+    limber_virtual_clock_advance (clock_, (gint64) 3600 * G_USEC_PER_SEC);
+    limber_player_view_refresh (view);
+    gtk_widget_activate_action (GTK_WIDGET (view), "player.done", NULL);
+    WAIT_FOR (adw_leaflet_get_visible_child (leaflet) != GTK_WIDGET (view));
+  }
+
+  /* and the session is in the history, under the routine's name */
+  history = limber_window_get_history_page (LIMBER_WINDOW (window));
+  adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "history");
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  limber_test_settle ();
+  entries = limber_test_child (history, "entries");
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (entries)); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Physio: week 3") == 0)
+      found = TRUE;
+  g_assert_true (found);
+  adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "routines");
+}
+
+/* Edit changes the routine in place; a bundled one is edited as a copy. */
+static void
+test_edit_and_duplicate (void)
+{
+  LimberRoutineEditor *editor;
+  LimberRoutine *routine;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", "s", "my-physio-week-3");
+  editor = wait_for_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Routine");
+  gtk_editable_set_text (GTK_EDITABLE (limber_test_child (editor, "summary_row")), "Twice a day <b>gently</b>");
+  gtk_widget_activate_action (GTK_WIDGET (step_row (editor, 1)), "step.remove", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR) == NULL);
+  routine = limber_catalog_lookup_routine (catalog, "my-physio-week-3");
+  g_assert_cmpstr (limber_routine_get_summary (routine), ==, "Twice a day <b>gently</b>");
+  g_assert_cmpuint (limber_routine_get_n_steps (routine), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", "s", "morning-hamstrings");
+  editor = wait_for_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Routine");
+  g_assert_null (limber_routine_draft_get_id (limber_routine_editor_get_draft (editor)));
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (limber_test_child (editor, "name_row"))),
+                                   "Copy of "));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR) == NULL);
+  g_assert_true (limber_routine_is_bundled (limber_catalog_lookup_routine (catalog, "morning-hamstrings")));
+  g_assert_nonnull (limber_catalog_lookup_routine (catalog, "my-copy-of-morning-hamstrings"));
+}
+
+static void
+test_delete_and_undo (void)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *file = g_build_filename (home, "limber", "routines", "my-physio-week-3.routine", NULL);
+
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-routine", "s", "my-physio-week-3");
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  /* the name is the person's own text: shown, not read as markup */
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Physio: week 3"));
+  /* as its Delete button does */
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_null (limber_catalog_lookup_routine (catalog, "my-physio-week-3"));
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-routine", NULL);
+  g_assert_nonnull (limber_catalog_lookup_routine (catalog, "my-physio-week-3"));
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  /* a bundled routine cannot be deleted */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-routine", "s", "morning-hamstrings");
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_nonnull (limber_catalog_lookup_routine (catalog, "morning-hamstrings"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  home = g_dir_make_tmp ("limber-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = limber_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (LIMBER_IS_WINDOW (window));
+  catalog = limber_application_get_catalog (app);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_test_add_func ("/editor/build-and-play", test_build_and_play);
+  g_test_add_func ("/editor/edit-and-duplicate", test_edit_and_duplicate);
+  g_test_add_func ("/editor/delete-and-undo", test_delete_and_undo);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (window);
+  g_object_unref (app);
+  return status;
+}
