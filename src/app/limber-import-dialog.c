@@ -43,6 +43,8 @@ show_error (GtkWindow  *parent,
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
 
+  g_debug ("%s", message);
+
   /* the body is plain text: the message quotes the file */
   gtk_widget_set_name (dialog, "limber-import-error");
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), message);
@@ -419,6 +421,7 @@ on_loaded (GObject      *source,
       return;
     }
 
+  g_debug ("Showing what %s holds", g_file_peek_path (data->file) ? g_file_peek_path (data->file) : "the file");
   dialog = limber_import_dialog_new (data->parent, data->catalog, loaded->bundle, loaded->thumbnails);
   dialog->done = data->done;
   dialog->user_data = data->user_data;

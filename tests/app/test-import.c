@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing a shared routine as a person does: the preview before anything
- * is written, Import, Keep Both and Replace when ids clash, Cancel and a
- * bad file. */
+ * is written, Import, Keep Both and Replace when ids clash, Cancel, a bad
+ * file, and a file opened from a file manager (GApplication's open). */
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
@@ -434,6 +434,42 @@ test_bad_file (void)
   expect_error (markup);
 }
 
+static void
+test_open_from_file_manager (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (good_path);
+  LimberImportDialog *dialog;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_IMPORT_DIALOG) != NULL);
+  dialog = LIMBER_IMPORT_DIALOG (limber_test_find_toplevel (LIMBER_TYPE_IMPORT_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  g_assert_cmpstr (adw_preferences_row_get_title (limber_test_child (dialog, "routine_row")), ==, LONG_NAME);
+  click (dialog, "_Cancel");
+}
+
+/* `limber FILE`, as a file manager runs it while Limber is open: this
+ * test's application owns the bus name, so the new process hands the file
+ * over and exits. */
+static void
+test_open_from_command_line (void)
+{
+  const char *argv[] = { g_getenv ("LIMBER_BIN"), good_path, NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberImportDialog *dialog;
+
+  g_assert_nonnull (argv[0]);
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_IMPORT_DIALOG) != NULL);
+  dialog = LIMBER_IMPORT_DIALOG (limber_test_find_toplevel (LIMBER_TYPE_IMPORT_DIALOG));
+  g_assert_cmpstr (adw_preferences_row_get_title (limber_test_child (dialog, "routine_row")), ==, LONG_NAME);
+  WAIT_FOR (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  click (dialog, "_Cancel");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +502,8 @@ main (int   argc,
   g_test_add_func ("/import/clash-replace", test_clash_replace);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/bad-file", test_bad_file);
+  g_test_add_func ("/import/open-from-file-manager", test_open_from_file_manager);
+  g_test_add_func ("/import/open-from-command-line", test_open_from_command_line);
 
   status = g_test_run ();
 
