@@ -470,6 +470,45 @@ test_open_from_command_line (void)
   click (dialog, "_Cancel");
 }
 
+static gboolean
+chosen_is (GtkWindow *chooser,
+           GFile     *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+/* What the window's "Import Routine…" does: a chooser showing shared
+ * routines, then the same preview. */
+static void
+test_choose (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (good_path);
+  GtkWindow *chooser;
+  GtkFileFilter *filter;
+  LimberImportDialog *dialog;
+
+  imported = NULL;
+  limber_import_choose (window, limber_application_get_catalog (app), on_done, &imported);
+  WAIT_FOR ((chooser = limber_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  g_assert_true (gtk_window_get_transient_for (chooser) == window);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Shared routines");
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  /* selected once the folder is read */
+  WAIT_FOR (chosen_is (chooser, file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_IMPORT_DIALOG) != NULL);
+  dialog = LIMBER_IMPORT_DIALOG (limber_test_find_toplevel (LIMBER_TYPE_IMPORT_DIALOG));
+  g_assert_cmpstr (adw_preferences_row_get_title (limber_test_child (dialog, "routine_row")), ==, LONG_NAME);
+  click (dialog, "_Cancel");
+  g_assert_null (limber_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_null (imported);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/import/bad-file", test_bad_file);
   g_test_add_func ("/import/open-from-file-manager", test_open_from_file_manager);
   g_test_add_func ("/import/open-from-command-line", test_open_from_command_line);
+  g_test_add_func ("/import/choose", test_choose);
 
   status = g_test_run ();
 
