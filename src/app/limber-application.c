@@ -9,6 +9,7 @@
 
 #include "limber-application.h"
 #include "limber-cli.h"
+#include "limber-import-dialog.h"
 #include "limber-preferences-window.h"
 #include "limber-window.h"
 
@@ -37,9 +38,33 @@ limber_application_new (void)
 {
   return g_object_new (LIMBER_TYPE_APPLICATION,
                        "application-id", LIMBER_APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", LIMBER_RESOURCE_PREFIX,
                        NULL);
+}
+
+/* `limber FILE…`, as a file manager runs it: the files go to the running
+ * Limber if there is one. */
+static int
+open_files (GApplication       *app,
+            const char * const *paths)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr ("limber: %s\n", message);
+      return EXIT_FAILURE;
+    }
+  g_application_open (app, (GFile **) files->pdata, files->len, "");
+  /* a running Limber has been told; this one has nothing more to do */
+  return g_application_get_is_remote (app) ? EXIT_SUCCESS : -1;
 }
 
 static int
@@ -53,7 +78,13 @@ limber_application_handle_local_options (GApplication *app,
 
   self->parsed_options = TRUE;
 
-  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &extra))
+  /* `limber FILE…` opens shared routines; with an option, a file name is
+   * a mistake */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &extra) &&
+      !limber_cli_has_options (options))
+    return open_files (app, extra);
+
+  if (extra != NULL)
     {
       g_autofree char *argument = limber_cli_escape (extra[0]);
 
@@ -482,6 +513,42 @@ limber_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static LimberWindow *
+find_main_window (LimberApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LIMBER_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+on_imported (LimberRoutine *routine,
+             gpointer       user_data)
+{
+  LimberWindow *window = find_main_window (user_data);
+
+  if (window != NULL)
+    limber_window_show_routine (window, routine);
+}
+
+/* Shared routines opened from a file manager (or `limber FILE…`): each is
+ * shown in the window before it is imported. */
+static void
+limber_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+  LimberWindow *window;
+
+  g_application_activate (app);
+  window = find_main_window (self);
+  for (int i = 0; i < n_files; i++)
+    limber_import_file (GTK_WINDOW (window), self->catalog, files[i], on_imported, self);
+}
+
 static void
 limber_application_dispose (GObject *object)
 {
@@ -509,6 +576,7 @@ limber_application_class_init (LimberApplicationClass *klass)
   app_class->handle_local_options = limber_application_handle_local_options;
   app_class->startup = limber_application_startup;
   app_class->activate = limber_application_activate;
+  app_class->open = limber_application_open;
 
   limber_ui_register_resource ();
 }
@@ -517,6 +585,8 @@ static void
 limber_application_init (LimberApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), limber_cli_get_option_entries ());
+  /* Translators: in `limber --help`, what can follow the options */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("A stretching and warm-up coach."));
 }

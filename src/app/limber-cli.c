@@ -39,7 +39,8 @@ static const GOptionEntry option_entries[] = {
   LIMBER_CLI_SHARE_OPTION_ENTRIES,
   { "restore-backup", 0, G_OPTION_FLAG_OPTIONAL_ARG | G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, parse_optional_value,
     N_("Add what a backup of the journal holds (the newest good one if FILE is not given) to the journal and exit"), N_("FILE") },
-  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
+  /* `limber FILE…`: shared routines to import in the window */
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -716,6 +717,25 @@ const GOptionEntry *
 limber_cli_get_option_entries (void)
 {
   return option_entries;
+}
+
+/**
+ * limber_cli_has_options:
+ * @options: the parsed options
+ *
+ * Returns: whether any of Limber's options was given; file names alone
+ *   are not options.
+ */
+gboolean
+limber_cli_has_options (GVariantDict *options)
+{
+  if (history_option.given || restore_option.given)
+    return TRUE;
+  for (guint i = 0; option_entries[i].long_name != NULL; i++)
+    if (*option_entries[i].long_name != '\0' &&
+        g_variant_dict_contains (options, option_entries[i].long_name))
+      return TRUE;
+  return FALSE;
 }
 
 /**

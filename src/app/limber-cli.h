@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 const GOptionEntry *limber_cli_get_option_entries (void);
 int                 limber_cli_run                (GVariantDict  *options);
+gboolean            limber_cli_has_options        (GVariantDict  *options);
 void                limber_cli_print_problems     (LimberCatalog *catalog);
 LimberJournal      *limber_cli_open_journal       (void);
 char               *limber_cli_escape             (const char    *text);

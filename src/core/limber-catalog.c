@@ -674,6 +674,28 @@ limber_catalog_set_default_timings (LimberCatalog *self,
   g_list_store_sort (self->routines, compare_routines, NULL);
 }
 
+/**
+ * limber_catalog_get_default_timings:
+ * @prepare: (out) (optional): seconds to get ready before each exercise
+ * @switch_sides: (out) (optional): seconds to switch sides
+ *
+ * The times given to limber_catalog_set_default_timings(), so that a
+ * catalog made elsewhere (such as one a worker thread checks a shared
+ * routine against) can time routines the same way.
+ */
+void
+limber_catalog_get_default_timings (LimberCatalog *self,
+                                    guint         *prepare,
+                                    guint         *switch_sides)
+{
+  g_return_if_fail (LIMBER_IS_CATALOG (self));
+
+  if (prepare != NULL)
+    *prepare = self->default_prepare;
+  if (switch_sides != NULL)
+    *switch_sides = self->default_switch_sides;
+}
+
 GListModel *
 limber_catalog_get_routines (LimberCatalog *self)
 {

@@ -28,6 +28,9 @@ GListModel     *limber_catalog_get_routines       (LimberCatalog *self);
 void            limber_catalog_set_default_timings (LimberCatalog *self,
                                                     guint          prepare,
                                                     guint          switch_sides);
+void            limber_catalog_get_default_timings (LimberCatalog *self,
+                                                    guint         *prepare,
+                                                    guint         *switch_sides);
 GListModel     *limber_catalog_get_exercises      (LimberCatalog *self);
 LimberRoutine  *limber_catalog_lookup_routine     (LimberCatalog *self,
                                                    const char    *id);

@@ -138,6 +138,8 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--check-in"));
   g_assert_nonnull (strstr (run.out, "--pain=N"));
   g_assert_nonnull (strstr (run.out, "--history"));
+  /* shared routines to open, as a file manager gives them */
+  g_assert_nonnull (strstr (run.out, "[FILE…]"));
 }
 
 /* Check-ins and history */
