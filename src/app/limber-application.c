@@ -529,7 +529,7 @@ on_imported (LimberRoutine *routine,
   LimberWindow *window = find_main_window (user_data);
 
   if (window != NULL)
-    limber_window_show_routine (window, routine);
+    limber_window_routine_imported (window, routine);
 }
 
 /* Shared routines opened from a file manager (or `limber FILE…`): each is

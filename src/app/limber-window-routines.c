@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-bundle.h"
+#include "limber-import-dialog.h"
 #include "limber-routine-editor.h"
 #include "limber-window-private.h"
 
@@ -270,6 +271,75 @@ export_routine_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * limber_window_routine_imported:
+ *
+ * Shows a routine just imported, on its page, and says so.
+ */
+void
+limber_window_routine_imported (LimberWindow  *self,
+                                LimberRoutine *routine)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (LIMBER_IS_ROUTINE (routine));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "routines");
+  limber_window_show_routine (self, routine);
+  /* Translators: %s is a routine's name */
+  toast (self, _("Imported “%s”"), limber_routine_get_name (routine));
+}
+
+/* The import dialog may outlive this window; the application does not. */
+static void
+on_imported (LimberRoutine *routine,
+             gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (LIMBER_IS_WINDOW (window))
+    limber_window_routine_imported (LIMBER_WINDOW (window), routine);
+}
+
+static void
+import_routine_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  limber_import_choose (GTK_WINDOW (self), self->catalog, on_imported,
+                        gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* Files dropped on the window are imported one by one, each previewed
+ * first; a file that is not a shared routine gets the catalog's message. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         LimberWindow  *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    limber_import_file (GTK_WINDOW (self), self->catalog, l->data, on_imported,
+                        gtk_window_get_application (GTK_WINDOW (self)));
+  return files != NULL;
+}
+
+void
+_limber_window_routines_init (LimberWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 void
 _limber_window_routines_dispose (LimberWindow *self)
 {
@@ -287,4 +357,6 @@ _limber_window_routines_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-routine", "s", export_routine_action);
   gtk_widget_class_install_action (widget_class, "win.delete-routine", "s", delete_routine_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-routine", NULL, undo_delete_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.import-routine", NULL, import_routine_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-routine", NULL);
 }

@@ -875,6 +875,7 @@ static void
 limber_window_init (LimberWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _limber_window_routines_init (self);
 }
 
 LimberWindow *

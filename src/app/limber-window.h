@@ -24,6 +24,8 @@ void          limber_window_show_error    (LimberWindow      *self,
                                            const char        *heading,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (3, 4);
+void               limber_window_routine_imported (LimberWindow  *self,
+                                                   LimberRoutine *routine);
 LimberPlayerView  *limber_window_get_player_view  (LimberWindow *self);
 LimberHistoryPage *limber_window_get_history_page (LimberWindow *self);
 
