@@ -214,6 +214,7 @@ limber_illustration_new_thumbnail (LimberExercise *exercise,
                                   "height-request", height,
                                   "margin-top", 6,
                                   "margin-bottom", 6,
+                                  "valign", GTK_ALIGN_CENTER,
                                   NULL);
 
   gtk_widget_add_css_class (self, "limber-thumbnail");

@@ -328,6 +328,16 @@ limber_step_row_new (LimberStepDraft *step,
   return GTK_WIDGET (self);
 }
 
+/* The row of @field, for tests and for focus. */
+GtkWidget *
+limber_step_row_get_field_row (LimberStepRow    *self,
+                               LimberDraftField  field)
+{
+  g_return_val_if_fail (LIMBER_IS_STEP_ROW (self), NULL);
+  g_return_val_if_fail (field < G_N_ELEMENTS (self->rows), NULL);
+  return self->rows[field];
+}
+
 LimberStepDraft *
 limber_step_row_get_step (LimberStepRow *self)
 {
@@ -360,8 +370,11 @@ limber_step_row_set_position (LimberStepRow *self,
  * @field: the field that is wrong, or %LIMBER_DRAFT_FIELD_NONE to clear
  * @message: (nullable): why, shown beside it
  *
- * Shows why one of the step's values cannot be saved, beside that value,
- * and opens the step so that it is seen; clears any earlier problem.
+ * Shows why one of the step's values cannot be saved, beside that value
+ * (its row in the error colour, the reason as its subtitle and its
+ * accessible description), and opens the step so that it is seen; clears
+ * any earlier problem. Only that row is coloured: the colour would run
+ * into every row of the step.
  */
 void
 limber_step_row_show_problem (LimberStepRow    *self,
@@ -392,8 +405,4 @@ limber_step_row_show_problem (LimberStepRow    *self,
         }
     }
 
-  if (field != LIMBER_DRAFT_FIELD_NONE && message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
 }

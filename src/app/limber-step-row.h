@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (LimberStepRow, limber_step_row, LIMBER, STEP_ROW, AdwExpan
 
 GtkWidget       *limber_step_row_new          (LimberStepDraft  *step,
                                                LimberCatalog    *catalog);
+GtkWidget       *limber_step_row_get_field_row (LimberStepRow    *self,
+                                                LimberDraftField  field);
 LimberStepDraft *limber_step_row_get_step     (LimberStepRow    *self);
 void             limber_step_row_set_position (LimberStepRow    *self,
                                                guint             position,

@@ -181,12 +181,20 @@ test_build_and_play (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hold_spin), 700);
   g_assert_cmpuint (limber_step_draft_get_hold (step), ==, 700);
   g_assert_false (save_enabled (editor));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (step_row (editor, 1)), "error"));
+  {
+    GtkWidget *hold_row = limber_step_row_get_field_row (step_row (editor, 1), LIMBER_DRAFT_FIELD_HOLD);
+    GtkWidget *sets_row = limber_step_row_get_field_row (step_row (editor, 1), LIMBER_DRAFT_FIELD_SETS);
+
+    g_assert_true (gtk_widget_has_css_class (hold_row, "error"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (hold_row)), "600"));
+    g_assert_false (gtk_widget_has_css_class (sets_row, "error"));
+  }
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (step_row (editor, 1))));
   limber_test_screenshot (GTK_WIDGET (editor), "editor-problem.png");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hold_spin), 45);
   g_assert_true (save_enabled (editor));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (step_row (editor, 1)), "error"));
+  g_assert_false (gtk_widget_has_css_class (limber_step_row_get_field_row (step_row (editor, 1), LIMBER_DRAFT_FIELD_HOLD),
+                                            "error"));
 
   /* Alt+Up moves the own exercise first, and the keyboard stays on it */
   gtk_widget_activate_action (GTK_WIDGET (step_row (editor, 1)), "step.move-up", NULL);
@@ -325,6 +333,114 @@ test_delete_and_undo (void)
   g_assert_nonnull (limber_catalog_lookup_routine (catalog, "morning-hamstrings"));
 }
 
+/* Resizes @w to exactly @width×@height (Xvfb has no window manager). */
+static void
+resize (GtkWindow *w,
+        int        width,
+        int        height)
+{
+  GdkSurface *surface;
+
+  gtk_window_set_default_size (w, width, height);
+  for (int i = 0; i < 200; i++)
+    {
+      surface = gtk_native_get_surface (GTK_NATIVE (w));
+      if (gdk_surface_get_width (surface) == width && gdk_surface_get_height (surface) == height)
+        break;
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  surface = gtk_native_get_surface (GTK_NATIVE (w));
+  /* a window whose content needs more than 360 px would stay wider */
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (w));
+}
+
+static void
+assert_within_width (GtkWindow  *w,
+                     GtkWidget  *widget,
+                     const char *where)
+{
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (w));
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (w), &bounds));
+  if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > width + 0.5 || bounds.size.width < 1)
+    g_error ("%s: %s is at x %.0f, %.0f wide, outside the %d-wide window", where,
+             G_OBJECT_TYPE_NAME (widget), bounds.origin.x, bounds.size.width, width);
+}
+
+/* The editor at a phone's width and a laptop's, at 1x and 1.5x text, light
+ * and dark, with German's long words: nothing leaves the window, and the
+ * library fits too. */
+static void
+test_sizes (void)
+{
+  static const struct { const char *name; int width, height; } sizes[] = {
+    { "narrow", 360, 640 },
+    { "wide", 1280, 800 },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkSettings *settings = gtk_settings_get_default ();
+  LimberRoutineEditor *editor;
+  LimberExerciseChooser *chooser;
+  LimberStepRow *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", "s", "my-physio-week-3");
+  editor = wait_for_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (limber_test_child (editor, "name_row")),
+                         "Oberschenkelrückseitendehnungsprogramm für Langstreckenläuferinnen");
+  gtk_editable_set_text (GTK_EDITABLE (limber_test_child (editor, "summary_row")),
+                         "Nach Anweisung meiner Physiotherapeutin, zweimal täglich");
+  limber_routine_editor_add_exercise (editor, limber_catalog_lookup_exercise (catalog, "leg-swings"));
+  row = step_row (editor, 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int scale = 0; scale < 2; scale++)
+      for (int dark = 0; dark < 2; dark++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s%s%s", sizes[i].name, scale ? "-large-text" : "",
+                                                    dark ? "-dark" : "");
+          g_autofree char *name = g_strdup_printf ("editor-%s.png", where);
+
+          g_object_set (settings, "gtk-xft-dpi", scale ? 96 * 1024 * 3 / 2 : 96 * 1024, NULL);
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          resize (GTK_WINDOW (editor), sizes[i].width, sizes[i].height);
+          assert_within_width (GTK_WINDOW (editor), limber_test_child (editor, "save_button"), where);
+          assert_within_width (GTK_WINDOW (editor), limber_test_child (editor, "name_row"), where);
+          assert_within_width (GTK_WINDOW (editor), GTK_WIDGET (row), where);
+          assert_within_width (GTK_WINDOW (editor),
+                               limber_step_row_get_field_row (row, LIMBER_DRAFT_FIELD_REPETITIONS), where);
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          limber_test_screenshot (GTK_WIDGET (editor), name);
+        }
+
+  /* the library, searched, at a phone's width */
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-step", NULL);
+  chooser = wait_for_toplevel (LIMBER_TYPE_EXERCISE_CHOOSER);
+  resize (GTK_WINDOW (chooser), 360, 640);
+  limber_exercise_chooser_set_search (chooser, "ham");
+  limber_test_screenshot (GTK_WIDGET (chooser), "exercise-library-narrow.png");
+  limber_exercise_chooser_set_search (chooser, "quadrizeps");
+  g_assert_cmpuint (limber_exercise_chooser_count_shown (chooser), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (limber_test_child (chooser, "stack")), ==, "empty");
+  gtk_window_close (GTK_WINDOW (chooser));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_CHOOSER) == NULL);
+
+  /* Cancel keeps the routine as it was */
+  gtk_window_close (GTK_WINDOW (editor));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR) == NULL);
+  g_assert_cmpstr (limber_routine_get_name (limber_catalog_lookup_routine (catalog, "my-physio-week-3")), ==,
+                   "Physio: week 3");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +465,7 @@ main (int   argc,
 
   g_test_add_func ("/editor/build-and-play", test_build_and_play);
   g_test_add_func ("/editor/edit-and-duplicate", test_edit_and_duplicate);
+  g_test_add_func ("/editor/sizes", test_sizes);
   g_test_add_func ("/editor/delete-and-undo", test_delete_and_undo);
 
   status = g_test_run ();
