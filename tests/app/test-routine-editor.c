@@ -126,6 +126,39 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+history_shows (const char *routine_name)
+{
+  LimberHistoryPage *history = limber_window_get_history_page (LIMBER_WINDOW (window));
+  GtkListBox *entries;
+
+  limber_history_page_reload (history);
+  adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "history");
+  limber_test_settle ();
+  entries = limber_test_child (history, "entries");
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (entries)); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), routine_name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_build_and_play (void)
 {
@@ -139,9 +172,6 @@ test_build_and_play (void)
   g_autofree char *expected = NULL;
   AdwLeaflet *leaflet = limber_test_child (window, "leaflet");
   LimberPlayerView *view;
-  LimberHistoryPage *history;
-  GtkListBox *entries;
-  gboolean found = FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-routine", NULL);
   editor = wait_for_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
@@ -258,17 +288,19 @@ test_build_and_play (void)
     WAIT_FOR (adw_leaflet_get_visible_child (leaflet) != GTK_WIDGET (view));
   }
 
+  /* the exercise's page counts it */
+  {
+    GtkWidget *page = limber_test_child (window, "routine_page");
+    GtkWidget *record = find_named (page, "record");
+
+    g_assert_nonnull (record);
+    g_test_message ("record: %s", gtk_label_get_label (GTK_LABEL (record)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (record)), "Done 1 time, "));
+  }
+
   /* and the session is in the history, under the routine's name */
-  history = limber_window_get_history_page (LIMBER_WINDOW (window));
-  adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "history");
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  limber_test_settle ();
-  entries = limber_test_child (history, "entries");
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (entries)); row; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_PREFERENCES_ROW (row) &&
-        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Physio: week 3") == 0)
-      found = TRUE;
-  g_assert_true (found);
+  g_assert_true (history_shows ("Physio: week 3"));
   adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "routines");
 }
 
@@ -319,6 +351,9 @@ test_delete_and_undo (void)
   WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   g_assert_null (limber_catalog_lookup_routine (catalog, "my-physio-week-3"));
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  /* what was done with it stays in the history, under its name */
+  g_assert_true (history_shows ("Physio: week 3"));
+  adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "routines");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-routine", NULL);
   g_assert_nonnull (limber_catalog_lookup_routine (catalog, "my-physio-week-3"));
