@@ -70,18 +70,20 @@ new_routine_action (GtkWidget  *widget,
   open_editor (LIMBER_WINDOW (widget), draft);
 }
 
+/* Edit opens an own routine as it is; Duplicate, or Edit on a bundled
+ * routine (which is read-only), opens a copy to save under a new id. */
 static void
-duplicate_routine_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
+edit_or_duplicate (LimberWindow *self,
+                   GVariant     *param,
+                   gboolean      duplicate)
 {
-  LimberWindow *self = LIMBER_WINDOW (widget);
   LimberRoutine *routine = lookup (self, param);
   g_autoptr(LimberRoutineDraft) draft = NULL;
 
   if (routine == NULL)
     return;
-  draft = limber_routine_draft_new_duplicate (routine);
+  draft = duplicate || limber_routine_is_bundled (routine) ? limber_routine_draft_new_duplicate (routine)
+                                                           : limber_routine_draft_new_from_routine (routine);
   open_editor (self, draft);
 }
 
@@ -90,16 +92,7 @@ edit_routine_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  LimberWindow *self = LIMBER_WINDOW (widget);
-  LimberRoutine *routine = lookup (self, param);
-  g_autoptr(LimberRoutineDraft) draft = NULL;
-
-  if (routine == NULL)
-    return;
-  /* a bundled routine is read-only: editing it makes a copy */
-  draft = limber_routine_is_bundled (routine) ? limber_routine_draft_new_duplicate (routine)
-                                              : limber_routine_draft_new_from_routine (routine);
-  open_editor (self, draft);
+  edit_or_duplicate (LIMBER_WINDOW (widget), param, g_str_equal (action_name, "win.duplicate-routine"));
 }
 
 static void
@@ -353,7 +346,7 @@ _limber_window_routines_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-routine", NULL);
   gtk_widget_class_install_action (widget_class, "win.edit-routine", "s", edit_routine_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-routine", "s", duplicate_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-routine", "s", edit_routine_action);
   gtk_widget_class_install_action (widget_class, "win.export-routine", "s", export_routine_action);
   gtk_widget_class_install_action (widget_class, "win.delete-routine", "s", delete_routine_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-routine", NULL, undo_delete_routine_action);
