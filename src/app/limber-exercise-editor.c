@@ -892,11 +892,9 @@ limber_exercise_editor_save (LimberExerciseEditor *self)
   for (guint i = 0; i < self->steps->len; i++)
     ((Step *) g_ptr_array_index (self->steps, i))->field.touched = TRUE;
   changed (self);
+  /* Save is disabled then: each field already says what is wrong */
   if (!limber_exercise_draft_check (self->draft, self->catalog, NULL, &error))
-    {
-      show_error (self, _("Not saved: %s"), error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   exercise = limber_catalog_save_exercise (self->catalog, self->draft, &error);
   if (exercise == NULL)
@@ -1155,6 +1153,7 @@ limber_exercise_editor_class_init (LimberExerciseEditorClass *klass)
   BIND (mirror_row);
   BIND (mirror_switch);
   BIND (delete_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "picture_group", FALSE, 0);
 #undef BIND
   /* looked up by tests */
   gtk_widget_class_bind_template_child_full (widget_class, "scrolled_window", FALSE, 0);

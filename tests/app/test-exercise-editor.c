@@ -300,6 +300,22 @@ write_png (const char *name)
   return path;
 }
 
+/* Scrolls the form so that @child is at the top, or back to the top. */
+static void
+scroll_to (LimberExerciseEditor *editor,
+           const char           *child)
+{
+  GtkScrolledWindow *scrolled = limber_test_child (editor, "scrolled_window");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  if (child != NULL)
+    g_assert_true (gtk_widget_compute_bounds (limber_test_child (editor, child),
+                                              gtk_scrolled_window_get_child (scrolled), &bounds));
+  gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+}
+
 static void
 take_screenshots (LimberExerciseEditor *editor,
                   const char           *name)
@@ -316,6 +332,8 @@ take_screenshots (LimberExerciseEditor *editor,
           int width = size ? 1280 : 360, height = size ? 800 : 640;
           g_autofree char *file = g_strdup_printf ("%s-%d%s%s.png", name, width,
                                                    scale ? "-large" : "", dark ? "-dark" : "");
+          g_autofree char *picture_file = g_strdup_printf ("%s-picture-%d%s%s.png", name, width,
+                                                           scale ? "-large" : "", dark ? "-dark" : "");
           GtkWidget *save = limber_test_child (editor, "save_button");
           GtkWidget *choose = limber_test_child (editor, "choose_row");
           graphene_rect_t bounds;
@@ -325,6 +343,9 @@ take_screenshots (LimberExerciseEditor *editor,
                                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
           gtk_window_set_default_size (GTK_WINDOW (editor), width, height);
           limber_test_screenshot (GTK_WIDGET (editor), file);
+          scroll_to (editor, "picture_group");
+          limber_test_screenshot (GTK_WIDGET (editor), picture_file);
+          scroll_to (editor, NULL);
 
           /* nothing pushed off the side */
           g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), <=, width);
