@@ -9,8 +9,9 @@
 /* The exercise library, to add a step to a routine: every bundled and own
  * exercise (not those hidden because they were deleted while in use),
  * searchable by name, muscle and kind. Choosing one emits "chosen" and
- * closes; "New Exercise" emits "new-exercise" for the caller to open the
- * exercise form. The search (g_str_match_string()) matches each word typed,
+ * closes; "New Exercise" closes it and emits "new-exercise" for the caller
+ * to open the exercise form; the Edit button of an own exercise emits
+ * "edit-exercise". The search (g_str_match_string()) matches each word typed,
  * in any order, as the start of a word of the name, muscles or kind,
  * without regard to case or accents: "ham sit" finds "Seated hamstring". */
 struct _LimberExerciseChooser
@@ -29,6 +30,7 @@ G_DEFINE_FINAL_TYPE (LimberExerciseChooser, limber_exercise_chooser, ADW_TYPE_WI
 enum {
   CHOSEN,
   NEW_EXERCISE,
+  EDIT_EXERCISE,
   N_SIGNALS
 };
 
@@ -74,6 +76,16 @@ on_search_changed (LimberExerciseChooser *self)
   update_empty (self);
 }
 
+static void
+on_edit_clicked (GtkButton *button,
+                 gpointer   user_data)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *self = gtk_widget_get_ancestor (GTK_WIDGET (button), LIMBER_TYPE_EXERCISE_CHOOSER);
+
+  g_signal_emit (self, signals[EDIT_EXERCISE], 0, g_object_get_data (G_OBJECT (row), "limber-exercise"));
+}
+
 static GtkWidget *
 make_row (LimberExercise *exercise)
 {
@@ -105,6 +117,18 @@ make_row (LimberExercise *exercise)
   thumbnail = limber_illustration_new_thumbnail (exercise, 64, 48);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), thumbnail);
 
+  if (!limber_exercise_is_bundled (exercise))
+    {
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Edit %s"), limber_exercise_get_name (exercise));
+
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (edit, _("Edit Exercise"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_add_css_class (edit, "flat");
+      g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_clicked), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+    }
   g_object_set_data_full (G_OBJECT (row), "limber-exercise", g_object_ref (exercise), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "limber-search-text", search_text (exercise), g_free);
   return row;
@@ -138,12 +162,16 @@ on_row_activated (LimberExerciseChooser *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The form opens over the editor, so the library closes first. */
 static void
 new_exercise_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
+  g_object_ref (widget);
+  gtk_window_close (GTK_WINDOW (widget));
   g_signal_emit (widget, signals[NEW_EXERCISE], 0);
+  g_object_unref (widget);
 }
 
 /* Enter in the search takes the first match, as in GNOME's own pickers. */
@@ -187,6 +215,12 @@ limber_exercise_chooser_class_init (LimberExerciseChooserClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIMBER_TYPE_EXERCISE);
   signals[NEW_EXERCISE] = g_signal_new ("new-exercise", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * LimberExerciseChooser::edit-exercise:
+   * @exercise: one of the person's own exercises, to open in the form
+   */
+  signals[EDIT_EXERCISE] = g_signal_new ("edit-exercise", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIMBER_TYPE_EXERCISE);
 
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-exercise-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberExerciseChooser, search_entry);

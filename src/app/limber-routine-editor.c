@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-exercise-chooser.h"
+#include "limber-exercise-editor.h"
 #include "limber-routine-editor.h"
 #include "limber-step-row.h"
 
@@ -220,6 +221,15 @@ on_steps_changed (LimberRoutineEditor *self)
   validate (self);
 }
 
+/* An exercise was edited or deleted: the steps show it as it is now. */
+static void
+rebind_steps (LimberRoutineEditor *self)
+{
+  gtk_list_box_bind_model (self->step_list, limber_routine_draft_get_steps (self->draft),
+                           create_step_row, self, NULL);
+  on_steps_changed (self);
+}
+
 static void
 on_exercise_chosen (LimberRoutineEditor *self,
                     LimberExercise      *exercise)
@@ -227,10 +237,36 @@ on_exercise_chosen (LimberRoutineEditor *self,
   limber_routine_editor_add_exercise (self, exercise);
 }
 
+/* The exercise form, over the editor: a new exercise is added as a step
+ * once saved; an edited one shows its new name and picture in its steps. */
+static void
+open_exercise_editor (LimberRoutineEditor *self,
+                      GtkWindow           *parent,
+                      LimberExercise      *exercise)
+{
+  GtkWidget *form = limber_exercise_editor_new (parent, self->catalog, exercise);
+
+  if (exercise == NULL)
+    g_signal_connect_object (form, "saved", G_CALLBACK (limber_routine_editor_add_exercise), self, G_CONNECT_SWAPPED);
+  else
+    g_signal_connect_object (form, "saved", G_CALLBACK (rebind_steps), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (form, "deleted", G_CALLBACK (rebind_steps), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
 static void
 on_new_exercise (LimberRoutineEditor *self)
 {
   g_signal_emit (self, signals[NEW_EXERCISE], 0);
+  open_exercise_editor (self, GTK_WINDOW (self), NULL);
+}
+
+static void
+on_edit_exercise (LimberRoutineEditor   *self,
+                  LimberExercise        *exercise,
+                  LimberExerciseChooser *chooser)
+{
+  open_exercise_editor (self, GTK_WINDOW (chooser), exercise);
 }
 
 static void
@@ -243,6 +279,7 @@ add_step_action (GtkWidget  *widget,
 
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_exercise_chosen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (chooser, "new-exercise", G_CALLBACK (on_new_exercise), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chooser, "edit-exercise", G_CALLBACK (on_edit_exercise), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
@@ -281,9 +318,8 @@ limber_routine_editor_class_init (LimberRoutineEditorClass *klass)
   /**
    * LimberRoutineEditor::new-exercise:
    *
-   * The person asked for a new exercise of their own; the caller opens the
-   * exercise form and hands what it saves to
-   * limber_routine_editor_add_exercise().
+   * The person asked for a new exercise of their own: the exercise form
+   * opens over the editor, and what it saves becomes the next step.
    */
   signals[NEW_EXERCISE] = g_signal_new ("new-exercise", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
