@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "limber-exercise-editor"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "limber-exercise-editor-private.h"
 
@@ -101,6 +103,69 @@ import_data_free (ImportData *data)
   g_free (data);
 }
 
+/* A photo straight from a phone is 12 to 50 million pixels; shown at most
+ * a few hundred pixels wide, it is kept at most PICTURE_KEPT_SIDE pixels on
+ * its longer side, so that it is quick to draw and small to share (the
+ * catalog refuses more than LIMBER_PICTURE_MAX_SIDE). Pictures beyond
+ * PICTURE_MAX_PIXELS are refused before they are decoded: a small file can
+ * hold a picture that would take gigabytes. SVGs are drawings and are kept
+ * as they are. Returns @source itself when it needs no scaling, else a
+ * temporary file the caller deletes. */
+#define PICTURE_KEPT_SIDE  1600
+#define PICTURE_MAX_PIXELS (60 * 1000 * 1000)
+
+static GFile *
+scale_down (GFile   *source,
+            GError **error)
+{
+  g_autofree char *path = g_file_get_path (source);
+  g_autofree char *display = g_file_get_basename (source);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *tmp_path = NULL;
+  GdkPixbufFormat *format;
+  const char *type;
+  int width = 0, height = 0;
+  int fd;
+
+  if (path == NULL)
+    return g_object_ref (source);   /* the catalog checks it as it is */
+  format = gdk_pixbuf_get_file_info (path, &width, &height);
+  if (format == NULL)
+    return g_object_ref (source);   /* not a picture: the catalog says so */
+  format_name = gdk_pixbuf_format_get_name (format);
+  if (g_strcmp0 (format_name, "png") != 0 && g_strcmp0 (format_name, "jpeg") != 0)
+    return g_object_ref (source);
+  if (width <= 0 || height <= 0 || (gint64) width * height > PICTURE_MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is a file name, then its size in pixels */
+                   _("“%s” is too large a picture (%d × %d pixels). Try a smaller copy of it."),
+                   display, width, height);
+      return NULL;
+    }
+  if (MAX (width, height) <= PICTURE_KEPT_SIDE)
+    return g_object_ref (source);
+
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, PICTURE_KEPT_SIDE, PICTURE_KEPT_SIDE, TRUE, error);
+  if (pixbuf == NULL)
+    return NULL;
+  type = g_str_equal (format_name, "jpeg") ? "jpeg" : "png";
+  fd = g_file_open_tmp (g_str_equal (type, "jpeg") ? "limber-picture-XXXXXX.jpg" : "limber-picture-XXXXXX.png",
+                        &tmp_path, error);
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  if (g_str_equal (type, "jpeg")
+      ? !gdk_pixbuf_save (pixbuf, tmp_path, type, error, "quality", "90", NULL)
+      : !gdk_pixbuf_save (pixbuf, tmp_path, type, error, NULL))
+    {
+      g_unlink (tmp_path);
+      return NULL;
+    }
+  return g_file_new_for_path (tmp_path);
+}
+
 /* The copy is checked by content in the catalog; GTK must also be able to
  * draw it, or the person would save an exercise with a blank picture. */
 static void
@@ -114,9 +179,19 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GFile) copy = NULL;
+  g_autoptr(GFile) scaled = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
-  name = limber_catalog_import_picture (self->catalog, data->source, &error);
+  scaled = scale_down (data->source, &error);
+  if (scaled == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  name = limber_catalog_import_picture (self->catalog, scaled, &error);
+  /* the scaled copy was only a step on the way */
+  if (scaled != data->source)
+    g_file_delete (scaled, NULL, NULL);
   if (name == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

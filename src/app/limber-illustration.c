@@ -5,6 +5,11 @@
 
 #include "limber-illustration.h"
 
+/* as the catalog checks pictures it imports (limber-catalog.h) */
+#ifndef LIMBER_PICTURE_MAX_SIDE
+#define LIMBER_PICTURE_MAX_SIDE 4096
+#endif
+
 /* An exercise picture (a bundled SVG, or a person's own PNG, JPEG or SVG)
  * that can be drawn mirrored, so that one drawing serves both sides of the
  * body.
@@ -43,7 +48,21 @@ load_at_size (LimberIllustration *self,
   if (self->resource_path != NULL)
     stream = g_resources_open_stream (self->resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   else
-    stream = G_INPUT_STREAM (g_file_read (self->file, NULL, error));
+    {
+      g_autofree char *path = g_file_get_path (self->file);
+      int w = 0, h = 0;
+
+      /* a file put there by hand may be a small file holding a huge
+       * picture: its header is read before it is decoded */
+      if (path != NULL && gdk_pixbuf_get_file_info (path, &w, &h) != NULL &&
+          (w > LIMBER_PICTURE_MAX_SIDE || h > LIMBER_PICTURE_MAX_SIDE))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%d × %d pixels is more than Limber draws", w, h);
+          return NULL;
+        }
+      stream = G_INPUT_STREAM (g_file_read (self->file, NULL, error));
+    }
   if (stream == NULL)
     return NULL;
   return gdk_pixbuf_new_from_stream_at_scale (stream, width, height, TRUE, NULL, error);

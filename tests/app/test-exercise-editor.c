@@ -448,6 +448,82 @@ refuse (const char *name,
   close_editor (editor);
 }
 
+/* The CRC of a PNG chunk (type and data), as the PNG format defines it. */
+static guint32
+png_crc (const guchar *bytes,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= bytes[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+  return crc ^ 0xffffffff;
+}
+
+/* A PNG of a few hundred bytes whose header says 30000 x 30000 pixels:
+ * 3.6 GB once decoded. It is refused from its header alone. */
+static void
+test_pixel_bomb (void)
+{
+  g_autofree char *small = write_png ("bomb-source.png");
+  g_autofree char *contents = NULL;
+  gsize length;
+  guchar *ihdr;
+  guint32 crc;
+
+  g_assert_true (g_file_get_contents (small, &contents, &length, NULL));
+  /* signature (8), length (4), "IHDR" (4), width, height, ..., CRC */
+  ihdr = (guchar *) contents + 12;
+  g_assert_cmpmem (ihdr, 4, "IHDR", 4);
+  for (int i = 0; i < 2; i++)
+    {
+      ihdr[4 + 4 * i] = 0;
+      ihdr[5 + 4 * i] = 0;
+      ihdr[6 + 4 * i] = 30000 >> 8;
+      ihdr[7 + 4 * i] = 30000 & 0xff;
+    }
+  crc = png_crc (ihdr, 4 + 13);
+  ihdr[17] = crc >> 24;
+  ihdr[18] = (crc >> 16) & 0xff;
+  ihdr[19] = (crc >> 8) & 0xff;
+  ihdr[20] = crc & 0xff;
+  refuse ("huge.png", contents, length, "30000 × 30000 pixels");
+}
+
+/* A photo as a phone takes it is kept at 1600 pixels on its longer side. */
+static void
+test_large_photo_scaled (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "phone-photo.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4000, 3000);
+  LimberExerciseEditor *editor = open_editor (NULL);
+  g_autoptr(GFile) dir = limber_catalog_get_pictures_dir (catalog);
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *copy_path = NULL;
+  const char *name;
+  int width = 0, height = 0;
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  fill_minimum (editor, "Photo from a phone");
+  limber_exercise_editor_import_picture (editor, file);
+  WAIT_FOR (!limber_exercise_editor_is_busy (editor));
+
+  name = limber_exercise_draft_get_picture (limber_exercise_editor_get_draft (editor));
+  g_assert_nonnull (name);
+  copy = g_file_get_child (dir, name);
+  copy_path = g_file_get_path (copy);
+  g_assert_nonnull (gdk_pixbuf_get_file_info (copy_path, &width, &height));
+  g_assert_cmpint (width, ==, 1600);
+  g_assert_cmpint (height, ==, 1200);
+  close_editor (editor);
+}
+
 static void
 test_not_a_picture (void)
 {
@@ -629,6 +705,8 @@ main (int   argc,
   g_test_add_func ("/exercise-editor/save-new", test_save_new);
   g_test_add_func ("/exercise-editor/picture", test_picture);
   g_test_add_func ("/exercise-editor/not-a-picture", test_not_a_picture);
+  g_test_add_func ("/exercise-editor/pixel-bomb", test_pixel_bomb);
+  g_test_add_func ("/exercise-editor/large-photo-scaled", test_large_photo_scaled);
   g_test_add_func ("/exercise-editor/edit", test_edit);
   g_test_add_func ("/exercise-editor/delete-used", test_delete_used);
   g_test_add_func ("/exercise-editor/delete-unused", test_delete_unused);
