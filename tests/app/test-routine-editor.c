@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Building a routine as a person does: New Routine, a name, exercises from
- * the library found by searching (one of them the person's own, with their
- * own picture), a value out of range and its reason, reordering with the
+ * the library found by searching, and one of the person's own, made in the
+ * exercise form with their own photo, a value out of range and its reason, reordering with the
  * keyboard, Save; then playing it and finding the session in the history.
  * Then Edit, Duplicate and Delete with Undo. */
 #include <cairo.h>
@@ -9,6 +9,7 @@
 
 #include "limber-application.h"
 #include "limber-exercise-chooser.h"
+#include "limber-exercise-editor.h"
 #include "limber-illustration.h"
 #include "limber-routine-editor.h"
 #include "limber-routine-page.h"
@@ -41,40 +42,59 @@ write_png (void)
   return g_steal_pointer (&path);
 }
 
-/* The physiotherapist's exercise, with the person's own picture. */
-static LimberExercise *
-make_own_exercise (void)
-{
-  g_autofree char *png = write_png ();
-  g_autoptr(GFile) file = g_file_new_for_path (png);
-  g_autoptr(LimberExerciseDraft) draft = limber_exercise_draft_new ();
-  const char *muscles[] = { "Hamstrings", NULL };
-  const char *steps[] = { "Lie on your back with a strap around one foot.",
-                          "Raise the straight leg until you feel a gentle pull.", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *picture = limber_catalog_import_picture (catalog, file, &error);
-  LimberExercise *exercise;
-
-  g_assert_no_error (error);
-  limber_exercise_draft_set_name (draft, "Strap hamstring stretch");
-  limber_exercise_draft_set_summary (draft, "As my physiotherapist showed me.");
-  limber_exercise_draft_set_kind (draft, LIMBER_EXERCISE_KIND_STRETCH);
-  limber_exercise_draft_set_muscles (draft, muscles);
-  limber_exercise_draft_set_instructions (draft, steps);
-  limber_exercise_draft_set_caution (draft, "Keep the pull gentle.");
-  limber_exercise_draft_set_each_side (draft, TRUE);
-  limber_exercise_draft_set_hold (draft, 20);
-  limber_exercise_draft_set_picture (draft, picture);
-  exercise = limber_catalog_save_exercise (catalog, draft, &error);
-  g_assert_no_error (error);
-  return exercise;
-}
-
 static gpointer
 wait_for_toplevel (GType type)
 {
   WAIT_FOR (limber_test_find_toplevel (type) != NULL);
   return limber_test_find_toplevel (type);
+}
+
+/* The physiotherapist's exercise, made as a person makes it: New Exercise
+ * in the library, the form filled in, their own photo chosen, Save; it
+ * becomes the routine's next step. */
+static LimberExercise *
+make_own_exercise (LimberRoutineEditor *editor)
+{
+  g_autofree char *png = write_png ();
+  g_autoptr(GFile) file = g_file_new_for_path (png);
+  LimberRoutineDraft *draft = limber_routine_editor_get_draft (editor);
+  guint steps_before = limber_routine_draft_get_n_steps (draft);
+  LimberExerciseChooser *chooser;
+  LimberExerciseEditor *form;
+  GtkWidget *list;
+  GtkWidget *first_step = NULL;
+  const char *id;
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-step", NULL);
+  chooser = wait_for_toplevel (LIMBER_TYPE_EXERCISE_CHOOSER);
+  gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.new-exercise", NULL);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_CHOOSER) == NULL);
+  form = wait_for_toplevel (LIMBER_TYPE_EXERCISE_EDITOR);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (form)) == GTK_WINDOW (editor));
+
+  gtk_editable_set_text (GTK_EDITABLE (limber_test_child (form, "name_row")), "Strap hamstring stretch");
+  gtk_editable_set_text (GTK_EDITABLE (limber_test_child (form, "summary_row")), "As my physiotherapist showed me.");
+  list = limber_test_child (form, "steps_list");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ENTRY_ROW (row))
+      {
+        first_step = row;
+        break;
+      }
+  g_assert_nonnull (first_step);
+  gtk_editable_set_text (GTK_EDITABLE (first_step), "Lie on your back with a strap around one foot.");
+  gtk_spin_button_set_value (limber_test_child (form, "hold_spin"), 20);
+  gtk_switch_set_active (limber_test_child (form, "each_side_switch"), TRUE);
+  limber_exercise_editor_import_picture (form, file);   /* as the file chooser does */
+  WAIT_FOR (!limber_exercise_editor_is_busy (form));
+  g_assert_nonnull (limber_exercise_draft_get_picture (limber_exercise_editor_get_draft (form)));
+  limber_test_screenshot (GTK_WIDGET (form), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (form), "editor.save", NULL);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_EDITOR) == NULL);
+
+  g_assert_cmpuint (limber_routine_draft_get_n_steps (draft), ==, steps_before + 1);
+  id = limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, steps_before));
+  return g_object_ref (limber_catalog_lookup_exercise (catalog, id));
 }
 
 static void
@@ -162,7 +182,7 @@ history_shows (const char *routine_name)
 static void
 test_build_and_play (void)
 {
-  g_autoptr(LimberExercise) own = make_own_exercise ();
+  g_autoptr(LimberExercise) own = NULL;
   LimberRoutineEditor *editor;
   LimberRoutineDraft *draft;
   LimberStepDraft *step;
@@ -190,7 +210,21 @@ test_build_and_play (void)
 
   /* the library searches names, muscles and kinds, in any order */
   choose (editor, "hamstring seated", 1);
-  choose (editor, "strap", 1);
+  own = make_own_exercise (editor);
+  g_assert_false (limber_exercise_is_bundled (own));
+  g_assert_cmpint (limber_exercise_get_picture_source (own), ==, LIMBER_PICTURE_FILE);
+  g_assert_false (limber_exercise_get_mirror_picture (own));
+  /* and the library finds it */
+  {
+    LimberExerciseChooser *chooser;
+
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-step", NULL);
+    chooser = wait_for_toplevel (LIMBER_TYPE_EXERCISE_CHOOSER);
+    limber_exercise_chooser_set_search (chooser, "strap");
+    g_assert_cmpuint (limber_exercise_chooser_count_shown (chooser), ==, 1);
+    gtk_window_close (GTK_WINDOW (chooser));
+    WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_CHOOSER) == NULL);
+  }
   g_assert_cmpuint (limber_routine_draft_get_n_steps (draft), ==, 2);
   g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 0)), ==, "seated-hamstring");
   g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 1)), ==,
