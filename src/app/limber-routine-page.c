@@ -211,6 +211,16 @@ make_details (LimberExercise *exercise,
   gtk_box_append (GTK_BOX (caution_box), label);
   gtk_box_append (GTK_BOX (box), caution_box);
 
+  if (!limber_exercise_is_bundled (exercise))
+    {
+      GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit Exercise…"));
+
+      gtk_widget_set_halign (edit, GTK_ALIGN_START);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", limber_exercise_get_id (exercise));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-exercise");
+      gtk_box_append (GTK_BOX (box), edit);
+    }
+
   return box;
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-bundle.h"
+#include "limber-exercise-editor.h"
 #include "limber-import-dialog.h"
 #include "limber-routine-editor.h"
 #include "limber-window-private.h"
@@ -333,6 +334,39 @@ _limber_window_routines_init (LimberWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
+/* The routine page again, with the routine as the catalog has it now (an
+ * edited exercise reloads the routines that use it). */
+static void
+reload_routine_page (LimberWindow *self)
+{
+  LimberRoutine *shown = limber_routine_page_get_routine (self->routine_page);
+  LimberRoutine *now = shown ? limber_catalog_lookup_routine (self->catalog, limber_routine_get_id (shown)) : NULL;
+
+  if (now != NULL)
+    {
+      limber_routine_page_set_routine (self->routine_page, now);
+      limber_routine_page_refresh (self->routine_page);
+    }
+}
+
+static void
+edit_exercise_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  LimberExercise *exercise = limber_catalog_lookup_exercise (self->catalog, id);
+  GtkWidget *form;
+
+  if (exercise == NULL || limber_exercise_is_bundled (exercise))
+    return;
+  form = limber_exercise_editor_new (GTK_WINDOW (self), self->catalog, exercise);
+  g_signal_connect_object (form, "saved", G_CALLBACK (reload_routine_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (form, "deleted", G_CALLBACK (reload_routine_page), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
 void
 _limber_window_routines_dispose (LimberWindow *self)
 {
@@ -351,5 +385,6 @@ _limber_window_routines_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-routine", "s", delete_routine_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete-routine", NULL, undo_delete_routine_action);
   gtk_widget_class_install_action (widget_class, "win.import-routine", NULL, import_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-exercise", "s", edit_exercise_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-routine", NULL);
 }

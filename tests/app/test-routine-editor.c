@@ -356,6 +356,23 @@ test_edit_and_duplicate (void)
   g_assert_cmpstr (limber_routine_get_summary (routine), ==, "Twice a day <b>gently</b>");
   g_assert_cmpuint (limber_routine_get_n_steps (routine), ==, 1);
 
+  /* its own exercise is edited from its page, and the page follows */
+  {
+    const char *exercise_id = limber_exercise_get_id (limber_routine_get_step (routine, 0)->exercise);
+    LimberExerciseEditor *form;
+    GtkListBoxRow *step;
+
+    limber_window_show_routine (LIMBER_WINDOW (window), routine);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-exercise", "s", exercise_id);
+    form = wait_for_toplevel (LIMBER_TYPE_EXERCISE_EDITOR);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Edit Exercise");
+    gtk_editable_set_text (GTK_EDITABLE (limber_test_child (form, "name_row")), "Strap stretch, lying");
+    gtk_widget_activate_action (GTK_WIDGET (form), "editor.save", NULL);
+    WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_EDITOR) == NULL);
+    step = gtk_list_box_get_row_at_index (limber_test_child (limber_test_child (window, "routine_page"), "step_list"), 0);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (step)), ==, "1. Strap stretch, lying");
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-routine", "s", "morning-hamstrings");
   editor = wait_for_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Routine");
