@@ -57,6 +57,10 @@ gboolean        _limber_catalog_write_file         (GFile          *file,
                                                     const void     *data,
                                                     gsize           length,
                                                     GError        **error);
+gboolean        _limber_catalog_file_exists        (GFile          *file);
+gboolean        _limber_catalog_check_text_size    (GFile          *file,
+                                                    const char     *text,
+                                                    GError        **error);
 void            _limber_catalog_refresh_routines_using (LimberCatalog  *self,
                                                         LimberExercise *exercise);
 const char     *_limber_catalog_sniff_picture      (const guint8   *data,

@@ -6,9 +6,12 @@
  * Everything goes through the same loader as a file read at start: a draft
  * is turned into key-file text, that text is parsed, and only a parsed item
  * is written, so the editor can never write a file the catalog would refuse
- * at the next start. Files are replaced atomically (g_file_replace_contents),
- * private (0600, folders 0700: what someone's physiotherapist prescribed is
- * health information) and stay plain text, editable by hand. */
+ * at the next start. Files are replaced atomically
+ * (g_file_set_contents_full: a temporary file renamed over the name, so a
+ * failed write leaves nothing behind and a symlink at the name is replaced,
+ * never written through), private (0600, folders 0700: what someone's
+ * physiotherapist prescribed is health information) and stay plain text,
+ * editable by hand. */
 
 #include <errno.h>
 #include <string.h>
@@ -39,6 +42,7 @@ _limber_catalog_write_file (GFile       *file,
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *parent_path = g_file_get_path (parent);
+  g_autofree char *path = g_file_get_path (file);
   GError *local_error = NULL;
 
   if (g_mkdir_with_parents (parent_path, 0700) != 0)
@@ -50,9 +54,38 @@ _limber_catalog_write_file (GFile       *file,
       return FALSE;
     }
 
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                NULL, NULL, &local_error))
+  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 &local_error))
     return io_error (file, local_error, error);
+  return TRUE;
+}
+
+/* Whether something (a file, a folder, a symlink, even a dangling one) has
+ * the name of @file. */
+gboolean
+_limber_catalog_file_exists (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0;
+}
+
+/* The text of a routine or exercise file, held to the loader's size limit
+ * before anything is written. */
+gboolean
+_limber_catalog_check_text_size (GFile       *file,
+                                 const char  *text,
+                                 GError     **error)
+{
+  if (strlen (text) > LIMBER_ROUTINE_FILE_MAX_SIZE)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE,
+                   _("%s: the file would be larger than 1 MiB, which Limber does not load"), path);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -102,7 +135,7 @@ _limber_catalog_make_id (LimberCatalog *self,
                                : limber_catalog_lookup_routine (self, id) != NULL;
 
       if (!used && !(taken && g_hash_table_contains (taken, id)) &&
-          !g_file_query_exists (file, NULL))
+          !_limber_catalog_file_exists (file))
         return g_steal_pointer (&id);
     }
 }
@@ -166,6 +199,8 @@ write_routine (LimberCatalog  *self,
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(LimberRoutine) routine = NULL;
 
+  if (!_limber_catalog_check_text_size (file, text, error))
+    return NULL;
   routine = _limber_catalog_parse_routine (self, NULL, path, text, strlen (text), error);
   if (routine == NULL)
     return NULL;
@@ -369,6 +404,8 @@ write_exercise (LimberCatalog  *self,
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(LimberExercise) exercise = NULL;
 
+  if (!_limber_catalog_check_text_size (file, text, error))
+    return NULL;
   exercise = _limber_catalog_parse_exercise (self, path, text, strlen (text), error);
   if (exercise == NULL)
     return NULL;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Own routines and exercises: drafts, saving, editing, deleting, pictures,
  * and routines shared as one .limber-routine file. */
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -467,6 +469,74 @@ test_hand_written_own_files (Fixture       *f,
   g_assert_error ((GError *) g_ptr_array_index (problems, 1), LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_DUPLICATE_ID);
 }
 
+/* A write that fails half way (here the file size limit, as a full disk
+ * would) leaves neither a partial nor an empty file behind. */
+static void
+test_failed_write_leaves_nothing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->out_dir, "big.png", NULL);
+  g_autofree char *pictures = g_build_filename (f->data_path, "pictures", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big = g_malloc0 (64 * 1024);
+  g_autoptr(GDir) dir = NULL;
+  struct rlimit saved, limit;
+  void (*old_handler) (int);
+
+  memcpy (big, tiny_png, sizeof tiny_png);
+  g_assert_true (g_file_set_contents (path, big, 64 * 1024, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (pictures, 0700), ==, 0);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_null (limber_catalog_import_picture (f->catalog, file, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO);
+  dir = g_dir_open (pictures, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+/* A symlink in the data folder is replaced by the saved file, never
+ * written through to what it points at. */
+static void
+test_symlink_replaced (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->data_path, "routines", NULL);
+  g_autofree char *link = g_build_filename (dir, "my-linked.routine", NULL);
+  g_autofree char *outside = g_build_filename (f->out_dir, "precious.routine", NULL);
+  const char *precious = "[Routine]\nId=my-linked\nName=Outside\n[Step 1]\nExercise=seated-hamstring\n";
+  g_autoptr(LimberCatalog) catalog = NULL;
+  g_autoptr(LimberRoutineDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (outside, precious, -1, NULL));
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  catalog = load_catalog (f);
+  g_assert_nonnull (limber_catalog_lookup_routine (catalog, "my-linked"));
+
+  draft = limber_routine_draft_new_from_routine (limber_catalog_lookup_routine (catalog, "my-linked"));
+  limber_routine_draft_set_name (draft, "Inside");
+  g_assert_nonnull (limber_catalog_save_routine (catalog, draft, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (outside, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, precious);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +554,8 @@ main (int   argc,
   ADD ("bad-pictures", test_bad_pictures);
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("hand-written-own-files", test_hand_written_own_files);
+  ADD ("failed-write-leaves-nothing", test_failed_write_leaves_nothing);
+  ADD ("symlink-replaced", test_symlink_replaced);
 
   return g_test_run ();
 }
