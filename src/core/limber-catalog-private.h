@@ -26,6 +26,10 @@ void            _limber_routine_get_own_timings    (LimberRoutine  *routine,
                                                     int            *prepare,
                                                     int            *switch_sides);
 
+/* limber-routine-draft.c */
+char           *_limber_routine_draft_to_text_with (LimberRoutineDraft *self,
+                                                    GHashTable         *exercises);
+
 /* limber-catalog.c */
 void            _limber_catalog_get_default_timings (LimberCatalog *self,
                                                      guint         *prepare,

@@ -179,6 +179,23 @@ own_file (LimberCatalog *self,
   return g_file_get_child (dir, name);
 }
 
+/* A new item never takes the name of a file that is already there: one
+ * Limber could not load, or one holding an item of another id. */
+static gboolean
+check_new_file (GFile   *file,
+                GError **error)
+{
+  g_autofree char *path = NULL;
+
+  if (!_limber_catalog_file_exists (file))
+    return TRUE;
+  path = g_file_get_path (file);
+  g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_DUPLICATE_ID,
+               _("%s is already there; Limber does not overwrite a file it did not make for this item"),
+               path);
+  return FALSE;
+}
+
 static gboolean
 read_only_error (GError     **error,
                  const char  *name)
@@ -256,7 +273,7 @@ limber_catalog_save_routine (LimberCatalog       *self,
   file = own_file (self, "routines", id, ".routine",
                    existing ? limber_routine_get_source (existing) : NULL);
 
-  routine = write_routine (self, file, text, error);
+  routine = existing == NULL && !check_new_file (file, error) ? NULL : write_routine (self, file, text, error);
   if (routine == NULL)
     limber_routine_draft_set_id (draft, old_id);
   return routine;
@@ -456,7 +473,7 @@ limber_catalog_save_exercise (LimberCatalog        *self,
   file = own_file (self, "exercises", id, ".exercise",
                    existing ? limber_exercise_get_source (existing) : NULL);
 
-  exercise = write_exercise (self, file, text, error);
+  exercise = existing == NULL && !check_new_file (file, error) ? NULL : write_exercise (self, file, text, error);
   if (exercise == NULL)
     limber_exercise_draft_set_id (draft, old_id);
   return exercise;
@@ -514,13 +531,13 @@ limber_catalog_delete_exercise (LimberCatalog  *self,
   users = limber_catalog_list_routines_using (self, id);
   if (users->len > 0)
     {
+      g_autoptr(LimberExerciseDraft) draft = limber_exercise_draft_new_from_exercise (exercise);
       g_autoptr(GKeyFile) key_file = g_key_file_new ();
+      g_autofree char *draft_text = limber_exercise_draft_to_text (draft);
       g_autofree char *text = NULL;
-      g_autoptr(GError) local_error = NULL;
 
-      if (!g_key_file_load_from_file (key_file, limber_exercise_get_source (exercise),
-                                      G_KEY_FILE_KEEP_COMMENTS, &local_error))
-        return io_error (file, g_steal_pointer (&local_error), error);
+      /* from the parsed exercise, as every file Limber writes */
+      g_key_file_load_from_data (key_file, draft_text, -1, G_KEY_FILE_NONE, NULL);
       g_key_file_set_boolean (key_file, "Exercise", "Hidden", TRUE);
       text = g_key_file_to_data (key_file, NULL, NULL);
       if (write_exercise (self, file, text, error) == NULL)

@@ -1006,6 +1006,60 @@ test_share (void)
   g_assert_false (g_file_test (ro_out, G_FILE_TEST_EXISTS));
 }
 
+/* --import: a replaced exercise's other routines are named, before and
+ * after; a file in the way is named and not overwritten by --replace. */
+static void
+test_share_clash_details (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *data = g_build_filename (g_get_user_data_dir (), "limber", NULL);
+  g_autofree char *exercises = g_build_filename (data, "exercises", NULL);
+  g_autofree char *routines = g_build_filename (data, "routines", NULL);
+  g_autofree char *lift = g_build_filename (exercises, "my-lift.exercise", NULL);
+  g_autofree char *plan = g_build_filename (routines, "my-plan.routine", NULL);
+  g_autofree char *other = g_build_filename (routines, "my-other.routine", NULL);
+  g_autofree char *out = g_build_filename (g_get_user_cache_dir (), "plan.limber-routine", NULL);
+  g_autofree char *output_arg = g_strconcat ("--output=", out, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import=", out, NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (exercises, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (routines, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (lift, "[Exercise]\nId=my-lift\nName=Lift\nKind=stretch\nHold=20\nInstruction1=Lift.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (plan, "[Routine]\nId=my-plan\nName=Plan\n[Step 1]\nExercise=my-lift\n", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "[Routine]\nId=my-other\nName=Evening\n[Step 1]\nExercise=my-lift\n", -1, NULL));
+
+  run_limber (&run, "--export-routine=my-plan", output_arg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  limber_test_run_clear (&run);
+
+  run_limber (&run, import_arg, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "my-lift"));
+  g_assert_nonnull (strstr (run.err, "“Evening”"));
+  limber_test_run_clear (&run);
+
+  run_limber (&run, import_arg, "--replace", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "“Evening”"));
+  limber_test_run_clear (&run);
+
+  /* a file skipped at start where the routine would go */
+  g_unlink (plan);
+  g_assert_true (g_file_set_contents (plan, "[Routine]\nId=my-plan\nName=Mine\nPrepare=999\n", -1, NULL));
+  run_limber (&run, import_arg, "--replace", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "my-plan.routine"));
+  g_assert_true (g_file_get_contents (plan, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "[Routine]\nId=my-plan\nName=Mine\nPrepare=999\n");
+  limber_test_run_clear (&run);
+
+  run_limber (&run, import_arg, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, plan));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1073,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/share/clash-details", test_share_clash_details);
   g_test_add_func ("/cli/list-routines", test_list_routines);
   g_test_add_func ("/cli/list-with-bad-user-file", test_list_with_bad_user_file);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);

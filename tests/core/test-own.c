@@ -537,6 +537,34 @@ test_symlink_replaced (Fixture       *f,
   g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
 }
 
+/* An id is never handed out, nor a new item saved, where a file (even a
+ * dangling symlink) already has the name. */
+static void
+test_new_never_overwrites (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->data_path, "routines", NULL);
+  g_autofree char *link = g_build_filename (dir, "my-knee.routine", NULL);
+  g_autofree char *broken = g_build_filename (dir, "my-hams.routine", NULL);
+  g_autoptr(LimberRoutineDraft) draft = two_step_draft ("Hams");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (symlink ("/nonexistent/knee.routine", link), ==, 0);
+  id = limber_catalog_make_routine_id (f->catalog, "Knee");
+  g_assert_cmpstr (id, ==, "my-knee-2");
+
+  /* a draft carrying the id of a file skipped at start */
+  g_assert_true (g_file_set_contents (broken, "[Routine]\nId=my-hams\nName=Hams\nHold=oops\n", -1, NULL));
+  limber_routine_draft_set_id (draft, "my-hams");
+  g_assert_null (limber_catalog_save_routine (f->catalog, draft, &error));
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_DUPLICATE_ID);
+  g_assert_true (g_file_get_contents (broken, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "[Routine]\nId=my-hams\nName=Hams\nHold=oops\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +584,7 @@ main (int   argc,
   ADD ("hand-written-own-files", test_hand_written_own_files);
   ADD ("failed-write-leaves-nothing", test_failed_write_leaves_nothing);
   ADD ("symlink-replaced", test_symlink_replaced);
+  ADD ("new-never-overwrites", test_new_never_overwrites);
 
   return g_test_run ();
 }
