@@ -304,13 +304,16 @@ add_picture (LimberCatalog  *catalog,
       g_error_free (local_error);
       return FALSE;
     }
-  mime_type = _limber_catalog_sniff_picture ((const guint8 *) contents, length);
-  if (mime_type == NULL || length > LIMBER_PICTURE_MAX_SIZE)
+  mime_type = length > LIMBER_PICTURE_MAX_SIZE ? NULL
+            : _limber_picture_sniff ((const guint8 *) contents, length, &local_error);
+  if (mime_type == NULL)
     {
       g_autofree char *path = g_file_get_path (file);
 
       g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_A_PICTURE,
-                   _("%s is not a PNG, JPEG or SVG picture of at most 10 MiB"), path);
+                   _("%s is not a PNG, JPEG or SVG picture of at most 10 MiB and %d pixels on a side: %s"),
+                   path, LIMBER_PICTURE_MAX_SIDE, local_error ? local_error->message : _("too large"));
+      g_clear_error (&local_error);
       return FALSE;
     }
   encoded = g_base64_encode ((const guchar *) contents, length);

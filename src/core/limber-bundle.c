@@ -203,7 +203,9 @@ parse_picture (LimberBundle         *self,
                                  _("the picture is larger than 10 MiB"));
       return FALSE;
     }
-  sniffed = _limber_catalog_sniff_picture (decoded, length);
+  sniffed = _limber_picture_sniff (decoded, length, &check_error);
+  if (!_limber_keyfile_check (ctx, group, "Data", sniffed != NULL, &check_error, error))
+    return FALSE;
   if (g_strcmp0 (sniffed, type) != 0)
     {
       _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_NOT_A_PICTURE, group, "Data",

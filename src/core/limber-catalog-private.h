@@ -67,8 +67,9 @@ gboolean        _limber_catalog_check_text_size    (GFile          *file,
                                                     GError        **error);
 void            _limber_catalog_refresh_routines_using (LimberCatalog  *self,
                                                         LimberExercise *exercise);
-const char     *_limber_catalog_sniff_picture      (const guint8   *data,
-                                                    gsize           length);
+const char     *_limber_picture_sniff              (const guint8   *data,
+                                                    gsize           length,
+                                                    GError        **error);
 const char     *_limber_catalog_picture_extension  (const char     *mime_type);
 char           *_limber_catalog_make_id            (LimberCatalog  *self,
                                                     gboolean        exercise,

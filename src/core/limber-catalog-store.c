@@ -563,49 +563,6 @@ limber_catalog_delete_exercise (LimberCatalog  *self,
   return TRUE;
 }
 
-/* PNG and JPEG by their magic bytes; SVG as UTF-8 text whose first element
- * is <svg>, after an XML declaration, comments or a doctype. The file's
- * name counts for nothing. */
-const char *
-_limber_catalog_sniff_picture (const guint8 *data,
-                               gsize         length)
-{
-  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff };
-  g_autofree char *content_type = NULL;
-  gsize head = MIN (length, 4096);
-  g_autofree char *text = NULL;
-  const char *svg;
-
-  if (length >= sizeof png && memcmp (data, png, sizeof png) == 0)
-    return "image/png";
-  if (length >= sizeof jpeg && memcmp (data, jpeg, sizeof jpeg) == 0)
-    return "image/jpeg";
-
-  if (!g_utf8_validate_len ((const char *) data, length, NULL))
-    return NULL;
-  content_type = g_content_type_guess (NULL, data, head, NULL);
-  text = g_strndup ((const char *) data, head);
-  svg = strstr (text, "<svg");
-  if (svg == NULL)
-    return NULL;
-  for (const char *p = text; p < svg; p++)
-    {
-      if (g_ascii_isspace (*p))
-        continue;
-      if (*p != '<')
-        return NULL;
-      /* skip <?xml …?>, <!-- … --> and <!DOCTYPE …> */
-      if (p[1] != '?' && p[1] != '!')
-        return NULL;
-      p = strchr (p, '>');
-      if (p == NULL || p > svg)
-        return NULL;
-    }
-  g_debug ("an SVG picture, guessed as %s", content_type);
-  return "image/svg+xml";
-}
-
 const char *
 _limber_catalog_picture_extension (const char *mime_type)
 {
@@ -618,7 +575,8 @@ _limber_catalog_picture_extension (const char *mime_type)
 
 /**
  * limber_catalog_import_picture:
- * @source: a PNG, JPEG or SVG file of at most 10 MiB
+ * @source: a PNG, JPEG or SVG file of at most 10 MiB, a PNG or JPEG of
+ *   at most LIMBER_PICTURE_MAX_SIDE pixels on a side
  *
  * Copies @source into the pictures folder under a fresh name. The type is
  * read from the data, not the file name. Decoding and scaling are left to
@@ -665,11 +623,11 @@ limber_catalog_import_picture (LimberCatalog  *self,
       return NULL;
     }
 
-  mime_type = _limber_catalog_sniff_picture ((const guint8 *) contents, length);
+  mime_type = _limber_picture_sniff ((const guint8 *) contents, length, &local_error);
   if (mime_type == NULL)
     {
-      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_A_PICTURE,
-                   _("%s is not a PNG, JPEG or SVG picture"), display);
+      g_set_error (error, LIMBER_CATALOG_ERROR, local_error->code, "%s: %s", display, local_error->message);
+      g_error_free (local_error);
       return NULL;
     }
 

@@ -529,6 +529,28 @@ test_clash_names_users (Fixture       *f,
   g_assert_cmpstr (clash->used_by[0], ==, "Evening");
 }
 
+/* A shared picture is held to the same size on a side as an imported one. */
+static void
+test_huge_picture (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint8 png[sizeof tiny_png];
+  g_autofree char *encoded = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(LimberBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memcpy (png, tiny_png, sizeof png);
+  png[18] = 0x75, png[19] = 0x30, png[22] = 0x75, png[23] = 0x30;  /* 30000×30000 */
+  encoded = g_base64_encode (png, sizeof png);
+  text = g_strconcat (HEAD "Exercise=my-e\n" OWN_EX "Picture=a.png\n[Picture a.png]\nType=image/png\nData=",
+                      encoded, "\n", NULL);
+  bundle = parse (f, text, -1, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +568,7 @@ main (int   argc,
   ADD ("file-in-the-way", test_file_in_the_way);
   ADD ("unknown-keys-dropped", test_unknown_keys_dropped);
   ADD ("clash-names-users", test_clash_names_users);
+  ADD ("huge-picture", test_huge_picture);
 
   return g_test_run ();
 }

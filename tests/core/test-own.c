@@ -565,6 +565,75 @@ test_new_never_overwrites (Fixture       *f,
   g_assert_cmpstr (text, ==, "[Routine]\nId=my-hams\nName=Hams\nHold=oops\n");
 }
 
+typedef struct
+{
+  const char   *name;
+  const guint8 *data;
+  gsize         length;
+  int           code;  /* 0: accepted */
+} PictureCase;
+
+static const guint8 png_huge[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 6, 0, 0, 0, 0, 0, 0, 0,
+};
+static const guint8 png_4096[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0x10, 0, 0, 0, 0x10, 0, 8, 6, 0, 0, 0, 0, 0, 0, 0,
+};
+static const guint8 png_cut[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+#define JFIF 0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0
+static const guint8 jpeg_wide[] = { JFIF, 0xff, 0xc2, 0, 11, 8, 0, 100, 0x13, 0x88, 1, 1, 0x11, 0 };
+static const guint8 jpeg_ok[] = { JFIF, 0xff, 0xc0, 0, 11, 8, 0, 100, 0, 200, 1, 1, 0x11, 0 };
+static const guint8 jpeg_no_frame[] = { JFIF, 0xff, 0xd9 };
+#define TEXT(s) (const guint8 *) s, sizeof s - 1
+
+static const PictureCase picture_cases[] = {
+  { "png-30000", png_huge, sizeof png_huge, LIMBER_CATALOG_ERROR_TOO_LARGE },
+  { "png-4096", png_4096, sizeof png_4096, 0 },
+  { "png-cut", png_cut, sizeof png_cut, LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "jpeg-5000-wide", jpeg_wide, sizeof jpeg_wide, LIMBER_CATALOG_ERROR_TOO_LARGE },
+  { "jpeg-ok", jpeg_ok, sizeof jpeg_ok, 0 },
+  { "jpeg-no-frame", jpeg_no_frame, sizeof jpeg_no_frame, LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "svg-bom-comment", TEXT ("\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- a -->\n<svg width=\"1\"/>"), 0 },
+  { "svg-doctype", TEXT ("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"b\">]><svg>&a;</svg>"), LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "svg-in-html", TEXT ("<html><svg/></html>"), LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "svg-prefix", TEXT ("<svgfoo/>"), LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "svg-text-first", TEXT ("hello <svg/>"), LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+};
+
+/* PNG and JPEG sizes read from their headers, at most 4096 pixels on a
+ * side; an unreadable header, or an "SVG" whose root is not <svg>, is not
+ * a picture. */
+static void
+test_picture_dimensions (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->out_dir, "picture", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (picture_cases); i++)
+    {
+      const PictureCase *c = &picture_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+
+      g_assert_true (g_file_set_contents (path, (const char *) c->data, c->length, NULL));
+      name = limber_catalog_import_picture (f->catalog, file, &error);
+      g_test_message ("%s: %s", c->name, error ? error->message : name);
+      if (c->code == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (name);
+        }
+      else
+        {
+          g_assert_null (name);
+          g_assert_error (error, LIMBER_CATALOG_ERROR, c->code);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +654,7 @@ main (int   argc,
   ADD ("failed-write-leaves-nothing", test_failed_write_leaves_nothing);
   ADD ("symlink-replaced", test_symlink_replaced);
   ADD ("new-never-overwrites", test_new_never_overwrites);
+  ADD ("picture-dimensions", test_picture_dimensions);
 
   return g_test_run ();
 }
