@@ -126,7 +126,7 @@ filter_text (const char *text,
           g_autofree char *group = g_strndup (s + 1, n - 2);
 
           if (what == KEEP_ROUTINE)
-            keep = g_str_equal (group, "Routine") || g_str_has_prefix (group, "Step");
+            keep = g_str_equal (group, "Routine") || _limber_routine_is_step_group (group);
           else
             keep = g_str_equal (group, exercise_group);
 
@@ -204,8 +204,13 @@ parse_picture (LimberBundle         *self,
       return FALSE;
     }
   sniffed = _limber_picture_sniff (decoded, length, &check_error);
-  if (!_limber_keyfile_check (ctx, group, "Data", sniffed != NULL, &check_error, error))
-    return FALSE;
+  if (sniffed == NULL)
+    {
+      _limber_keyfile_set_error (ctx, error, check_error->code, group, "Data", _("the picture %s"),
+                                 check_error->message);
+      g_clear_error (&check_error);
+      return FALSE;
+    }
   if (g_strcmp0 (sniffed, type) != 0)
     {
       _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_NOT_A_PICTURE, group, "Data",
@@ -367,7 +372,7 @@ limber_bundle_new_from_bytes (LimberCatalog  *catalog,
       const char *group = groups[i];
 
       if (g_str_equal (group, BUNDLE_GROUP) || g_str_equal (group, "Routine") ||
-          g_str_has_prefix (group, "Step") || g_str_has_prefix (group, EXERCISE_PREFIX))
+          _limber_routine_is_step_group (group) || g_str_has_prefix (group, EXERCISE_PREFIX))
         continue;
       if (g_str_has_prefix (group, PICTURE_PREFIX))
         {

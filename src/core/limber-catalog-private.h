@@ -16,6 +16,8 @@ LimberExercise *_limber_exercise_new_from_key_file (GKeyFile   *key_file,
                                                     const char *pictures_dir,
                                                     GError    **error);
 
+gboolean        _limber_routine_is_step_group      (const char     *group);
+
 /* limber-routine.c: a routine made from a draft's values, clamped to what
  * the loader accepts, for its duration while it is edited */
 LimberRoutine  *_limber_routine_new_unchecked      (const char     *name,

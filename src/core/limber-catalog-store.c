@@ -626,7 +626,7 @@ limber_catalog_import_picture (LimberCatalog  *self,
   mime_type = _limber_picture_sniff ((const guint8 *) contents, length, &local_error);
   if (mime_type == NULL)
     {
-      g_set_error (error, LIMBER_CATALOG_ERROR, local_error->code, "%s: %s", display, local_error->message);
+      g_set_error (error, LIMBER_CATALOG_ERROR, local_error->code, "%s %s", display, local_error->message);
       g_error_free (local_error);
       return NULL;
     }

@@ -157,20 +157,20 @@ _limber_picture_sniff (const guint8  *data,
   else
     {
       g_set_error_literal (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_A_PICTURE,
-                           _("not a PNG, JPEG or SVG picture"));
+                           _("is not a PNG, JPEG or SVG picture"));
       return NULL;
     }
 
   if (!readable)
     {
       g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_A_PICTURE,
-                   _("the %s picture's header cannot be read"), mime_type);
+                   _("could not be opened as a picture: its %s header cannot be read"), mime_type);
       return NULL;
     }
   if (width > LIMBER_PICTURE_MAX_SIDE || height > LIMBER_PICTURE_MAX_SIDE)
     {
       g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE,
-                   _("the picture is %u×%u pixels; at most %d on a side"),
+                   _("is %u×%u pixels, larger than %d on a side; choose a smaller picture"),
                    width, height, LIMBER_PICTURE_MAX_SIDE);
       return NULL;
     }

@@ -287,6 +287,11 @@ static const BadCase bad_cases[] = {
   { "picture-missing", HEAD "Exercise=my-e\n" OWN_EX "Picture=b.png\n", LIMBER_CATALOG_ERROR_MISSING_KEY },
   { "name-too-long", HEAD "Exercise=my-e\n[Exercise my-e]\nId=my-e\nName=" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" "\nKind=stretch\nHold=20\nInstruction1=Do.\n", LIMBER_CATALOG_ERROR_OUT_OF_RANGE },
   { "unknown-group", HEAD "Exercise=seated-hamstring\n[Something]\nA=b\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "stepping-stone", HEAD "Exercise=seated-hamstring\n[Stepping stone]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "step-zero", HEAD "Exercise=seated-hamstring\n[Step 0]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "step-leading-zero", HEAD "Exercise=seated-hamstring\n[Step 02]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-step", HEAD "Exercise=seated-hamstring\n[Step 1]\nHold=600\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-routine", HEAD "Exercise=seated-hamstring\n[Routine]\nName=Other\n", LIMBER_CATALOG_ERROR_SYNTAX },
 };
 
 static void
