@@ -23,6 +23,41 @@ fail (const GError *error)
   return EXIT_USAGE;
 }
 
+/* A file in the way, which --replace refuses to overwrite, and the other
+ * routines a replaced exercise changes: before (@before) or after the
+ * import. */
+static void
+print_clash_details (GPtrArray *clashes,
+                     gboolean   before)
+{
+  for (guint i = 0; i < clashes->len; i++)
+    {
+      LimberBundleClash *clash = g_ptr_array_index (clashes, i);
+      g_autofree char *id = limber_cli_escape (clash->id);
+      g_autoptr(GString) users = g_string_new (NULL);
+      g_autofree char *escaped = NULL;
+
+      if (clash->file != NULL && before)
+        {
+          g_autofree char *file = limber_cli_escape (clash->file);
+
+          g_printerr (_("limber: %s is already there and is not your %s; --replace does not overwrite it: move it aside first.\n"),
+                      file, id);
+        }
+      if (clash->used_by == NULL || clash->used_by[0] == NULL)
+        continue;
+      for (guint j = 0; clash->used_by[j] != NULL; j++)
+        g_string_append_printf (users, "%s“%s”", j > 0 ? ", " : "", clash->used_by[j]);
+      escaped = limber_cli_escape (users->str);
+      if (before)
+        g_printerr (_("limber: replacing the exercise %s would also change your routines that use it: %s.\n"),
+                    id, escaped);
+      else
+        g_print (_("The exercise %s was replaced; your routines that use it changed too: %s.\n"),
+                 id, escaped);
+    }
+}
+
 static int
 import (const char *path,
         gboolean    replace)
@@ -64,6 +99,7 @@ import (const char *path,
       escaped = limber_cli_escape (ids->str);
       g_printerr (_("limber: you already have your own %s; add --replace to replace them with the ones in the file.\n"),
                   escaped);
+      print_clash_details (clashes, TRUE);
       return EXIT_USAGE;
     }
 
@@ -74,6 +110,7 @@ import (const char *path,
   name = limber_cli_escape (limber_routine_get_name (routine));
   id = limber_cli_escape (limber_routine_get_id (routine));
   g_print (_("Added “%s” (%s).\n"), name, id);
+  print_clash_details (clashes, FALSE);
   return EXIT_SUCCESS;
 }
 

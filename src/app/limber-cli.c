@@ -52,7 +52,9 @@ static const GOptionEntry option_entries[] = {
  * Makes @text safe to print on a terminal on one line: invalid UTF-8
  * becomes U+FFFD, and each control character is written as a visible
  * escape, so that it is seen rather than obeyed: C0 and DEL as `\x1b`
- * (a newline as `\x0a`), C1 as `\u009b`.
+ * (a newline as `\x0a`), C1 as `\u009b`, and the bidirectional controls
+ * and line separators (U+061C, U+200E, U+200F, U+2028–U+202E,
+ * U+2066–U+2069), which reorder what follows, as `\u202e`.
  *
  * Returns: (transfer full): the text to print
  */
@@ -73,7 +75,8 @@ limber_cli_escape (const char *text)
 
       if (c < 0x20 || c == 0x7f)
         g_string_append_printf (out, "\\x%02x", c);
-      else if (c >= 0x80 && c < 0xa0)
+      else if ((c >= 0x80 && c < 0xa0) || c == 0x061c || c == 0x200e || c == 0x200f ||
+               (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
         g_string_append_printf (out, "\\u%04x", c);
       else
         g_string_append_unichar (out, c);

@@ -66,20 +66,53 @@ roll_back (GPtrArray *written)
     }
 }
 
-static GFile *
-target_file (LimberCatalog *catalog,
-             const char    *folder,
-             const char    *id,
-             const char    *suffix,
-             const char    *existing_source)
+/* With REPLACE, a file in the way is refused rather than overwritten. */
+static gboolean
+in_the_way_error (GFile       *file,
+                  const char  *id,
+                  GError     **error)
 {
-  g_autoptr(GFile) data_dir = limber_catalog_get_data_dir (catalog);
-  g_autoptr(GFile) dir = g_file_get_child (data_dir, folder);
-  g_autofree char *name = g_strconcat (id, suffix, NULL);
+  g_autofree char *path = g_file_get_path (file);
 
-  if (existing_source != NULL && g_path_is_absolute (existing_source))
-    return g_file_new_for_path (existing_source);
-  return g_file_get_child (dir, name);
+  g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_DUPLICATE_ID,
+               _("%s is already there and is not your “%s”, so it is not replaced; move that file aside and import again"),
+               path, id);
+  return FALSE;
+}
+
+/* The id and file an item of the bundle gets, or NULL with an error. */
+static GFile *
+choose_target (LimberCatalog     *catalog,
+               gboolean           exercise,
+               const char        *id,
+               const char        *name,
+               LimberImportMode   mode,
+               GHashTable        *taken,
+               char             **new_id,
+               GError           **error)
+{
+  gboolean in_the_way;
+  gboolean loaded = exercise ? limber_catalog_lookup_exercise (catalog, id) != NULL
+                             : limber_catalog_lookup_routine (catalog, id) != NULL;
+  g_autoptr(GFile) file = _limber_bundle_get_target (catalog, exercise, id, &in_the_way);
+
+  if (mode == LIMBER_IMPORT_KEEP_BOTH && (loaded || in_the_way))
+    {
+      g_autoptr(GFile) data_dir = limber_catalog_get_data_dir (catalog);
+      g_autoptr(GFile) dir = g_file_get_child (data_dir, exercise ? "exercises" : "routines");
+      g_autofree char *file_name = NULL;
+
+      *new_id = _limber_catalog_make_id (catalog, exercise, name, taken);
+      file_name = g_strconcat (*new_id, exercise ? ".exercise" : ".routine", NULL);
+      return g_file_get_child (dir, file_name);
+    }
+  if (in_the_way)
+    {
+      in_the_way_error (file, id, error);
+      return NULL;
+    }
+  *new_id = g_strdup (id);
+  return g_steal_pointer (&file);
 }
 
 /**
@@ -88,10 +121,13 @@ target_file (LimberCatalog *catalog,
  *
  * Installs the bundle's pictures (under fresh names), own exercises and
  * routine, in that order. With %LIMBER_IMPORT_KEEP_BOTH clashing items get
- * fresh ids and the routine's steps follow them; with
- * %LIMBER_IMPORT_REPLACE they overwrite the own items. If a file cannot be
- * written, what this call wrote is removed (or put back) and the catalog is
- * left as it was.
+ * fresh ids (whose files do not exist) and the routine's steps follow them;
+ * with %LIMBER_IMPORT_REPLACE they overwrite the own items, but never a file
+ * that is not the replaced item's own source (that is refused). The files
+ * are written from the parsed items, so keys Limber does not know are not
+ * carried over, and each text is checked by the loader, size included,
+ * before anything is written. If a file cannot be written, what this call
+ * wrote is removed (or put back) and the catalog is left as it was.
  *
  * Returns: (transfer none): the installed routine, or %NULL with an error.
  */
@@ -105,130 +141,127 @@ limber_bundle_install (LimberBundle      *self,
   g_autoptr(GHashTable) picture_names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) exercise_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_autoptr(GPtrArray) exercises = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GKeyFile) routine_key_file = g_key_file_new ();
+  g_autoptr(GPtrArray) exercise_files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) exercise_texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GFile) pictures_dir = NULL;
   g_autoptr(GFile) routine_file = NULL;
   g_autoptr(LimberRoutine) routine = NULL;
+  g_autoptr(LimberRoutineDraft) routine_draft = NULL;
   g_autofree char *routine_id = NULL;
   g_autofree char *routine_text = NULL;
-  g_auto(GStrv) groups = NULL;
+  g_autofree char *routine_path = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  LimberRoutine *existing_routine;
   guint n_exercises;
 
   g_return_val_if_fail (LIMBER_IS_BUNDLE (self), NULL);
   g_return_val_if_fail (LIMBER_IS_CATALOG (catalog), NULL);
 
-  /* pictures: always fresh names, they are only ever named by exercises */
-  pictures_dir = limber_catalog_get_pictures_dir (catalog);
-  g_hash_table_iter_init (&iter, self->pictures);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Picture *picture = value;
-      g_autofree char *uuid = g_uuid_string_random ();
-      char *name = g_strconcat (uuid, _limber_catalog_picture_extension (picture->mime_type), NULL);
-      g_autoptr(GFile) file = g_file_get_child (pictures_dir, name);
-
-      g_hash_table_insert (picture_names, key, name);
-      if (!write_tracked (written, file, g_bytes_get_data (picture->data, NULL),
-                          g_bytes_get_size (picture->data), error))
-        goto failed;
-    }
-
-  /* the ids the exercises will have */
+  /* the ids and files, before anything is written */
   n_exercises = g_list_model_get_n_items (G_LIST_MODEL (self->exercises));
   for (guint i = 0; i < n_exercises; i++)
     {
       g_autoptr(LimberExercise) exercise = g_list_model_get_item (G_LIST_MODEL (self->exercises), i);
       const char *id = limber_exercise_get_id (exercise);
-      char *new_id;
+      char *new_id = NULL;
+      GFile *file;
 
-      if (mode == LIMBER_IMPORT_KEEP_BOTH && limber_catalog_lookup_exercise (catalog, id) != NULL)
-        new_id = _limber_catalog_make_id (catalog, TRUE, limber_exercise_get_name (exercise), taken);
-      else
-        new_id = g_strdup (id);
+      file = choose_target (catalog, TRUE, id, limber_exercise_get_name (exercise), mode, taken, &new_id, error);
+      if (file == NULL)
+        return NULL;
+      g_ptr_array_add (exercise_files, file);
       g_hash_table_insert (exercise_ids, (char *) id, new_id);
       g_hash_table_add (taken, new_id);
     }
+  routine_file = choose_target (catalog, FALSE, limber_routine_get_id (self->routine),
+                                limber_routine_get_name (self->routine), mode, NULL, &routine_id, error);
+  if (routine_file == NULL)
+    return NULL;
 
-  /* exercises: written, then parsed as at start */
+  /* pictures: always fresh names, they are only ever named by exercises */
+  g_hash_table_iter_init (&iter, self->pictures);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Picture *picture = value;
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      g_hash_table_insert (picture_names, key,
+                           g_strconcat (uuid, _limber_catalog_picture_extension (picture->mime_type), NULL));
+    }
+
+  /* the texts, from the parsed items, each parsed again as at start */
+  g_hash_table_iter_init (&iter, _limber_catalog_get_exercise_table (catalog));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (table, key, g_object_ref (value));
   for (guint i = 0; i < n_exercises; i++)
     {
       g_autoptr(LimberExercise) exercise = g_list_model_get_item (G_LIST_MODEL (self->exercises), i);
-      const char *new_id = g_hash_table_lookup (exercise_ids, limber_exercise_get_id (exercise));
-      LimberExercise *existing = limber_catalog_lookup_exercise (catalog, new_id);
-      g_autoptr(GKeyFile) key_file = g_key_file_new ();
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *path = NULL;
+      g_autoptr(LimberExerciseDraft) draft = limber_exercise_draft_new_from_exercise (exercise);
+      GFile *file = g_ptr_array_index (exercise_files, i);
+      g_autofree char *path = g_file_get_path (file);
+      char *text;
       LimberExercise *parsed;
 
-      g_key_file_load_from_data (key_file, g_hash_table_lookup (self->exercise_texts, limber_exercise_get_id (exercise)),
-                                 -1, G_KEY_FILE_NONE, NULL);
-      g_key_file_set_string (key_file, "Exercise", "Id", new_id);
+      limber_exercise_draft_set_id (draft, g_hash_table_lookup (exercise_ids, limber_exercise_get_id (exercise)));
       if (limber_exercise_get_picture_source (exercise) == LIMBER_PICTURE_FILE)
-        g_key_file_set_string (key_file, "Exercise", "Picture",
-                               g_hash_table_lookup (picture_names, limber_exercise_get_picture (exercise)));
-      text = g_key_file_to_data (key_file, NULL, NULL);
+        {
+          gboolean mirror = limber_exercise_draft_get_mirror_picture (draft);
 
-      file = target_file (catalog, "exercises", new_id, ".exercise",
-                          existing ? limber_exercise_get_source (existing) : NULL);
-      path = g_file_get_path (file);
+          limber_exercise_draft_set_picture (draft, g_hash_table_lookup (picture_names,
+                                                                         limber_exercise_get_picture (exercise)));
+          limber_exercise_draft_set_mirror_picture (draft, mirror);
+        }
+      text = limber_exercise_draft_to_text (draft);
+      g_ptr_array_add (exercise_texts, text);
+      if (!_limber_catalog_check_text_size (file, text, error))
+        return NULL;
       parsed = _limber_catalog_parse_exercise (catalog, path, text, strlen (text), error);
       if (parsed == NULL)
-        goto failed;
+        return NULL;
       g_ptr_array_add (exercises, parsed);
-      if (!write_tracked (written, file, text, strlen (text), error))
-        goto failed;
+      g_hash_table_replace (table, (char *) limber_exercise_get_id (parsed), g_object_ref (parsed));
     }
 
-  /* the routine, its steps following the exercises' ids */
-  g_key_file_load_from_data (routine_key_file, self->routine_text, -1, G_KEY_FILE_NONE, NULL);
-  existing_routine = limber_catalog_lookup_routine (catalog, limber_routine_get_id (self->routine));
-  if (mode == LIMBER_IMPORT_KEEP_BOTH && existing_routine != NULL)
+  routine_draft = limber_routine_draft_new_from_routine (self->routine);
+  limber_routine_draft_set_id (routine_draft, routine_id);
+  for (guint i = 0; i < limber_routine_draft_get_n_steps (routine_draft); i++)
     {
-      routine_id = _limber_catalog_make_id (catalog, FALSE, limber_routine_get_name (self->routine), NULL);
-      existing_routine = NULL;
-    }
-  else
-    routine_id = g_strdup (limber_routine_get_id (self->routine));
-  g_key_file_set_string (routine_key_file, "Routine", "Id", routine_id);
-  groups = g_key_file_get_groups (routine_key_file, NULL);
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      g_autofree char *exercise_id = g_key_file_get_string (routine_key_file, groups[i], "Exercise", NULL);
-      const char *new_id = exercise_id ? g_hash_table_lookup (exercise_ids, g_strstrip (exercise_id)) : NULL;
+      LimberStepDraft *step = limber_routine_draft_get_step (routine_draft, i);
+      const char *new_id = g_hash_table_lookup (exercise_ids, limber_step_draft_get_exercise_id (step));
 
       if (new_id != NULL)
-        g_key_file_set_string (routine_key_file, groups[i], "Exercise", new_id);
+        limber_step_draft_set_exercise_id (step, new_id);
     }
-  routine_text = g_key_file_to_data (routine_key_file, NULL, NULL);
+  routine_text = _limber_routine_draft_to_text_with (routine_draft, table);
+  routine_path = g_file_get_path (routine_file);
+  if (!_limber_catalog_check_text_size (routine_file, routine_text, error))
+    return NULL;
+  routine = _limber_catalog_parse_routine (catalog, table, routine_path, routine_text,
+                                           strlen (routine_text), error);
+  if (routine == NULL)
+    return NULL;
 
-  /* parse the routine against the catalog with the new exercises in it */
-  {
-    g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-    g_autofree char *path = NULL;
+  /* now the files: pictures, exercises, routine */
+  pictures_dir = limber_catalog_get_pictures_dir (catalog);
+  g_hash_table_iter_init (&iter, self->pictures);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Picture *picture = value;
+      g_autoptr(GFile) file = g_file_get_child (pictures_dir, g_hash_table_lookup (picture_names, key));
 
-    g_hash_table_iter_init (&iter, _limber_catalog_get_exercise_table (catalog));
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      g_hash_table_insert (table, key, g_object_ref (value));
-    for (guint i = 0; i < exercises->len; i++)
-      {
-        LimberExercise *exercise = g_ptr_array_index (exercises, i);
+      if (!write_tracked (written, file, g_bytes_get_data (picture->data, NULL),
+                          g_bytes_get_size (picture->data), error))
+        goto failed;
+    }
+  for (guint i = 0; i < n_exercises; i++)
+    {
+      const char *text = g_ptr_array_index (exercise_texts, i);
 
-        g_hash_table_replace (table, (char *) limber_exercise_get_id (exercise), g_object_ref (exercise));
-      }
-
-    routine_file = target_file (catalog, "routines", routine_id, ".routine",
-                                existing_routine && !limber_routine_is_bundled (existing_routine)
-                                  ? limber_routine_get_source (existing_routine) : NULL);
-    path = g_file_get_path (routine_file);
-    routine = _limber_catalog_parse_routine (catalog, table, path, routine_text, strlen (routine_text), error);
-    if (routine == NULL)
-      goto failed;
-  }
+      if (!write_tracked (written, g_ptr_array_index (exercise_files, i), text, strlen (text), error))
+        goto failed;
+    }
   if (!write_tracked (written, routine_file, routine_text, strlen (routine_text), error))
     goto failed;
 
@@ -271,13 +304,16 @@ add_picture (LimberCatalog  *catalog,
       g_error_free (local_error);
       return FALSE;
     }
-  mime_type = _limber_catalog_sniff_picture ((const guint8 *) contents, length);
-  if (mime_type == NULL || length > LIMBER_PICTURE_MAX_SIZE)
+  mime_type = length > LIMBER_PICTURE_MAX_SIZE ? NULL
+            : _limber_picture_sniff ((const guint8 *) contents, length, &local_error);
+  if (mime_type == NULL)
     {
       g_autofree char *path = g_file_get_path (file);
 
       g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_A_PICTURE,
-                   _("%s is not a PNG, JPEG or SVG picture of at most 10 MiB"), path);
+                   _("%s is not a PNG, JPEG or SVG picture of at most 10 MiB and %d pixels on a side: %s"),
+                   path, LIMBER_PICTURE_MAX_SIDE, local_error ? local_error->message : _("too large"));
+      g_clear_error (&local_error);
       return FALSE;
     }
   encoded = g_base64_encode ((const guchar *) contents, length);

@@ -31,6 +31,11 @@ struct _LimberBundle
   GHashTable    *pictures;         /* name → Picture */
 };
 
+GFile *_limber_bundle_get_target (LimberCatalog *catalog,
+                                  gboolean       exercise,
+                                  const char    *id,
+                                  gboolean      *in_the_way);
+
 void _limber_bundle_copy_group (GKeyFile   *from,
                                 const char *from_group,
                                 GKeyFile   *to,

@@ -57,6 +57,8 @@ limber_bundle_clash_free (LimberBundleClash *clash)
     return;
   g_free (clash->id);
   g_free (clash->existing_name);
+  g_free (clash->file);
+  g_strfreev (clash->used_by);
   g_free (clash);
 }
 
@@ -124,7 +126,7 @@ filter_text (const char *text,
           g_autofree char *group = g_strndup (s + 1, n - 2);
 
           if (what == KEEP_ROUTINE)
-            keep = g_str_equal (group, "Routine") || g_str_has_prefix (group, "Step");
+            keep = g_str_equal (group, "Routine") || _limber_routine_is_step_group (group);
           else
             keep = g_str_equal (group, exercise_group);
 
@@ -201,7 +203,14 @@ parse_picture (LimberBundle         *self,
                                  _("the picture is larger than 10 MiB"));
       return FALSE;
     }
-  sniffed = _limber_catalog_sniff_picture (decoded, length);
+  sniffed = _limber_picture_sniff (decoded, length, &check_error);
+  if (sniffed == NULL)
+    {
+      _limber_keyfile_set_error (ctx, error, check_error->code, group, "Data", _("the picture %s"),
+                                 check_error->message);
+      g_clear_error (&check_error);
+      return FALSE;
+    }
   if (g_strcmp0 (sniffed, type) != 0)
     {
       _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_NOT_A_PICTURE, group, "Data",
@@ -363,7 +372,7 @@ limber_bundle_new_from_bytes (LimberCatalog  *catalog,
       const char *group = groups[i];
 
       if (g_str_equal (group, BUNDLE_GROUP) || g_str_equal (group, "Routine") ||
-          g_str_has_prefix (group, "Step") || g_str_has_prefix (group, EXERCISE_PREFIX))
+          _limber_routine_is_step_group (group) || g_str_has_prefix (group, EXERCISE_PREFIX))
         continue;
       if (g_str_has_prefix (group, PICTURE_PREFIX))
         {
@@ -571,48 +580,158 @@ limber_bundle_get_picture_data (LimberBundle  *self,
   return NULL;
 }
 
+/* The file an own item with @id would be written to: the loaded own
+ * item's source, else `<folder>/<id><suffix>`, which is in the way when
+ * something is already there. */
+GFile *
+_limber_bundle_get_target (LimberCatalog *catalog,
+                           gboolean       exercise,
+                           const char    *id,
+                           gboolean      *in_the_way)
+{
+  g_autoptr(GFile) data_dir = limber_catalog_get_data_dir (catalog);
+  g_autoptr(GFile) dir = g_file_get_child (data_dir, exercise ? "exercises" : "routines");
+  g_autofree char *name = g_strconcat (id, exercise ? ".exercise" : ".routine", NULL);
+  const char *source = NULL;
+  GFile *file;
+
+  if (exercise)
+    {
+      LimberExercise *loaded = limber_catalog_lookup_exercise (catalog, id);
+
+      if (loaded != NULL && !limber_exercise_is_bundled (loaded))
+        source = limber_exercise_get_source (loaded);
+    }
+  else
+    {
+      LimberRoutine *loaded = limber_catalog_lookup_routine (catalog, id);
+
+      if (loaded != NULL && !limber_routine_is_bundled (loaded))
+        source = limber_routine_get_source (loaded);
+    }
+
+  *in_the_way = FALSE;
+  if (source != NULL && g_path_is_absolute (source))
+    return g_file_new_for_path (source);
+  file = g_file_get_child (dir, name);
+  *in_the_way = _limber_catalog_file_exists (file);
+  return file;
+}
+
+/* The name of the loaded own item read from @path, if any. */
+static const char *
+find_owner (LimberCatalog *catalog,
+            gboolean       exercise,
+            const char    *path)
+{
+  if (exercise)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, _limber_catalog_get_exercise_table (catalog));
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (g_strcmp0 (limber_exercise_get_source (value), path) == 0)
+          return limber_exercise_get_name (value);
+    }
+  else
+    {
+      GListModel *routines = limber_catalog_get_routines (catalog);
+
+      for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
+        {
+          g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+
+          if (g_strcmp0 (limber_routine_get_source (routine), path) == 0)
+            return limber_routine_get_name (routine);
+        }
+    }
+  return NULL;
+}
+
+static LimberBundleClash *
+find_clash (LimberCatalog *catalog,
+            gboolean       exercise,
+            const char    *id)
+{
+  g_autoptr(GFile) file = NULL;
+  LimberBundleClash *clash;
+  const char *loaded_name = NULL;
+  gboolean in_the_way;
+
+  if (exercise && limber_catalog_lookup_exercise (catalog, id) != NULL)
+    loaded_name = limber_exercise_get_name (limber_catalog_lookup_exercise (catalog, id));
+  else if (!exercise && limber_catalog_lookup_routine (catalog, id) != NULL)
+    loaded_name = limber_routine_get_name (limber_catalog_lookup_routine (catalog, id));
+
+  file = _limber_bundle_get_target (catalog, exercise, id, &in_the_way);
+  if (loaded_name == NULL && !in_the_way)
+    return NULL;
+
+  clash = g_new0 (LimberBundleClash, 1);
+  clash->item = exercise ? LIMBER_BUNDLE_ITEM_EXERCISE : LIMBER_BUNDLE_ITEM_ROUTINE;
+  clash->id = g_strdup (id);
+  if (in_the_way)
+    {
+      const char *owner;
+
+      clash->file = g_file_get_path (file);
+      owner = find_owner (catalog, exercise, clash->file);
+      clash->existing_name = owner ? g_strdup (owner) : g_file_get_basename (file);
+    }
+  else
+    clash->existing_name = g_strdup (loaded_name);
+  return clash;
+}
+
 /**
  * limber_bundle_get_clashes:
  *
  * Returns: (transfer full) (element-type LimberBundleClash): the routine
- * and own exercises of the bundle whose ids @catalog's own items have.
+ * and own exercises of the bundle whose ids @catalog's own items have, or
+ * whose files are already there without being those items' own. A clash of
+ * an exercise names the other own routines that use it (a replace changes
+ * them too).
  */
 GPtrArray *
 limber_bundle_get_clashes (LimberBundle  *self,
                            LimberCatalog *catalog)
 {
   GPtrArray *clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_bundle_clash_free);
-  LimberRoutine *routine;
+  const char *routine_id;
+  LimberBundleClash *clash;
 
   g_return_val_if_fail (LIMBER_IS_BUNDLE (self), clashes);
   g_return_val_if_fail (LIMBER_IS_CATALOG (catalog), clashes);
 
-  routine = limber_catalog_lookup_routine (catalog, limber_routine_get_id (self->routine));
-  if (routine != NULL)
-    {
-      LimberBundleClash *clash = g_new0 (LimberBundleClash, 1);
-
-      clash->item = LIMBER_BUNDLE_ITEM_ROUTINE;
-      clash->id = g_strdup (limber_routine_get_id (routine));
-      clash->existing_name = g_strdup (limber_routine_get_name (routine));
-      g_ptr_array_add (clashes, clash);
-    }
+  routine_id = limber_routine_get_id (self->routine);
+  if ((clash = find_clash (catalog, FALSE, routine_id)) != NULL)
+    g_ptr_array_add (clashes, clash);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->exercises)); i++)
     {
       g_autoptr(LimberExercise) mine = g_list_model_get_item (G_LIST_MODEL (self->exercises), i);
-      LimberExercise *theirs = limber_catalog_lookup_exercise (catalog, limber_exercise_get_id (mine));
+      g_autoptr(GPtrArray) users = NULL;
+      g_autoptr(GStrvBuilder) names = NULL;
 
-      if (theirs != NULL)
+      clash = find_clash (catalog, TRUE, limber_exercise_get_id (mine));
+      if (clash == NULL)
+        continue;
+      g_ptr_array_add (clashes, clash);
+      if (limber_catalog_lookup_exercise (catalog, clash->id) == NULL)
+        continue;
+
+      /* the routine being replaced is not “other” */
+      names = g_strv_builder_new ();
+      users = limber_catalog_list_routines_using (catalog, clash->id);
+      for (guint j = 0; j < users->len; j++)
         {
-          LimberBundleClash *clash = g_new0 (LimberBundleClash, 1);
+          LimberRoutine *user = g_ptr_array_index (users, j);
 
-          clash->item = LIMBER_BUNDLE_ITEM_EXERCISE;
-          clash->id = g_strdup (limber_exercise_get_id (theirs));
-          clash->existing_name = g_strdup (limber_exercise_get_name (theirs));
-          g_ptr_array_add (clashes, clash);
+          if (!limber_routine_is_bundled (user) && !g_str_equal (limber_routine_get_id (user), routine_id))
+            g_strv_builder_add (names, limber_routine_get_name (user));
         }
+      clash->used_by = g_strv_builder_end (names);
     }
   return clashes;
 }
-

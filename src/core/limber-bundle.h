@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   LIMBER_IMPORT_KEEP_BOTH,  /* clashing items get fresh ids */
-  LIMBER_IMPORT_REPLACE,    /* clashing own items are overwritten */
+  LIMBER_IMPORT_REPLACE,    /* clashing own items are overwritten (never a
+                             * file that is not theirs: that is refused) */
 } LimberImportMode;
 
 #define LIMBER_TYPE_IMPORT_MODE (limber_import_mode_get_type ())
@@ -30,12 +31,23 @@ typedef enum
   LIMBER_BUNDLE_ITEM_EXERCISE,
 } LimberBundleItem;
 
-/* An item of the bundle whose id an own item of the catalog already has. */
+/* An item of the bundle whose id an own item of the catalog already has,
+ * or whose file (`routines/<id>.routine`, `exercises/<id>.exercise`) is
+ * there without being that item's: a file Limber could not load, or one
+ * holding an item of another id. Such a file is never overwritten. */
 typedef struct
 {
   LimberBundleItem  item;
   char             *id;
-  char             *existing_name;  /* the name of what is there now */
+  char             *existing_name;  /* the name of what is there now; the
+                                     * file's name when no loaded item
+                                     * comes from it */
+  char             *file;           /* the path of a file in the way, which
+                                     * a replace refuses to overwrite; NULL
+                                     * for a plain clash with a loaded item */
+  GStrv             used_by;        /* an exercise: the names of the other
+                                     * own routines using it, which a
+                                     * replace changes too; else NULL */
 } LimberBundleClash;
 
 void limber_bundle_clash_free (LimberBundleClash *clash);

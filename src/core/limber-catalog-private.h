@@ -16,6 +16,8 @@ LimberExercise *_limber_exercise_new_from_key_file (GKeyFile   *key_file,
                                                     const char *pictures_dir,
                                                     GError    **error);
 
+gboolean        _limber_routine_is_step_group      (const char     *group);
+
 /* limber-routine.c: a routine made from a draft's values, clamped to what
  * the loader accepts, for its duration while it is edited */
 LimberRoutine  *_limber_routine_new_unchecked      (const char     *name,
@@ -25,6 +27,10 @@ LimberRoutine  *_limber_routine_new_unchecked      (const char     *name,
 void            _limber_routine_get_own_timings    (LimberRoutine  *routine,
                                                     int            *prepare,
                                                     int            *switch_sides);
+
+/* limber-routine-draft.c */
+char           *_limber_routine_draft_to_text_with (LimberRoutineDraft *self,
+                                                    GHashTable         *exercises);
 
 /* limber-catalog.c */
 void            _limber_catalog_get_default_timings (LimberCatalog *self,
@@ -57,10 +63,15 @@ gboolean        _limber_catalog_write_file         (GFile          *file,
                                                     const void     *data,
                                                     gsize           length,
                                                     GError        **error);
+gboolean        _limber_catalog_file_exists        (GFile          *file);
+gboolean        _limber_catalog_check_text_size    (GFile          *file,
+                                                    const char     *text,
+                                                    GError        **error);
 void            _limber_catalog_refresh_routines_using (LimberCatalog  *self,
                                                         LimberExercise *exercise);
-const char     *_limber_catalog_sniff_picture      (const guint8   *data,
-                                                    gsize           length);
+const char     *_limber_picture_sniff              (const guint8   *data,
+                                                    gsize           length,
+                                                    GError        **error);
 const char     *_limber_catalog_picture_extension  (const char     *mime_type);
 char           *_limber_catalog_make_id            (LimberCatalog  *self,
                                                     gboolean        exercise,

@@ -6,9 +6,12 @@
  * Everything goes through the same loader as a file read at start: a draft
  * is turned into key-file text, that text is parsed, and only a parsed item
  * is written, so the editor can never write a file the catalog would refuse
- * at the next start. Files are replaced atomically (g_file_replace_contents),
- * private (0600, folders 0700: what someone's physiotherapist prescribed is
- * health information) and stay plain text, editable by hand. */
+ * at the next start. Files are replaced atomically
+ * (g_file_set_contents_full: a temporary file renamed over the name, so a
+ * failed write leaves nothing behind and a symlink at the name is replaced,
+ * never written through), private (0600, folders 0700: what someone's
+ * physiotherapist prescribed is health information) and stay plain text,
+ * editable by hand. */
 
 #include <errno.h>
 #include <string.h>
@@ -39,6 +42,7 @@ _limber_catalog_write_file (GFile       *file,
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *parent_path = g_file_get_path (parent);
+  g_autofree char *path = g_file_get_path (file);
   GError *local_error = NULL;
 
   if (g_mkdir_with_parents (parent_path, 0700) != 0)
@@ -50,9 +54,38 @@ _limber_catalog_write_file (GFile       *file,
       return FALSE;
     }
 
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                NULL, NULL, &local_error))
+  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 &local_error))
     return io_error (file, local_error, error);
+  return TRUE;
+}
+
+/* Whether something (a file, a folder, a symlink, even a dangling one) has
+ * the name of @file. */
+gboolean
+_limber_catalog_file_exists (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0;
+}
+
+/* The text of a routine or exercise file, held to the loader's size limit
+ * before anything is written. */
+gboolean
+_limber_catalog_check_text_size (GFile       *file,
+                                 const char  *text,
+                                 GError     **error)
+{
+  if (strlen (text) > LIMBER_ROUTINE_FILE_MAX_SIZE)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE,
+                   _("%s: the file would be larger than 1 MiB, which Limber does not load"), path);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -102,7 +135,7 @@ _limber_catalog_make_id (LimberCatalog *self,
                                : limber_catalog_lookup_routine (self, id) != NULL;
 
       if (!used && !(taken && g_hash_table_contains (taken, id)) &&
-          !g_file_query_exists (file, NULL))
+          !_limber_catalog_file_exists (file))
         return g_steal_pointer (&id);
     }
 }
@@ -146,6 +179,23 @@ own_file (LimberCatalog *self,
   return g_file_get_child (dir, name);
 }
 
+/* A new item never takes the name of a file that is already there: one
+ * Limber could not load, or one holding an item of another id. */
+static gboolean
+check_new_file (GFile   *file,
+                GError **error)
+{
+  g_autofree char *path = NULL;
+
+  if (!_limber_catalog_file_exists (file))
+    return TRUE;
+  path = g_file_get_path (file);
+  g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_DUPLICATE_ID,
+               _("%s is already there; Limber does not overwrite a file it did not make for this item"),
+               path);
+  return FALSE;
+}
+
 static gboolean
 read_only_error (GError     **error,
                  const char  *name)
@@ -166,6 +216,8 @@ write_routine (LimberCatalog  *self,
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(LimberRoutine) routine = NULL;
 
+  if (!_limber_catalog_check_text_size (file, text, error))
+    return NULL;
   routine = _limber_catalog_parse_routine (self, NULL, path, text, strlen (text), error);
   if (routine == NULL)
     return NULL;
@@ -221,7 +273,7 @@ limber_catalog_save_routine (LimberCatalog       *self,
   file = own_file (self, "routines", id, ".routine",
                    existing ? limber_routine_get_source (existing) : NULL);
 
-  routine = write_routine (self, file, text, error);
+  routine = existing == NULL && !check_new_file (file, error) ? NULL : write_routine (self, file, text, error);
   if (routine == NULL)
     limber_routine_draft_set_id (draft, old_id);
   return routine;
@@ -369,6 +421,8 @@ write_exercise (LimberCatalog  *self,
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(LimberExercise) exercise = NULL;
 
+  if (!_limber_catalog_check_text_size (file, text, error))
+    return NULL;
   exercise = _limber_catalog_parse_exercise (self, path, text, strlen (text), error);
   if (exercise == NULL)
     return NULL;
@@ -419,7 +473,7 @@ limber_catalog_save_exercise (LimberCatalog        *self,
   file = own_file (self, "exercises", id, ".exercise",
                    existing ? limber_exercise_get_source (existing) : NULL);
 
-  exercise = write_exercise (self, file, text, error);
+  exercise = existing == NULL && !check_new_file (file, error) ? NULL : write_exercise (self, file, text, error);
   if (exercise == NULL)
     limber_exercise_draft_set_id (draft, old_id);
   return exercise;
@@ -477,13 +531,13 @@ limber_catalog_delete_exercise (LimberCatalog  *self,
   users = limber_catalog_list_routines_using (self, id);
   if (users->len > 0)
     {
+      g_autoptr(LimberExerciseDraft) draft = limber_exercise_draft_new_from_exercise (exercise);
       g_autoptr(GKeyFile) key_file = g_key_file_new ();
+      g_autofree char *draft_text = limber_exercise_draft_to_text (draft);
       g_autofree char *text = NULL;
-      g_autoptr(GError) local_error = NULL;
 
-      if (!g_key_file_load_from_file (key_file, limber_exercise_get_source (exercise),
-                                      G_KEY_FILE_KEEP_COMMENTS, &local_error))
-        return io_error (file, g_steal_pointer (&local_error), error);
+      /* from the parsed exercise, as every file Limber writes */
+      g_key_file_load_from_data (key_file, draft_text, -1, G_KEY_FILE_NONE, NULL);
       g_key_file_set_boolean (key_file, "Exercise", "Hidden", TRUE);
       text = g_key_file_to_data (key_file, NULL, NULL);
       if (write_exercise (self, file, text, error) == NULL)
@@ -509,49 +563,6 @@ limber_catalog_delete_exercise (LimberCatalog  *self,
   return TRUE;
 }
 
-/* PNG and JPEG by their magic bytes; SVG as UTF-8 text whose first element
- * is <svg>, after an XML declaration, comments or a doctype. The file's
- * name counts for nothing. */
-const char *
-_limber_catalog_sniff_picture (const guint8 *data,
-                               gsize         length)
-{
-  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff };
-  g_autofree char *content_type = NULL;
-  gsize head = MIN (length, 4096);
-  g_autofree char *text = NULL;
-  const char *svg;
-
-  if (length >= sizeof png && memcmp (data, png, sizeof png) == 0)
-    return "image/png";
-  if (length >= sizeof jpeg && memcmp (data, jpeg, sizeof jpeg) == 0)
-    return "image/jpeg";
-
-  if (!g_utf8_validate_len ((const char *) data, length, NULL))
-    return NULL;
-  content_type = g_content_type_guess (NULL, data, head, NULL);
-  text = g_strndup ((const char *) data, head);
-  svg = strstr (text, "<svg");
-  if (svg == NULL)
-    return NULL;
-  for (const char *p = text; p < svg; p++)
-    {
-      if (g_ascii_isspace (*p))
-        continue;
-      if (*p != '<')
-        return NULL;
-      /* skip <?xml …?>, <!-- … --> and <!DOCTYPE …> */
-      if (p[1] != '?' && p[1] != '!')
-        return NULL;
-      p = strchr (p, '>');
-      if (p == NULL || p > svg)
-        return NULL;
-    }
-  g_debug ("an SVG picture, guessed as %s", content_type);
-  return "image/svg+xml";
-}
-
 const char *
 _limber_catalog_picture_extension (const char *mime_type)
 {
@@ -564,7 +575,8 @@ _limber_catalog_picture_extension (const char *mime_type)
 
 /**
  * limber_catalog_import_picture:
- * @source: a PNG, JPEG or SVG file of at most 10 MiB
+ * @source: a PNG, JPEG or SVG file of at most 10 MiB, a PNG or JPEG of
+ *   at most LIMBER_PICTURE_MAX_SIDE pixels on a side
  *
  * Copies @source into the pictures folder under a fresh name. The type is
  * read from the data, not the file name. Decoding and scaling are left to
@@ -611,11 +623,11 @@ limber_catalog_import_picture (LimberCatalog  *self,
       return NULL;
     }
 
-  mime_type = _limber_catalog_sniff_picture ((const guint8 *) contents, length);
+  mime_type = _limber_picture_sniff ((const guint8 *) contents, length, &local_error);
   if (mime_type == NULL)
     {
-      g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_NOT_A_PICTURE,
-                   _("%s is not a PNG, JPEG or SVG picture"), display);
+      g_set_error (error, LIMBER_CATALOG_ERROR, local_error->code, "%s %s", display, local_error->message);
+      g_error_free (local_error);
       return NULL;
     }
 

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 #define LIMBER_ROUTINE_FILE_MAX_SIZE (1024 * 1024)
 #define LIMBER_PICTURE_MAX_SIZE      (10 * 1024 * 1024)
+/* pixels on a side: a bigger picture costs the window gigabytes to decode */
+#define LIMBER_PICTURE_MAX_SIDE      4096
 
 #define LIMBER_TYPE_CATALOG (limber_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (LimberCatalog, limber_catalog, LIMBER, CATALOG, GObject)

@@ -108,6 +108,7 @@ _limber_keyfile_load (LimberKeyfileContext *ctx,
   const char *p;
   guint line = 0;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) groups = NULL;
 
   /* A byte order mark, as some editors write, carries nothing in UTF-8. */
   if (length >= 3 && memcmp (ctx->text, "\xef\xbb\xbf", 3) == 0)
@@ -135,6 +136,7 @@ _limber_keyfile_load (LimberKeyfileContext *ctx,
       return FALSE;
     }
 
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p = ctx->text;
   while (*p != '\0')
     {
@@ -157,6 +159,14 @@ _limber_keyfile_load (LimberKeyfileContext *ctx,
                   g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_SYNTAX,
                                _("%s:%u: a group header must look like “[Name]”"),
                                ctx->display_name, line);
+                  return FALSE;
+                }
+              /* GKeyFile would merge the two silently */
+              if (!g_hash_table_add (groups, g_strndup (s + 1, len - 2)))
+                {
+                  g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_SYNTAX,
+                               _("%s:%u: the group [%.*s] is already in the file; each group appears once"),
+                               ctx->display_name, line, (int) (len - 2), s + 1);
                   return FALSE;
                 }
             }

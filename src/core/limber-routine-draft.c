@@ -577,11 +577,21 @@ char *
 limber_routine_draft_to_text (LimberRoutineDraft *self,
                               LimberCatalog      *catalog)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  guint n;
-
   g_return_val_if_fail (LIMBER_IS_ROUTINE_DRAFT (self), NULL);
   g_return_val_if_fail (LIMBER_IS_CATALOG (catalog), NULL);
+
+  return _limber_routine_draft_to_text_with (self, _limber_catalog_get_exercise_table (catalog));
+}
+
+/* As limber_routine_draft_to_text(), the steps' exercises looked up in
+ * @exercises (id → LimberExercise), such as those an install is about to
+ * add. */
+char *
+_limber_routine_draft_to_text_with (LimberRoutineDraft *self,
+                                    GHashTable         *exercises)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  guint n;
 
   g_key_file_set_string (key_file, "Routine", "Id", self->id ? self->id : "");
   g_key_file_set_string (key_file, "Routine", "Name", self->name);
@@ -598,7 +608,7 @@ limber_routine_draft_to_text (LimberRoutineDraft *self,
       LimberStepDraft *step = limber_routine_draft_get_step (self, i);
       g_autofree char *group = g_strdup_printf ("Step %u", i + 1);
       const char *id = limber_step_draft_get_exercise_id (step);
-      LimberExercise *exercise = id ? limber_catalog_lookup_exercise (catalog, id) : NULL;
+      LimberExercise *exercise = id ? g_hash_table_lookup (exercises, id) : NULL;
       gboolean counted = exercise ? limber_exercise_get_repetitions (exercise) > 0
                                   : limber_step_draft_get_repetitions (step) > 0;
 

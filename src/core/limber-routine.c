@@ -81,6 +81,16 @@ limber_routine_init (LimberRoutine *self)
   g_array_set_clear_func (self->steps, clear_step);
 }
 
+/* [Step N], N a whole number from 1, written without leading zeros. */
+gboolean
+_limber_routine_is_step_group (const char *group)
+{
+  guint64 n;
+
+  return g_str_has_prefix (group, "Step ") && group[5] >= '1' && group[5] <= '9' &&
+         g_ascii_string_to_unsigned (group + 5, 10, 1, G_MAXUINT, &n, NULL);
+}
+
 static gboolean
 parse_step (LimberKeyfileContext *ctx,
             const char         *group,
@@ -222,7 +232,7 @@ limber_routine_new_from_key_file (GKeyFile   *key_file,
       if (g_str_equal (groups[i], GROUP))
         continue;
 
-      if (!g_str_has_prefix (groups[i], "Step"))
+      if (!_limber_routine_is_step_group (groups[i]))
         {
           _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_SYNTAX, groups[i], NULL,
                                      _("unknown group [%s]; steps are groups named [Step 1], [Step 2], …"),

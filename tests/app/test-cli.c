@@ -927,84 +927,6 @@ test_read_only_journal (void)
   g_assert_cmpint (g_rmdir (home), ==, 0);
 }
 
-/* --export-routine and --import: a round trip through a shared file,
- * clashes without and with --replace, and bad input that exits 2 with one
- * line and writes nothing. */
-static void
-test_share (void)
-{
-  g_auto(Run) run = { 0 };
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
-  g_autofree char *mine = g_build_filename (dir, "my-mine.routine", NULL);
-  g_autofree char *out_dir = g_build_filename (g_get_user_cache_dir (), "share", NULL);
-  g_autofree char *out = g_build_filename (out_dir, "mine.limber-routine", NULL);
-  g_autofree char *ro_dir = g_build_filename (g_get_user_cache_dir (), "read-only", NULL);
-  g_autofree char *ro_out = g_build_filename (ro_dir, "mine.limber-routine", NULL);
-  g_autofree char *bad = g_build_filename (out_dir, "bad.limber-routine", NULL);
-  g_autofree char *import_arg = g_strconcat ("--import=", out, NULL);
-  g_autofree char *output_arg = g_strconcat ("--output=", out, NULL);
-  g_autofree char *ro_arg = g_strconcat ("--output=", ro_out, NULL);
-  g_autofree char *bad_arg = g_strconcat ("--import=", bad, NULL);
-  GStatBuf st;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (mine, "[Routine]\nId=my-mine\nName=Mine\n[Step 1]\nExercise=standing-calf\n", -1, NULL));
-
-  run_limber (&run, "--export-routine=my-mine", output_arg, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (g_stat (out, &st), ==, 0);
-  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
-  limber_test_run_clear (&run);
-
-  /* the same id is there: exit 2, naming it and --replace */
-  run_limber (&run, import_arg, NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "my-mine"));
-  g_assert_nonnull (strstr (run.err, "--replace"));
-  limber_test_run_clear (&run);
-
-  run_limber (&run, import_arg, "--replace", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "my-mine"));
-  limber_test_run_clear (&run);
-
-  g_unlink (mine);
-  run_limber (&run, import_arg, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_file_test (mine, G_FILE_TEST_EXISTS));
-  limber_test_run_clear (&run);
-
-  /* bad input: one line on stderr, exit 2 */
-  g_assert_true (g_file_set_contents (bad, "[Limber Routine Bundle]\nVersion=1\n[Routine]\nId=my-x\nName=\033[2JX\n[Step 1]\nExercise=nope\n", -1, NULL));
-  run_limber (&run, bad_arg, NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_null (strchr (run.err, '\033'));
-  g_assert_cmpuint (strlen (run.err), >, 0);
-  g_assert_null (strchr (run.err, '\n') == run.err + strlen (run.err) - 1 ? NULL : "more than one line");
-  limber_test_run_clear (&run);
-
-  run_limber (&run, "--import=/no/such/file.limber-routine", NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  limber_test_run_clear (&run);
-
-  run_limber (&run, "--export-routine=no-such", output_arg, NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "no-such"));
-  limber_test_run_clear (&run);
-
-  run_limber (&run, "--export-routine=my-mine", NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "--output"));
-  limber_test_run_clear (&run);
-
-  /* an output folder that cannot be written (a file stands where it should be) */
-  g_assert_true (g_file_set_contents (ro_dir, "", 0, NULL));
-  run_limber (&run, "--export-routine=my-mine", ro_arg, NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_false (g_file_test (ro_out, G_FILE_TEST_EXISTS));
-}
 
 int
 main (int   argc,
@@ -1039,7 +961,6 @@ main (int   argc,
   g_test_add_func ("/cli/list-routines/control-characters", test_list_control_characters);
   g_test_add_func ("/cli/list-routines/bom", test_list_bom);
   g_test_add_func ("/cli/history/invalid-utf8", test_history_invalid_utf8);
-  g_test_add_func ("/cli/share", test_share);
 
   return g_test_run ();
 }

@@ -287,6 +287,11 @@ static const BadCase bad_cases[] = {
   { "picture-missing", HEAD "Exercise=my-e\n" OWN_EX "Picture=b.png\n", LIMBER_CATALOG_ERROR_MISSING_KEY },
   { "name-too-long", HEAD "Exercise=my-e\n[Exercise my-e]\nId=my-e\nName=" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" "\nKind=stretch\nHold=20\nInstruction1=Do.\n", LIMBER_CATALOG_ERROR_OUT_OF_RANGE },
   { "unknown-group", HEAD "Exercise=seated-hamstring\n[Something]\nA=b\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "stepping-stone", HEAD "Exercise=seated-hamstring\n[Stepping stone]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "step-zero", HEAD "Exercise=seated-hamstring\n[Step 0]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "step-leading-zero", HEAD "Exercise=seated-hamstring\n[Step 02]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-step", HEAD "Exercise=seated-hamstring\n[Step 1]\nHold=600\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-routine", HEAD "Exercise=seated-hamstring\n[Routine]\nName=Other\n", LIMBER_CATALOG_ERROR_SYNTAX },
 };
 
 static void
@@ -380,6 +385,177 @@ test_install_rolls_back (Fixture       *f,
   g_assert_null (limber_catalog_lookup_routine (f->catalog, "my-physio-plan"));
 }
 
+#define KNEE "[Limber Routine Bundle]\nVersion=1\n[Routine]\nId=my-knee\nName=Knee\n[Step 1]\nExercise=my-e\n" \
+             "[Exercise my-e]\nId=my-e\nName=E\nKind=stretch\nHold=20\nInstruction1=Do.\n"
+
+static char *
+read_file (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* A file already there is never overwritten unless it is the very item
+ * replaced: one skipped at start for a bad value, and one holding an item
+ * of another id under the name the bundle's id would have. */
+static void
+test_file_in_the_way (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *routines = g_build_filename (f->data_path, "routines", NULL);
+  g_autofree char *exercises = g_build_filename (f->data_path, "exercises", NULL);
+  g_autofree char *broken = g_build_filename (routines, "my-knee.routine", NULL);
+  g_autofree char *other = g_build_filename (exercises, "my-e.exercise", NULL);
+  const char *broken_text = "[Routine]\nId=my-knee\nName=Mine\n[Step 1]\nExercise=seated-hamstring\nHold=9999\n";
+  const char *other_text = "[Exercise]\nId=my-other\nName=Other\nKind=stretch\nHold=20\nInstruction1=Mine.\n";
+  g_autoptr(LimberBundle) bundle = NULL;
+  g_autoptr(GPtrArray) clashes = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberBundleClash *clash;
+  LimberRoutine *routine;
+
+  g_assert_cmpint (g_mkdir_with_parents (routines, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (exercises, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (broken, broken_text, -1, NULL));
+  g_assert_true (g_file_set_contents (other, other_text, -1, NULL));
+  g_clear_object (&f->catalog);
+  f->catalog = load_catalog (f);
+  g_assert_cmpuint (limber_catalog_get_problems (f->catalog)->len, ==, 1);
+  g_assert_nonnull (limber_catalog_lookup_exercise (f->catalog, "my-other"));
+
+  bundle = parse (f, KNEE, -1, &error);
+  g_assert_no_error (error);
+  clashes = limber_bundle_get_clashes (bundle, f->catalog);
+  g_assert_cmpuint (clashes->len, ==, 2);
+  clash = g_ptr_array_index (clashes, 0);
+  g_assert_cmpstr (clash->id, ==, "my-knee");
+  g_assert_cmpstr (clash->file, ==, broken);
+  g_assert_cmpstr (clash->existing_name, ==, "my-knee.routine");
+  clash = g_ptr_array_index (clashes, 1);
+  g_assert_cmpstr (clash->id, ==, "my-e");
+  g_assert_cmpstr (clash->file, ==, other);
+  g_assert_cmpstr (clash->existing_name, ==, "Other");
+
+  /* replace refuses: neither file is the replaced item's */
+  g_assert_null (limber_bundle_install (bundle, f->catalog, LIMBER_IMPORT_REPLACE, &error));
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_DUPLICATE_ID);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* keep both: fresh ids whose files do not exist */
+  routine = limber_bundle_install (bundle, f->catalog, LIMBER_IMPORT_KEEP_BOTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (limber_routine_get_id (routine), ==, "my-knee-2");
+  g_assert_cmpstr (limber_exercise_get_id (limber_routine_get_step (routine, 0)->exercise), ==, "my-e-2");
+
+  {
+    g_autofree char *broken_now = read_file (broken);
+    g_autofree char *other_now = read_file (other);
+    g_autoptr(LimberCatalog) again = load_catalog (f);
+
+    g_assert_cmpstr (broken_now, ==, broken_text);
+    g_assert_cmpstr (other_now, ==, other_text);
+    g_assert_cmpuint (limber_catalog_get_problems (again)->len, ==, 1);
+    g_assert_nonnull (limber_catalog_lookup_exercise (again, "my-other"));
+    g_assert_nonnull (limber_catalog_lookup_routine (again, "my-knee-2"));
+  }
+}
+
+/* What is installed is written from the parsed items: a key Limber does
+ * not know is dropped, so a 1.1 MB one cannot make a file the next start
+ * refuses. */
+static void
+test_unknown_keys_dropped (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *filler = g_strnfill (1100 * 1000, 'x');
+  g_autofree char *text = g_strdup_printf ("[Limber Routine Bundle]\nVersion=1\n[Routine]\nId=my-knee\nName=Knee\nNotes=%s\n"
+                                           "[Step 1]\nExercise=my-e\nColour=%s\n"
+                                           "[Exercise my-e]\nId=my-e\nName=E\nKind=stretch\nHold=20\nInstruction1=Do.\nRemark=%s\n",
+                                           filler, filler, filler);
+  g_autofree char *routine_path = g_build_filename (f->data_path, "routines", "my-knee.routine", NULL);
+  g_autofree char *exercise_path = g_build_filename (f->data_path, "exercises", "my-e.exercise", NULL);
+  g_autofree char *routine_text = NULL;
+  g_autofree char *exercise_text = NULL;
+  g_autoptr(LimberBundle) bundle = NULL;
+  g_autoptr(LimberCatalog) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bundle = parse (f, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (limber_bundle_install (bundle, f->catalog, LIMBER_IMPORT_KEEP_BOTH, &error));
+  g_assert_no_error (error);
+
+  routine_text = read_file (routine_path);
+  exercise_text = read_file (exercise_path);
+  g_assert_null (strstr (routine_text, "Notes"));
+  g_assert_null (strstr (routine_text, "Colour"));
+  g_assert_null (strstr (exercise_text, "Remark"));
+  again = load_catalog (f);
+  g_assert_cmpuint (limber_catalog_get_problems (again)->len, ==, 0);
+  g_assert_nonnull (limber_catalog_lookup_routine (again, "my-knee"));
+}
+
+/* A replaced exercise changes the other routines that use it: the clash
+ * names them. */
+static void
+test_clash_names_users (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LimberRoutineDraft) draft = limber_routine_draft_new ();
+  g_autoptr(LimberStepDraft) step = NULL;
+  g_autoptr(LimberBundle) bundle = NULL;
+  g_autoptr(GPtrArray) clashes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LimberBundleClash *clash;
+
+  make_own_routine (f);
+  limber_routine_draft_set_name (draft, "Evening");
+  step = limber_step_draft_new_for_exercise (limber_catalog_lookup_exercise (f->catalog, "my-leg-lift"));
+  limber_routine_draft_append_step (draft, step);
+  g_assert_nonnull (limber_catalog_save_routine (f->catalog, draft, &error));
+  g_assert_no_error (error);
+
+  text = export_text (f);
+  bundle = parse (f, text, -1, &error);
+  g_assert_no_error (error);
+  clashes = limber_bundle_get_clashes (bundle, f->catalog);
+  g_assert_cmpuint (clashes->len, ==, 2);
+  clash = g_ptr_array_index (clashes, 0);
+  g_assert_null (clash->used_by);
+  clash = g_ptr_array_index (clashes, 1);
+  g_assert_cmpstr (clash->id, ==, "my-leg-lift");
+  g_assert_null (clash->file);
+  g_assert_nonnull (clash->used_by);
+  g_assert_cmpuint (g_strv_length (clash->used_by), ==, 1);
+  g_assert_cmpstr (clash->used_by[0], ==, "Evening");
+}
+
+/* A shared picture is held to the same size on a side as an imported one. */
+static void
+test_huge_picture (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint8 png[sizeof tiny_png];
+  g_autofree char *encoded = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(LimberBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memcpy (png, tiny_png, sizeof png);
+  png[18] = 0x75, png[19] = 0x30, png[22] = 0x75, png[23] = 0x30;  /* 30000×30000 */
+  encoded = g_base64_encode (png, sizeof png);
+  text = g_strconcat (HEAD "Exercise=my-e\n" OWN_EX "Picture=a.png\n[Picture a.png]\nType=image/png\nData=",
+                      encoded, "\n", NULL);
+  bundle = parse (f, text, -1, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +570,10 @@ main (int   argc,
   ADD ("export-bundled", test_export_bundled);
   ADD ("bad-files", test_bad_files);
   ADD ("install-rolls-back", test_install_rolls_back);
+  ADD ("file-in-the-way", test_file_in_the_way);
+  ADD ("unknown-keys-dropped", test_unknown_keys_dropped);
+  ADD ("clash-names-users", test_clash_names_users);
+  ADD ("huge-picture", test_huge_picture);
 
   return g_test_run ();
 }

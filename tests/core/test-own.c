@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Own routines and exercises: drafts, saving, editing, deleting, pictures,
  * and routines shared as one .limber-routine file. */
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -467,6 +469,171 @@ test_hand_written_own_files (Fixture       *f,
   g_assert_error ((GError *) g_ptr_array_index (problems, 1), LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_DUPLICATE_ID);
 }
 
+/* A write that fails half way (here the file size limit, as a full disk
+ * would) leaves neither a partial nor an empty file behind. */
+static void
+test_failed_write_leaves_nothing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->out_dir, "big.png", NULL);
+  g_autofree char *pictures = g_build_filename (f->data_path, "pictures", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big = g_malloc0 (64 * 1024);
+  g_autoptr(GDir) dir = NULL;
+  struct rlimit saved, limit;
+  void (*old_handler) (int);
+
+  memcpy (big, tiny_png, sizeof tiny_png);
+  g_assert_true (g_file_set_contents (path, big, 64 * 1024, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (pictures, 0700), ==, 0);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_null (limber_catalog_import_picture (f->catalog, file, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_IO);
+  dir = g_dir_open (pictures, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+/* A symlink in the data folder is replaced by the saved file, never
+ * written through to what it points at. */
+static void
+test_symlink_replaced (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->data_path, "routines", NULL);
+  g_autofree char *link = g_build_filename (dir, "my-linked.routine", NULL);
+  g_autofree char *outside = g_build_filename (f->out_dir, "precious.routine", NULL);
+  const char *precious = "[Routine]\nId=my-linked\nName=Outside\n[Step 1]\nExercise=seated-hamstring\n";
+  g_autoptr(LimberCatalog) catalog = NULL;
+  g_autoptr(LimberRoutineDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (outside, precious, -1, NULL));
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  catalog = load_catalog (f);
+  g_assert_nonnull (limber_catalog_lookup_routine (catalog, "my-linked"));
+
+  draft = limber_routine_draft_new_from_routine (limber_catalog_lookup_routine (catalog, "my-linked"));
+  limber_routine_draft_set_name (draft, "Inside");
+  g_assert_nonnull (limber_catalog_save_routine (catalog, draft, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (outside, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, precious);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+}
+
+/* An id is never handed out, nor a new item saved, where a file (even a
+ * dangling symlink) already has the name. */
+static void
+test_new_never_overwrites (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->data_path, "routines", NULL);
+  g_autofree char *link = g_build_filename (dir, "my-knee.routine", NULL);
+  g_autofree char *broken = g_build_filename (dir, "my-hams.routine", NULL);
+  g_autoptr(LimberRoutineDraft) draft = two_step_draft ("Hams");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (symlink ("/nonexistent/knee.routine", link), ==, 0);
+  id = limber_catalog_make_routine_id (f->catalog, "Knee");
+  g_assert_cmpstr (id, ==, "my-knee-2");
+
+  /* a draft carrying the id of a file skipped at start */
+  g_assert_true (g_file_set_contents (broken, "[Routine]\nId=my-hams\nName=Hams\nHold=oops\n", -1, NULL));
+  limber_routine_draft_set_id (draft, "my-hams");
+  g_assert_null (limber_catalog_save_routine (f->catalog, draft, &error));
+  g_assert_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_DUPLICATE_ID);
+  g_assert_true (g_file_get_contents (broken, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "[Routine]\nId=my-hams\nName=Hams\nHold=oops\n");
+}
+
+typedef struct
+{
+  const char   *name;
+  const guint8 *data;
+  gsize         length;
+  int           code;  /* 0: accepted */
+} PictureCase;
+
+static const guint8 png_huge[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 6, 0, 0, 0, 0, 0, 0, 0,
+};
+static const guint8 png_4096[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0x10, 0, 0, 0, 0x10, 0, 8, 6, 0, 0, 0, 0, 0, 0, 0,
+};
+static const guint8 png_cut[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+#define JFIF 0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0
+static const guint8 jpeg_wide[] = { JFIF, 0xff, 0xc2, 0, 11, 8, 0, 100, 0x13, 0x88, 1, 1, 0x11, 0 };
+static const guint8 jpeg_ok[] = { JFIF, 0xff, 0xc0, 0, 11, 8, 0, 100, 0, 200, 1, 1, 0x11, 0 };
+static const guint8 jpeg_no_frame[] = { JFIF, 0xff, 0xd9 };
+#define TEXT(s) (const guint8 *) s, sizeof s - 1
+
+static const PictureCase picture_cases[] = {
+  { "png-30000", png_huge, sizeof png_huge, LIMBER_CATALOG_ERROR_TOO_LARGE },
+  { "png-4096", png_4096, sizeof png_4096, 0 },
+  { "png-cut", png_cut, sizeof png_cut, LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "jpeg-5000-wide", jpeg_wide, sizeof jpeg_wide, LIMBER_CATALOG_ERROR_TOO_LARGE },
+  { "jpeg-ok", jpeg_ok, sizeof jpeg_ok, 0 },
+  { "jpeg-no-frame", jpeg_no_frame, sizeof jpeg_no_frame, LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "svg-bom-comment", TEXT ("\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- a -->\n<svg width=\"1\"/>"), 0 },
+  { "svg-doctype", TEXT ("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"b\">]><svg>&a;</svg>"), LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "svg-in-html", TEXT ("<html><svg/></html>"), LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "svg-prefix", TEXT ("<svgfoo/>"), LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+  { "svg-text-first", TEXT ("hello <svg/>"), LIMBER_CATALOG_ERROR_NOT_A_PICTURE },
+};
+
+/* PNG and JPEG sizes read from their headers, at most 4096 pixels on a
+ * side; an unreadable header, or an "SVG" whose root is not <svg>, is not
+ * a picture. */
+static void
+test_picture_dimensions (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->out_dir, "picture", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (picture_cases); i++)
+    {
+      const PictureCase *c = &picture_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+
+      g_assert_true (g_file_set_contents (path, (const char *) c->data, c->length, NULL));
+      name = limber_catalog_import_picture (f->catalog, file, &error);
+      g_test_message ("%s: %s", c->name, error ? error->message : name);
+      if (c->code == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (name);
+        }
+      else
+        {
+          g_assert_null (name);
+          g_assert_error (error, LIMBER_CATALOG_ERROR, c->code);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +651,10 @@ main (int   argc,
   ADD ("bad-pictures", test_bad_pictures);
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("hand-written-own-files", test_hand_written_own_files);
+  ADD ("failed-write-leaves-nothing", test_failed_write_leaves_nothing);
+  ADD ("symlink-replaced", test_symlink_replaced);
+  ADD ("new-never-overwrites", test_new_never_overwrites);
+  ADD ("picture-dimensions", test_picture_dimensions);
 
   return g_test_run ();
 }
