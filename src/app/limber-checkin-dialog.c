@@ -5,6 +5,7 @@
 
 #include "limber-checkin-dialog.h"
 #include "limber-rating.h"
+#include "limber-ui-utils.h"
 
 /* The check-in form: pain, stiffness, where, morning stiffness, symptoms and
  * a note, saved to the journal in one step. If saving fails the form stays
@@ -216,11 +217,8 @@ limber_checkin_dialog_save (LimberCheckinDialog *self)
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      limber_ui_show_error_toast (self->toast_overlay, message);
       return FALSE;
     }
 

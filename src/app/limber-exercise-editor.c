@@ -6,6 +6,7 @@
 #include "limber-exercise-editor.h"
 #include "limber-exercise-editor-private.h"
 #include "limber-illustration.h"
+#include "limber-ui-utils.h"
 
 /* The form for an own exercise. Every field is checked as it is typed,
  * with the core's own checks, and the reason is written under the field
@@ -459,12 +460,8 @@ show_error (LimberExerciseEditor *self,
             const char           *message)
 {
   g_autofree char *text = g_strdup_printf (format, message);
-  /* toast titles are markup in libadwaita 1.2 */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
 
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  limber_ui_show_error_toast (self->toast_overlay, text);
 }
 
 /**
@@ -592,13 +589,7 @@ delete_action (GtkWidget  *widget,
 
   /* heading and body are plain text in AdwMessageDialog */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  limber_ui_add_delete_responses (ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
   /* the form closes from the dialog's response: it must outlive the dialog */
   g_object_set_data_full (G_OBJECT (dialog), "limber-editor", g_object_ref (self), g_object_unref);

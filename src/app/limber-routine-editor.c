@@ -7,6 +7,7 @@
 #include "limber-exercise-editor.h"
 #include "limber-routine-editor.h"
 #include "limber-step-row.h"
+#include "limber-ui-utils.h"
 
 /* The routine editor: name, summary, transition times and steps of a
  * LimberRoutineDraft, saved with limber_catalog_save_routine().
@@ -469,11 +470,8 @@ limber_routine_editor_save (LimberRoutineEditor *self)
     {
       /* Translators: %s says why, e.g. that the disk is full */
       g_autofree char *message = g_strdup_printf (_("Could not save the routine: %s"), error->message);
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      limber_ui_show_error_toast (self->toast_overlay, message);
       return FALSE;
     }
 

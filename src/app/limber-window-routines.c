@@ -7,6 +7,7 @@
 #include "limber-exercise-editor.h"
 #include "limber-import-dialog.h"
 #include "limber-routine-editor.h"
+#include "limber-ui-utils.h"
 #include "limber-window-private.h"
 
 /* The window's routine actions: New Routine, Edit, Duplicate, Export and
@@ -189,13 +190,7 @@ delete_routine_action (GtkWidget  *widget,
                                    _("Sessions you have done with it stay in your history."));
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
   adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), TRUE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  limber_ui_add_delete_responses (ADW_MESSAGE_DIALOG (dialog));
   g_object_set_data_full (G_OBJECT (dialog), "limber-routine-id",
                           g_strdup (limber_routine_get_id (routine)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);

@@ -10,6 +10,7 @@
 #include "limber-player-view.h"
 #include "limber-routine-page.h"
 #include "limber-routine-row.h"
+#include "limber-ui-utils.h"
 #include "limber-window.h"
 #include "limber-window-private.h"
 
@@ -500,12 +501,7 @@ void
 _limber_window_show_error_toast (LimberWindow *self,
                                  const char   *message)
 {
-  /* toast titles are markup; messages may quote file names and notes */
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  limber_ui_show_error_toast (self->toast_overlay, message);
 }
 
 static void

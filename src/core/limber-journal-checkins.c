@@ -68,6 +68,23 @@ bind_checkin (sqlite3_stmt        *stmt,
     sqlite3_bind_null (stmt, 10);
 }
 
+/* Runs @sql, an insert or update of a whole check-in, inside a write the
+ * caller began: adding, changing and restoring bind the same fields. */
+static gboolean
+write_checkin (LimberJournal        *self,
+               const char           *sql,
+               const LimberCheckin  *checkin,
+               gboolean              with_id,
+               GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _limber_journal_get_stmt (self, sql, error)))
+    return FALSE;
+  bind_checkin (stmt, checkin, with_id);
+  return _limber_journal_run_stmt (self, stmt, error);
+}
+
 static LimberCheckin *
 checkin_from_row (sqlite3_stmt *stmt)
 {
@@ -142,7 +159,6 @@ limber_journal_add_checkin (LimberJournal        *self,
                             const LimberCheckin  *checkin,
                             GError              **error)
 {
-  sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
@@ -155,10 +171,7 @@ limber_journal_add_checkin (LimberJournal        *self,
   if (!_limber_journal_begin_write (self, error))
     return 0;
 
-  if (!(stmt = _limber_journal_get_stmt (self, sql_insert, error)))
-    goto failed;
-  bind_checkin (stmt, checkin, FALSE);
-  if (!_limber_journal_run_stmt (self, stmt, error))
+  if (!write_checkin (self, sql_insert, checkin, FALSE, error))
     goto failed;
   id = sqlite3_last_insert_rowid (self->db);
 
@@ -187,8 +200,6 @@ limber_journal_update_checkin (LimberJournal        *self,
                                const LimberCheckin  *checkin,
                                GError              **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (checkin != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -199,10 +210,7 @@ limber_journal_update_checkin (LimberJournal        *self,
   if (!_limber_journal_begin_write (self, error))
     return FALSE;
 
-  if (!(stmt = _limber_journal_get_stmt (self, sql_update, error)))
-    goto failed;
-  bind_checkin (stmt, checkin, TRUE);
-  if (!_limber_journal_run_stmt (self, stmt, error))
+  if (!write_checkin (self, sql_update, checkin, TRUE, error))
     goto failed;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -287,7 +295,6 @@ limber_journal_restore_checkin (LimberJournal        *self,
                                 GError              **error)
 {
   g_autoptr(LimberCheckin) existing = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (checkin != NULL, FALSE);
@@ -315,10 +322,7 @@ limber_journal_restore_checkin (LimberJournal        *self,
       goto failed;
     }
 
-  if (!(stmt = _limber_journal_get_stmt (self, sql_restore, error)))
-    goto failed;
-  bind_checkin (stmt, checkin, TRUE);
-  if (!_limber_journal_run_stmt (self, stmt, error))
+  if (!write_checkin (self, sql_restore, checkin, TRUE, error))
     goto failed;
 
   return _limber_journal_commit_write (self, error);

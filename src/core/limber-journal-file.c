@@ -476,6 +476,30 @@ close_db (sqlite3 **db)
     }
 }
 
+/* Opens @filename (the journal's path, or a URI for SQLITE_OPEN_URI) with
+ * what every connection to the journal's file needs: extended result codes,
+ * which rc_is_damage() reads, and a wait for another program's lock. */
+static sqlite3 *
+open_connection (const char  *filename,
+                 int          flags,
+                 const char  *path,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (filename, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, db, rc, path);
+      close_db (&db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  return db;
+}
+
 /* Checks what a read-only connection found, as open_database() does. */
 static OpenResult
 check_read_only (sqlite3     *db,
@@ -557,15 +581,9 @@ open_read_only (const char   *path,
   else
     full_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
 
-  rc = sqlite3_open_v2 (full_uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_open_error (error, db, rc, path);
-      close_db (&db);
-      return OPEN_FAILED;
-    }
-  sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  db = open_connection (full_uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, path, error);
+  if (db == NULL)
+    return OPEN_FAILED;
 
   result = check_read_only (db, path, &user_version, damage, error);
   if (result != OPEN_OK)
@@ -663,16 +681,9 @@ open_database (const char   *path,
       close (fd);
   }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_open_error (error, db, rc, path);
-      close_db (&db);
-      return OPEN_FAILED;
-    }
-
-  sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, path, error);
+  if (db == NULL)
+    return OPEN_FAILED;
   /* Until the file is known to be ours and sound, closing must not write
    * the -wal back into it. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);

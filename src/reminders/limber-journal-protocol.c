@@ -100,6 +100,29 @@ valid_text (const char *text,
   return len > 0 && len <= max && strchr (text, '\t') == NULL;
 }
 
+/* Checks @line and splits it into its fields, which tabs separate; %NULL
+ * with @error set for a line that is not valid, or empty. Requests and
+ * replies are read alike up to here. */
+static GStrv
+split_line (const char  *line,
+            guint       *n_fields,
+            GError     **error)
+{
+  GStrv fields;
+
+  if (!limber_journal_protocol_valid_line (line, strlen (line), error))
+    return NULL;
+  fields = g_strsplit (line, "\t", -1);
+  *n_fields = g_strv_length (fields);
+  if (*n_fields == 0)
+    {
+      g_strfreev (fields);
+      invalid (error, "an empty line");
+      return NULL;
+    }
+  return fields;
+}
+
 void
 limber_journal_protocol_append_request (GString                    *out,
                                         const LimberJournalRequest *request)
@@ -140,13 +163,9 @@ limber_journal_protocol_parse_request (const char            *line,
   guint n;
 
   memset (request, 0, sizeof *request);
-  if (!limber_journal_protocol_valid_line (line, strlen (line), error))
+  if (!(f = split_line (line, &n, error)))
     return FALSE;
-  f = g_strsplit (line, "\t", -1);
-  n = g_strv_length (f);
 
-  if (n == 0)
-    return invalid (error, "an empty line");
   if (g_str_equal (f[0], "log"))
     {
       request->type = LIMBER_JOURNAL_REQUEST_LOG;
@@ -249,13 +268,9 @@ limber_journal_protocol_parse_reply (const char          *line,
   guint n;
 
   memset (reply, 0, sizeof *reply);
-  if (!limber_journal_protocol_valid_line (line, strlen (line), error))
+  if (!(f = split_line (line, &n, error)))
     return FALSE;
-  f = g_strsplit (line, "\t", -1);
-  n = g_strv_length (f);
 
-  if (n == 0)
-    return invalid (error, "an empty line");
   if (g_str_equal (f[0], "done") && n == 1)
     {
       reply->type = LIMBER_JOURNAL_REPLY_DONE;
