@@ -3,12 +3,8 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#include "limber-catalog.h"
 #include "limber-illustration.h"
-
-/* as the catalog checks pictures it imports (limber-catalog.h) */
-#ifndef LIMBER_PICTURE_MAX_SIDE
-#define LIMBER_PICTURE_MAX_SIDE 4096
-#endif
 
 /* An exercise picture (a bundled SVG, or a person's own PNG, JPEG or SVG)
  * that can be drawn mirrored, so that one drawing serves both sides of the
