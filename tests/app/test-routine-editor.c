@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
+#include "limber-bundle.h"
+#include "limber-import-dialog.h"
 #include "limber-exercise-chooser.h"
 #include "limber-exercise-editor.h"
 #include "limber-illustration.h"
@@ -419,6 +421,107 @@ test_delete_and_undo (void)
   g_assert_nonnull (limber_catalog_lookup_routine (catalog, "morning-hamstrings"));
 }
 
+/* The first controller of @type on @widget. */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Dragging a step's handle onto another step moves it there, as the drop
+ * target receives it from GTK. */
+static void
+test_drag_and_drop (void)
+{
+  LimberRoutineEditor *editor;
+  LimberRoutineDraft *draft;
+  GtkEventController *target;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  const char *first;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-routine", NULL);
+  editor = wait_for_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
+  draft = limber_routine_editor_get_draft (editor);
+  limber_routine_editor_add_exercise (editor, limber_catalog_lookup_exercise (catalog, "leg-swings"));
+  limber_routine_editor_add_exercise (editor, limber_catalog_lookup_exercise (catalog, "heel-digs"));
+  limber_routine_editor_add_exercise (editor, limber_catalog_lookup_exercise (catalog, "standing-calf"));
+  first = limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 0));
+  g_assert_cmpstr (first, ==, "leg-swings");
+
+  /* the third step dropped on the first */
+  target = find_controller (GTK_WIDGET (step_row (editor, 0)), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (target);
+  g_value_init (&value, LIMBER_TYPE_STEP_ROW);
+  g_value_set_object (&value, step_row (editor, 2));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  g_assert_true (dropped);
+  g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 0)), ==, "standing-calf");
+  g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 1)), ==, "leg-swings");
+  g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 2)), ==, "heel-digs");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (step_row (editor, 0))), ==,
+                   "1. Standing calf stretch");
+
+  /* a row dropped on itself stays */
+  target = find_controller (GTK_WIDGET (step_row (editor, 1)), GTK_TYPE_DROP_TARGET);
+  g_value_init (&value, LIMBER_TYPE_STEP_ROW);
+  g_value_set_object (&value, step_row (editor, 1));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  g_assert_false (dropped);
+  g_assert_cmpstr (limber_step_draft_get_exercise_id (limber_routine_draft_get_step (draft, 1)), ==, "leg-swings");
+
+  gtk_window_close (GTK_WINDOW (editor));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR) == NULL);
+}
+
+/* A shared routine dropped on the window opens the import preview, and
+ * nothing is written until the person says Import. */
+static void
+test_drop_file_on_window (void)
+{
+  g_autofree char *path = g_build_filename (home, "shared.limber-routine", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkEventController *target;
+  GSList *files;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  GtkWindow *preview;
+
+  g_assert_true (limber_bundle_write (catalog, "my-physio-week-3", file, &error));
+  g_assert_no_error (error);
+
+  target = find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (target);
+  files = g_slist_prepend (NULL, g_object_ref (file));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &dropped);
+  g_value_unset (&value);
+  g_assert_true (dropped);
+
+  preview = wait_for_toplevel (LIMBER_TYPE_IMPORT_DIALOG);
+  /* the same ids are already here: the preview asks */
+  g_assert_true (limber_import_dialog_has_clashes (LIMBER_IMPORT_DIALOG (preview)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (preview), "cancel");
+  gtk_window_close (preview);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_IMPORT_DIALOG) == NULL);
+  g_assert_cmpstr (limber_routine_get_name (limber_catalog_lookup_routine (catalog, "my-physio-week-3")), ==,
+                   "Physio: week 3");
+}
+
 /* Resizes @w to exactly @width×@height (Xvfb has no window manager). */
 static void
 resize (GtkWindow *w,
@@ -551,6 +654,8 @@ main (int   argc,
 
   g_test_add_func ("/editor/build-and-play", test_build_and_play);
   g_test_add_func ("/editor/edit-and-duplicate", test_edit_and_duplicate);
+  g_test_add_func ("/editor/drag-and-drop", test_drag_and_drop);
+  g_test_add_func ("/editor/drop-file-on-window", test_drop_file_on_window);
   g_test_add_func ("/editor/sizes", test_sizes);
   g_test_add_func ("/editor/delete-and-undo", test_delete_and_undo);
 
