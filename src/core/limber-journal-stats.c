@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-journal"
 
+#include "limber-journal-private.h"
 #include "limber-journal-stats.h"
 
 /* The journal's rows handed to the pure limber_stats_* functions, for what
@@ -40,4 +41,36 @@ limber_journal_compute_streaks (LimberJournal  *self,
 
   limber_stats_streaks (sessions, today, current, best);
   return TRUE;
+}
+
+/**
+ * limber_journal_is_empty:
+ * @empty: (out): whether the journal holds no session and no check-in
+ *
+ * For a first run's welcome: one short query, whatever the journal's size.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+limber_journal_is_empty (LimberJournal  *self,
+                         gboolean       *empty,
+                         GError        **error)
+{
+  static const char sql[] =
+    "SELECT EXISTS (SELECT 1 FROM sessions) OR EXISTS (SELECT 1 FROM checkins)";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (empty != NULL, FALSE);
+
+  if (!(stmt = _limber_journal_get_stmt (self, sql, error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *empty = sqlite3_column_int (stmt, 0) == 0;
+  else
+    _limber_journal_set_step_error (self, rc, error);
+  _limber_journal_stmt_done (stmt);
+  return rc == SQLITE_ROW;
 }

@@ -12,4 +12,8 @@ gboolean limber_journal_compute_streaks (LimberJournal  *self,
                                          guint          *best,
                                          GError        **error);
 
+gboolean limber_journal_is_empty        (LimberJournal  *self,
+                                         gboolean       *empty,
+                                         GError        **error);
+
 G_END_DECLS

@@ -620,8 +620,14 @@ test_journal_wrappers (void)
   g_autoptr(GError) error = NULL;
   guint current = 0, best = 0;
 
+  gboolean empty = FALSE;
+
   journal = limber_journal_open (path, &error);
   g_assert_no_error (error);
+  /* a first run: the Today page welcomes */
+  g_assert_true (limber_journal_is_empty (journal, &empty, &error));
+  g_assert_no_error (error);
+  g_assert_true (empty);
 
   /* a routine and a check-in on each of the last 3 days, today included */
   for (int i = -2; i <= 0; i++)
@@ -642,6 +648,8 @@ test_journal_wrappers (void)
       g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
     }
 
+  g_assert_true (limber_journal_is_empty (journal, &empty, &error));
+  g_assert_false (empty);
   g_assert_true (limber_journal_compute_streaks (journal, today, &current, &best, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (current, ==, 3);
