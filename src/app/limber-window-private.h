@@ -8,6 +8,7 @@
 #include "limber-cues.h"
 #include "limber-reminders-client.h"
 #include "limber-routine-page.h"
+#include "limber-today-page.h"
 #include "limber-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,8 @@ struct _LimberWindow
    * see ensure_player_view() and ensure_history_page(). */
   LimberPlayerView     *player_view;
   AdwBin               *history_bin;
+  AdwBin               *today_bin;
+  LimberTodayPage      *today_page;
   LimberHistoryPage    *history_page;
   AdwViewStack         *view_stack;
   LimberCheckin        *deleted;     /* for Undo */

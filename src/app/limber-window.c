@@ -111,6 +111,13 @@ limber_window_get_player_view (LimberWindow *self)
  *
  * Returns: (transfer none): the History page
  */
+LimberTodayPage *
+limber_window_get_today_page (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+  return self->today_page;
+}
+
 LimberHistoryPage *
 limber_window_get_history_page (LimberWindow *self)
 {
@@ -643,6 +650,9 @@ limber_window_constructed (GObject *object)
     }
 
   limber_routine_page_set_journal (self->routine_page, self->journal);
+  self->today_page = LIMBER_TODAY_PAGE (limber_today_page_new (self->catalog, self->journal,
+                                                                self->settings, self->reminders));
+  adw_bin_set_child (self->today_bin, GTK_WIDGET (self->today_page));
 
   if (self->reminders != NULL)
     {
@@ -846,6 +856,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, routine_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, history_bin);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, today_bin);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_label);

@@ -6,6 +6,7 @@
 #include "limber-application.h"
 #include "limber-history-page.h"
 #include "limber-player-view.h"
+#include "limber-today-page.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,6 @@ void               limber_window_routine_imported (LimberWindow  *self,
                                                    LimberRoutine *routine);
 LimberPlayerView  *limber_window_get_player_view  (LimberWindow *self);
 LimberHistoryPage *limber_window_get_history_page (LimberWindow *self);
+LimberTodayPage   *limber_window_get_today_page   (LimberWindow *self);
 
 G_END_DECLS

@@ -45,6 +45,9 @@ test_routine_list (void)
   GListModel *routines = limber_catalog_get_routines (limber_application_get_catalog (app));
   guint n = g_list_model_get_n_items (routines);
 
+  /* the routine list is a tab of its own, after Today */
+  adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "routines");
+
   /* five bundled routines and the user's good one; a broken one is skipped */
   g_assert_cmpuint (n, ==, 6);
   g_assert_cmpuint (count_rows (list), ==, n);

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Today page as a person meets it: the welcome on a first run, then
+ * one thing to do now (a planned routine first, else one for the time of
+ * day), today's check-in, the streak, this week's minutes and the next
+ * reminder, at a phone's width and a laptop's, light and dark. */
+#include "limber-application.h"
+#include "limber-journal-stats.h"
+#include "limber-today-page.h"
+#include "limber-window.h"
+#include "test-utils.h"
+
+static LimberApplication *app;
+static GtkWindow *window;
+static LimberTodayPage *page;
+static GDateTime *fake_now;
+
+static GDateTime *
+now_func (gpointer user_data)
+{
+  return g_date_time_ref (fake_now);
+}
+
+/* Today at @hour:@minute, local time. */
+static void
+set_now (int hour,
+         int minute)
+{
+  g_autoptr(GDateTime) real = g_date_time_new_now_local ();
+
+  g_clear_pointer (&fake_now, g_date_time_unref);
+  fake_now = g_date_time_new_local (g_date_time_get_year (real), g_date_time_get_month (real),
+                                    g_date_time_get_day_of_month (real), hour, minute, 0);
+  limber_today_page_set_now_func (page, now_func, NULL);
+}
+
+static const char *
+subtitle (const char *row)
+{
+  return adw_action_row_get_subtitle (limber_test_child (page, row));
+}
+
+static void
+resize (int width,
+        int height)
+{
+  GdkSurface *surface;
+
+  gtk_window_set_default_size (window, width, height);
+  for (int i = 0; i < 200; i++)
+    {
+      surface = gtk_native_get_surface (GTK_NATIVE (window));
+      if (gdk_surface_get_width (surface) == width && gdk_surface_get_height (surface) == height)
+        break;
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  /* a page that needs more than the width would keep the window wider */
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+}
+
+/* 360 and 1280 wide, 1x and 1.5x text, light and dark. */
+static void
+screenshots (const char *what)
+{
+  static const struct { const char *name; int width, height; } sizes[] = {
+    { "narrow", 360, 640 },
+    { "wide", 1280, 800 },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int scale = 0; scale < 2; scale++)
+      for (int dark = 0; dark < 2; dark++)
+        {
+          g_autofree char *name = g_strdup_printf ("today-%s-%s%s%s.png", what, sizes[i].name,
+                                                   scale ? "-large-text" : "", dark ? "-dark" : "");
+
+          g_object_set (settings, "gtk-xft-dpi", scale ? 96 * 1024 * 3 / 2 : 96 * 1024, NULL);
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          resize (sizes[i].width, sizes[i].height);
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+          limber_test_screenshot (GTK_WIDGET (window), name);
+        }
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  resize (900, 700);
+}
+
+/* Today is the first page; a first run is welcomed with two ways in. */
+static void
+test_welcome (void)
+{
+  GtkWidget *try_button = limber_test_child (page, "welcome_try_button");
+  GVariant *target;
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (limber_test_child (window, "view_stack")), ==, "today");
+  set_now (9, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (limber_test_child (page, "stack")), ==, "welcome");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (try_button)), ==, "win.start-routine");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (try_button));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "desk-break");
+  /* the safety note is part of the welcome */
+  g_assert_nonnull (strstr (adw_status_page_get_description (limber_test_child (page, "welcome_page")),
+                            "does not diagnose"));
+  screenshots ("welcome");
+}
+
+/* A six-minute session and a check-in today, never dated after the real
+ * time (the journal refuses check-ins from the future, and the suite runs
+ * at any hour): the page's own clock is set later the same day. */
+static void
+add_history (void)
+{
+  LimberJournal *journal = limber_application_get_journal (app);
+  g_autoptr(GDateTime) real = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (real), g_date_time_get_month (real),
+                                                         g_date_time_get_day_of_month (real), 0, 0, 0);
+  g_autoptr(GDateTime) six_before = g_date_time_add_minutes (real, -6);
+  GDateTime *start = g_date_time_compare (six_before, midnight) < 0 ? midnight : six_before;
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 6);
+  g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = limber_journal_start_session (journal, "morning-hamstrings", "Morning hamstrings", start, 360000, &error);
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_COMPLETED, end, 360000, &error));
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_ref (real);
+  checkin->pain = 3;
+  checkin->stiffness = 4;
+  g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
+  limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+}
+
+/* With a journal: one routine for now, with its reason, and the day. */
+static void
+test_today (void)
+{
+  GSettings *settings = limber_application_get_settings (app);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *planned = NULL;
+  int weekday;
+
+  add_history ();
+  set_now (23, 59);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (limber_test_child (page, "stack")), ==, "today");
+
+  /* the morning routine in the morning, with why */
+  set_now (9, 0);
+  g_assert_cmpstr (limber_today_page_get_suggested_routine (page), ==, "morning-hamstrings");
+  g_assert_cmpstr (gtk_label_get_label (limber_test_child (page, "suggestion_title")), ==, "Morning hamstrings");
+  g_assert_nonnull (strstr (gtk_label_get_label (limber_test_child (page, "suggestion_reason")), "night"));
+
+  /* today's check-in, the streak and the week, seen at the day's end */
+  set_now (23, 59);
+  g_assert_true (g_str_has_prefix (subtitle ("checkin_row"), "Pain 3, stiffness 4, at "));
+  g_assert_cmpstr (subtitle ("streak_row"), ==, "1 day in a row (best 1)");
+  g_assert_cmpstr (subtitle ("week_row"), ==, "6 of 60 min");
+  screenshots ("day");
+
+  /* the evening routine late in the day */
+  set_now (20, 30);
+  g_assert_cmpstr (limber_today_page_get_suggested_routine (page), ==, "evening-wind-down");
+
+  /* a warm-up planned for a run at 21:00 today comes first */
+  now = g_date_time_ref (fake_now);
+  weekday = g_date_time_get_day_of_week (now);
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_settings_set_value (settings, "routine-reminders",
+                        g_variant_new_parsed ("[(byte 21, byte 0, byte %y, 'pre-run-warm-up')]",
+                                              (guint8) (1 << (weekday - 1))));
+  set_now (20, 30);
+  g_assert_cmpstr (limber_today_page_get_suggested_routine (page), ==, "pre-run-warm-up");
+  planned = g_strdup (gtk_label_get_label (limber_test_child (page, "suggestion_reason")));
+  g_assert_nonnull (strstr (planned, "21:00"));
+  g_settings_reset (settings, "routine-reminders");
+  g_settings_reset (settings, "reminders-enabled");
+
+  /* the button starts the routine it names */
+  set_now (13, 0);
+  gtk_widget_activate (limber_test_child (page, "suggestion_button"));
+  WAIT_FOR (limber_player_view_get_player (limber_window_get_player_view (LIMBER_WINDOW (window))) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (limber_window_get_player_view (LIMBER_WINDOW (window))),
+                              "player.stop", NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  home = g_dir_make_tmp ("limber-today-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = limber_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (LIMBER_IS_WINDOW (window));
+  page = limber_window_get_today_page (LIMBER_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_test_add_func ("/today/welcome", test_welcome);
+  g_test_add_func ("/today/today", test_today);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (window);
+  g_object_unref (app);
+  return status;
+}
