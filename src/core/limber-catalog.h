@@ -41,7 +41,7 @@ LimberExercise *limber_catalog_lookup_exercise    (LimberCatalog *self,
                                                    const char    *id);
 GPtrArray      *limber_catalog_get_problems       (LimberCatalog *self);
 
-/* Programs (data/programs/*.program): bundled only, in file order of id. */
+/* Programs (data/programs/<id>.program): bundled only, in order of id. */
 GListModel     *limber_catalog_get_programs       (LimberCatalog *self);
 LimberProgram  *limber_catalog_lookup_program     (LimberCatalog *self,
                                                    const char    *id);
