@@ -48,7 +48,7 @@ split_list ()
     line=${line%$'\r'}
     case $line in
       '' | '#'*) ;;
-      *.exercise | *.routine) printf '%s\n' "$line" >>"$tmpdir/dataset" ;;
+      *.exercise | *.routine | *.program) printf '%s\n' "$line" >>"$tmpdir/dataset" ;;
       *) printf '%s\n' "$line" >>"$tmpdir/sources" ;;
     esac
   done <"$1"

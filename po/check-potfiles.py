@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Every C file and template with a translatable string is in POTFILES.in,
+# as is every bundled exercise, routine and program,
 # and every file POTFILES.in names exists: a string in a file that is not
 # listed never reaches a translator, and nothing else would say so.
 #
@@ -35,6 +36,14 @@ def main():
                     continue
                 if marked and rel not in listed:
                     problems.append(f'{rel} has translatable strings but is not in po/POTFILES.in')
+    # The data set's translatable files (update-pot.sh extracts them).
+    for folder, suffix in (('exercises', '.exercise'), ('routines', '.routine'),
+                           ('programs', '.program')):
+        path = os.path.join(root, 'data', folder)
+        for name in sorted(os.listdir(path)) if os.path.isdir(path) else []:
+            rel = f'data/{folder}/{name}'
+            if name.endswith(suffix) and rel not in listed:
+                problems.append(f'{rel} is bundled but is not in po/POTFILES.in')
     for p in problems:
         print(p)
     print(f'{len(listed)} files listed; {len(problems)} problems')

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "limber-catalog.h"
+#include "limber-keyfile-private.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,15 @@ LimberRoutine  *_limber_routine_new_unchecked      (const char     *name,
                                                     int             prepare,
                                                     int             switch_sides,
                                                     GArray         *steps);
+LimberRoutine  *_limber_routine_new_level          (const LimberKeyfileContext *ctx,
+                                                    const char     *id,
+                                                    const char     *name,
+                                                    int             prepare,
+                                                    int             switch_sides,
+                                                    GPtrArray      *step_groups,
+                                                    GHashTable     *exercises,
+                                                    gboolean        bundled,
+                                                    GError        **error);
 void            _limber_routine_get_own_timings    (LimberRoutine  *routine,
                                                     int            *prepare,
                                                     int            *switch_sides);

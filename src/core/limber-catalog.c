@@ -21,6 +21,8 @@ struct _LimberCatalog
   GFile      *data_dir;
   GHashTable *exercises_by_id;
   GHashTable *routines_by_id;
+  GListStore *programs;
+  GHashTable *programs_by_id;
   GPtrArray  *problems;
   guint       default_prepare;
   guint       default_switch_sides;
@@ -38,6 +40,8 @@ limber_catalog_finalize (GObject *object)
   g_clear_object (&self->data_dir);
   g_clear_pointer (&self->exercises_by_id, g_hash_table_unref);
   g_clear_pointer (&self->routines_by_id, g_hash_table_unref);
+  g_clear_object (&self->programs);
+  g_clear_pointer (&self->programs_by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (limber_catalog_parent_class)->finalize (object);
@@ -58,6 +62,8 @@ limber_catalog_init (LimberCatalog *self)
   self->routines = g_list_store_new (LIMBER_TYPE_ROUTINE);
   self->exercises_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->routines_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->programs = g_list_store_new (LIMBER_TYPE_PROGRAM);
+  self->programs_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   self->default_prepare = LIMBER_ROUTINE_DEFAULT_PREPARE;
   self->default_switch_sides = LIMBER_ROUTINE_DEFAULT_SWITCH_SIDES;
@@ -191,6 +197,60 @@ add_routine (LimberCatalog *self,
   return TRUE;
 }
 
+/* The level routines follow the person's transition times as the others do. */
+static void
+set_program_timings (LimberProgram *program,
+                     guint          prepare,
+                     guint          switch_sides)
+{
+  for (guint level = 1; level <= limber_program_get_n_levels (program); level++)
+    limber_routine_set_default_timings (limber_program_get_level_routine (program, level),
+                                        prepare, switch_sides);
+}
+
+static gboolean
+add_program (LimberCatalog *self,
+             const char    *display_name,
+             const char    *basename,
+             const char    *text,
+             gsize          length,
+             GError       **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  LimberKeyfileContext ctx = { display_name, text, key_file };
+  g_autoptr(LimberProgram) program = NULL;
+  const char *id;
+
+  if (!_limber_keyfile_load (&ctx, length, error))
+    return FALSE;
+  program = limber_program_new_from_key_file (key_file, ctx.text, display_name,
+                                              self->exercises_by_id, TRUE, error);
+  if (program == NULL)
+    return FALSE;
+
+  id = limber_program_get_id (program);
+  if (!check_file_id (display_name, text, id, basename, ".program", error))
+    return FALSE;
+  /* The level routines' ids may not hide a routine (or the other way). */
+  for (guint level = 1; level <= limber_program_get_n_levels (program); level++)
+    {
+      const char *routine_id = limber_routine_get_id (limber_program_get_level_routine (program, level));
+
+      if (g_hash_table_contains (self->routines_by_id, routine_id))
+        {
+          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_DUPLICATE_ID, "Program", "Id",
+                                     _("level %u would be played as “%s”, which is already a routine's Id"),
+                                     level, routine_id);
+          return FALSE;
+        }
+    }
+
+  set_program_timings (program, self->default_prepare, self->default_switch_sides);
+  g_hash_table_insert (self->programs_by_id, (char *) id, g_object_ref (program));
+  g_list_store_append (self->programs, program);
+  return TRUE;
+}
+
 static gboolean
 add_exercise (LimberCatalog *self,
               const char    *display_name,
@@ -314,6 +374,7 @@ limber_catalog_load_bundled (LimberCatalog  *self,
 {
   g_auto(GStrv) exercise_files = NULL;
   g_auto(GStrv) routine_files = NULL;
+  g_auto(GStrv) program_files = NULL;
 
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), FALSE);
 
@@ -372,6 +433,26 @@ limber_catalog_load_bundled (LimberCatalog  *self,
         return FALSE;
       text = g_bytes_get_data (bytes, &length);
       if (!add_routine (self, display_name, routine_files[i], text, length, TRUE, error))
+        return FALSE;
+    }
+
+  program_files = g_resources_enumerate_children (DATA_PATH "/programs/", 0, error);
+  if (program_files == NULL)
+    return FALSE;
+  qsort (program_files, g_strv_length (program_files), sizeof (char *), compare_names);
+
+  for (guint i = 0; program_files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (DATA_PATH "/programs/", program_files[i], NULL);
+      g_autofree char *display_name = g_strconcat ("programs/", program_files[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+      const char *text;
+
+      if (!(bytes = lookup_resource (path, error)))
+        return FALSE;
+      text = g_bytes_get_data (bytes, &length);
+      if (!add_program (self, display_name, program_files[i], text, length, error))
         return FALSE;
     }
 
@@ -672,6 +753,14 @@ limber_catalog_set_default_timings (LimberCatalog *self,
       limber_routine_set_default_timings (routine, prepare, switch_sides);
     }
   g_list_store_sort (self->routines, compare_routines, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->programs));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LimberProgram) program = g_list_model_get_item (G_LIST_MODEL (self->programs), i);
+
+      set_program_timings (program, prepare, switch_sides);
+    }
 }
 
 /**
@@ -726,6 +815,33 @@ limber_catalog_lookup_exercise (LimberCatalog *self,
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
   return g_hash_table_lookup (self->exercises_by_id, id);
+}
+
+/**
+ * limber_catalog_get_programs:
+ *
+ * Returns: (transfer none): the bundled programs (#LimberProgram), in order
+ *   of their ids.
+ */
+GListModel *
+limber_catalog_get_programs (LimberCatalog *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->programs);
+}
+
+/**
+ * limber_catalog_lookup_program:
+ *
+ * Returns: (transfer none) (nullable): the program @id.
+ */
+LimberProgram *
+limber_catalog_lookup_program (LimberCatalog *self,
+                               const char    *id)
+{
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->programs_by_id, id);
 }
 
 /**

@@ -6,6 +6,7 @@
 #include "limber-catalog-error.h"
 #include "limber-exercise.h"
 #include "limber-exercise-draft.h"
+#include "limber-program.h"
 #include "limber-routine.h"
 #include "limber-routine-draft.h"
 
@@ -39,6 +40,11 @@ LimberRoutine  *limber_catalog_lookup_routine     (LimberCatalog *self,
 LimberExercise *limber_catalog_lookup_exercise    (LimberCatalog *self,
                                                    const char    *id);
 GPtrArray      *limber_catalog_get_problems       (LimberCatalog *self);
+
+/* Programs (data/programs/<id>.program): bundled only, in order of id. */
+GListModel     *limber_catalog_get_programs       (LimberCatalog *self);
+LimberProgram  *limber_catalog_lookup_program     (LimberCatalog *self,
+                                                   const char    *id);
 
 /* Own exercises and routines, in the folder given to
  * limber_catalog_load_user_data() (by default $XDG_DATA_HOME/limber):

@@ -91,6 +91,20 @@ static const Migration migrations[] = {
     "ALTER TABLE reminders ADD COLUMN key TEXT;"
     "CREATE UNIQUE INDEX reminders_key ON reminders (key);"
     "PRAGMA user_version = 4;" },
+  { 5,
+    /* A program's life: each start, change of level (with its reason, in
+     * the words shown then), choice to stay and leaving. The current
+     * program and level are those of the latest row, unless it is 'left'. */
+    "CREATE TABLE program_events ("
+    "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  time       INTEGER NOT NULL," /* unix µs, UTC */
+    "  program_id TEXT NOT NULL,"
+    "  event      TEXT NOT NULL CHECK (event IN ('started', 'level-changed', 'stayed', 'left')),"
+    "  level      INTEGER NOT NULL CHECK (level BETWEEN 0 AND 20),"
+    "  reason     TEXT"
+    ");"
+    "CREATE INDEX program_events_time ON program_events (time);"
+    "PRAGMA user_version = 5;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIMBER_JOURNAL_SCHEMA_VERSION);

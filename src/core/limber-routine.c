@@ -576,6 +576,48 @@ _limber_routine_new_unchecked (const char *name,
   return self;
 }
 
+/* A program's level (limber-program.c): its steps are the groups
+ * @step_groups of the program's file, parsed exactly as a routine's steps,
+ * so a level accepts and refuses what a routine does. @prepare and
+ * @switch_sides are -1 when the program does not set them. */
+LimberRoutine *
+_limber_routine_new_level (const LimberKeyfileContext  *ctx,
+                           const char                  *id,
+                           const char                  *name,
+                           int                          prepare,
+                           int                          switch_sides,
+                           GPtrArray                   *step_groups,
+                           GHashTable                  *exercises,
+                           gboolean                     bundled,
+                           GError                     **error)
+{
+  g_autoptr(LimberRoutine) self = g_object_new (LIMBER_TYPE_ROUTINE, NULL);
+
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->summary = g_strdup ("");
+  self->source = g_strdup (ctx->display_name);
+  self->bundled = bundled;
+  self->own_prepare = prepare >= 0;
+  self->prepare = MAX (prepare, 0);
+  self->own_switch_sides = switch_sides >= 0;
+  self->switch_sides = MAX (switch_sides, 0);
+
+  for (guint i = 0; i < step_groups->len; i++)
+    {
+      LimberRoutineStep step = { 0 };
+
+      if (!parse_step ((LimberKeyfileContext *) ctx, g_ptr_array_index (step_groups, i),
+                       exercises, &step, error))
+        {
+          clear_step (&step);
+          return NULL;
+        }
+      g_array_append_val (self->steps, step);
+    }
+  return g_steal_pointer (&self);
+}
+
 /* Prepare= and SwitchSides= as the file has them, -1 when absent */
 void
 _limber_routine_get_own_timings (LimberRoutine *self,

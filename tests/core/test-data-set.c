@@ -242,6 +242,7 @@ test_resource_lists_every_file (void)
   } sets[] = {
     { "exercises", ".exercise", LIMBER_RESOURCE_PREFIX "/data/exercises/" },
     { "routines", ".routine", LIMBER_RESOURCE_PREFIX "/data/routines/" },
+    { "programs", ".program", LIMBER_RESOURCE_PREFIX "/data/programs/" },
     { "illustrations", ".svg", LIMBER_RESOURCE_PREFIX "/illustrations/" },
   };
 
@@ -267,6 +268,72 @@ test_resource_lists_every_file (void)
     }
 }
 
+/* The programs the project promises; no level holds a stretch longer than
+ * the exercise advises, and each level grows from the one before. */
+static void
+test_programs (void)
+{
+  g_autoptr(LimberCatalog) catalog = load_bundled ();
+  GListModel *programs = limber_catalog_get_programs (catalog);
+  LimberProgram *hamstrings = limber_catalog_lookup_program (catalog, "looser-hamstrings");
+
+  g_assert_cmpuint (g_list_model_get_n_items (programs), >=, 2);
+  g_assert_nonnull (limber_catalog_lookup_program (catalog, "runners-warm-up-cool-down"));
+  g_assert_nonnull (hamstrings);
+
+  for (guint p = 0; p < g_list_model_get_n_items (programs); p++)
+    {
+      g_autoptr(LimberProgram) program = g_list_model_get_item (programs, p);
+      guint previous = 0;
+
+      g_assert_cmpstr (limber_program_get_summary (program), !=, "");
+      g_assert_cmpuint (limber_program_get_n_levels (program), >=, 2);
+      g_assert_cmpuint (limber_program_get_sessions_to_advance (program), ==, 3);
+      for (guint level = 1; level <= limber_program_get_n_levels (program); level++)
+        {
+          LimberRoutine *routine = limber_program_get_level_routine (program, level);
+          g_autofree char *id = limber_program_make_level_routine_id (limber_program_get_id (program), level);
+          guint duration = limber_routine_get_duration (routine);
+
+          g_assert_cmpstr (limber_routine_get_id (routine), ==, id);
+          g_assert_null (limber_catalog_lookup_routine (catalog, id));
+          g_assert_cmpuint (limber_program_find_level (program, id), ==, level);
+          g_assert_cmpstr (limber_program_get_level_name (program, level), !=, "");
+          g_test_message ("%s level %u: %u s", limber_program_get_id (program), level, duration);
+          g_assert_cmpuint (duration, >, previous);
+          previous = duration;
+          for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
+            {
+              const LimberRoutineStep *step = limber_routine_get_step (routine, i);
+              guint min, max;
+
+              limber_exercise_get_hold_range (step->exercise, &min, &max);
+              if (step->hold > 0 && max > 0)
+                g_assert_cmpuint (step->hold, <=, max);
+            }
+        }
+    }
+
+  /* desk workers: 20-second holds, once, up to two holds of 30 seconds */
+  {
+    guint n = limber_program_get_n_levels (hamstrings);
+    const LimberRoutineStep *first = NULL, *last = NULL;
+
+    for (guint i = 0; i < limber_routine_get_n_steps (limber_program_get_level_routine (hamstrings, 1)); i++)
+      if (g_str_equal (limber_exercise_get_id (limber_routine_get_step (limber_program_get_level_routine (hamstrings, 1), i)->exercise),
+                       "seated-hamstring"))
+        {
+          first = limber_routine_get_step (limber_program_get_level_routine (hamstrings, 1), i);
+          last = limber_routine_get_step (limber_program_get_level_routine (hamstrings, n), i);
+        }
+    g_assert_nonnull (first);
+    g_assert_cmpuint (first->hold, ==, 20);
+    g_assert_cmpuint (first->sets, ==, 1);
+    g_assert_cmpuint (last->hold, ==, 30);
+    g_assert_cmpuint (last->sets, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/data-set/every-exercise-complete", test_every_exercise_complete);
   g_test_add_func ("/data-set/illustrations", test_illustrations);
   g_test_add_func ("/data-set/required-routines", test_required_routines);
+  g_test_add_func ("/data-set/programs", test_programs);
   g_test_add_func ("/data-set/resource-lists-every-file", test_resource_lists_every_file);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "limber-advisory.h"
 #include "limber-enums.h"
 #include "limber-journal-private.h"
+#include "limber-journal-programs.h"
 
 /* Migrations: one fixture per schema version, from 0 (an empty file) up to
  * the current one. A new version adds tests/core/fixtures/journal-vN.sql. */
@@ -490,7 +491,7 @@ test_reminders_keyed (void)
 
   journal = open_ok (path);
   db = _limber_journal_get_handle_for_testing (journal);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, LIMBER_JOURNAL_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM reminders WHERE key IS NULL"), ==, 7);
 
   id = limber_journal_log_reminder_keyed (journal, key, LIMBER_REMINDER_BREAK, "desk-break",
@@ -530,6 +531,105 @@ test_reminders_keyed (void)
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM reminders WHERE outcome = 'snoozed' AND key IS NULL"), ==, 1);
 }
 
+/* Opens the fixture journal-v@version.sql, migrated to today's schema. */
+static LimberJournal *
+open_fixture (guint version)
+{
+  g_autofree char *name = g_strdup_printf ("journal-v%u.sql", version);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures", name, NULL);
+  g_autofree char *path = g_strdup_printf ("%s/limber/programs-v%u.db", g_get_user_data_dir (), version);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = raw_open (path);
+  raw_exec (db, sql);
+  sqlite3_close (db);
+  return open_ok (path);
+}
+
+/* A journal from before programs (version 4) still reads, has no program
+ * under way, and takes one. */
+static void
+test_programs_from_v4 (void)
+{
+  g_autoptr(LimberJournal) journal = open_fixture (4);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(LimberProgramState) state = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 3, 10, 8, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  events = limber_journal_list_program_events (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 0);
+  g_assert_null (limber_journal_get_current_program (journal, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) sessions = list_sessions (journal, NULL);
+
+    g_assert_cmpuint (sessions->len, >, 0);
+  }
+
+  g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", now, &error));
+  g_assert_no_error (error);
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (state->program_id, ==, "looser-hamstrings");
+  g_assert_cmpuint (state->level, ==, 1);
+  /* the fixture's check-ins of the week before are the baseline */
+  g_assert_true (state->has_baseline);
+}
+
+/* A version-5 journal's program events read back as they were written. */
+static void
+test_programs_v5_events (void)
+{
+  g_autoptr(LimberJournal) journal = open_fixture (5);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(LimberProgramState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *program_id;
+    LimberProgramEventKind kind;
+    guint level;
+    gboolean has_reason;
+  } expected[] = {
+    { "looser-hamstrings", LIMBER_PROGRAM_EVENT_STARTED, 1, FALSE },
+    { "looser-hamstrings", LIMBER_PROGRAM_EVENT_LEVEL_CHANGED, 2, TRUE },
+    { "looser-hamstrings", LIMBER_PROGRAM_EVENT_LEVEL_CHANGED, 1, TRUE },
+    { "looser-hamstrings", LIMBER_PROGRAM_EVENT_STAYED, 1, FALSE },
+    { "looser-hamstrings", LIMBER_PROGRAM_EVENT_LEFT, 0, FALSE },
+    { "runners-warm-up-cool-down", LIMBER_PROGRAM_EVENT_STARTED, 1, FALSE },
+  };
+
+  events = limber_journal_list_program_events (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < events->len; i++)
+    {
+      LimberProgramEvent *e = g_ptr_array_index (events, i);
+
+      g_assert_cmpint (e->id, ==, i + 1);
+      g_assert_cmpstr (e->program_id, ==, expected[i].program_id);
+      g_assert_cmpint (e->kind, ==, expected[i].kind);
+      g_assert_cmpuint (e->level, ==, expected[i].level);
+      g_assert_cmpint (e->reason != NULL, ==, expected[i].has_reason);
+    }
+  g_assert_cmpstr (((LimberProgramEvent *) g_ptr_array_index (events, 2))->reason, ==,
+                   "Back to level 1 for now: you stopped a session because it hurt");
+
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (state->program_id, ==, "runners-warm-up-cool-down");
+  g_assert_cmpuint (state->level, ==, 1);
+  g_assert_cmpint (usec_of (state->started_at), ==, G_GINT64_CONSTANT (1709884800000000));
+  g_assert_cmpint (usec_of (state->level_since), ==, G_GINT64_CONSTANT (1709884800000000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +637,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/journal/migrations/fixtures", test_migrations);
+  g_test_add_func ("/journal/migrations/programs-from-v4", test_programs_from_v4);
+  g_test_add_func ("/journal/migrations/programs-v5", test_programs_v5_events);
   g_test_add_func ("/journal/reminders/stored-strings", test_reminders_stored_strings);
   g_test_add_func ("/journal/reminders/keyed", test_reminders_keyed);
 

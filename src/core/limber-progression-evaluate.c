@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "limber-progression"
+
+#include "limber-journal-programs.h"
+#include "limber-progression.h"
+
+/* The rules fed from the journal: reads the current program and what
+ * happened since its level started, and asks limber_progression_decide(). */
+
+/**
+ * limber_progression_evaluate:
+ * @journal: the journal
+ * @catalog: where the program is looked up
+ * @now: the moment of the decision
+ * @state: (out) (optional) (transfer full): the program state read
+ *
+ * Returns: (transfer full) (nullable): the decision; %NULL with no error
+ *   when no program is under way or its program is no longer bundled.
+ */
+LimberProgressionDecision *
+limber_progression_evaluate (LimberJournal       *journal,
+                             LimberCatalog       *catalog,
+                             GDateTime           *now,
+                             LimberProgramState **state,
+                             GError             **error)
+{
+  g_autoptr(LimberProgramState) current = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  LimberProgram *program;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (LIMBER_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (state != NULL)
+    *state = NULL;
+  if (!(current = limber_journal_get_current_program (journal, error)))
+    return NULL;
+  if (!(program = limber_catalog_lookup_program (catalog, current->program_id)))
+    {
+      g_debug ("The current program “%s” is not in the catalog", current->program_id);
+      return NULL;
+    }
+
+  /* up to and including @now */
+  to = g_date_time_add_seconds (now, 1);
+  if (!(sessions = limber_journal_list_sessions_between (journal, current->level_since, to, error)) ||
+      !(checkins = limber_journal_list_checkins (journal, current->level_since, to, error)))
+    return NULL;
+
+  if (state != NULL)
+    *state = limber_program_state_copy (current);
+  return limber_progression_decide (program, current, sessions, checkins, now);
+}
+
+/**
+ * limber_progression_apply:
+ * @decision: a decision of limber_progression_evaluate()
+ *
+ * Writes an ADVANCE or STEP_BACK as a change of level with its reason; a
+ * STAY writes nothing, so the count at the level goes on.
+ */
+gboolean
+limber_progression_apply (LimberJournal                   *journal,
+                          const LimberProgressionDecision *decision,
+                          GDateTime                       *now,
+                          GError                         **error)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), FALSE);
+  g_return_val_if_fail (decision != NULL, FALSE);
+
+  if (decision->action == LIMBER_PROGRESSION_STAY)
+    return TRUE;
+  return limber_journal_change_program_level (journal, decision->new_level, decision->text, now, error);
+}
