@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "limber-checkin.h"
+#include "limber-journal-programs.h"
 #include "limber-journal-stats.h"
+#include "limber-progression.h"
 #include "limber-schedule.h"
 #include "limber-stats.h"
 #include "limber-suggestion.h"
@@ -15,7 +17,10 @@
  * goal, and the next reminder. A journal with nothing in it yet gets a
  * welcome instead: what Limber does, a safety note, and two ways to begin.
  *
- * What to do now comes from limber_suggest_routine() (the rule is written
+ * What to do now is today's session of the person's program when they
+ * follow one: the rules (limber-progression.h) are applied when the page is
+ * read, so a level change is recorded with its reason and shown with it.
+ * Otherwise it comes from limber_suggest_routine() (the rule is written
  * there): a routine planned in the reminders, or one for the time of day.
  * The page reads the journal when it is shown and when told that the
  * journal changed, never while hidden. */
@@ -38,6 +43,8 @@ struct _LimberTodayPage
   GtkLabel              *suggestion_title;
   GtkLabel              *suggestion_reason;
   GtkWidget             *suggestion_button;
+  GtkWidget             *program_menu_button;
+  GtkWidget             *program_row;
   AdwActionRow          *checkin_row;
   GtkButton             *checkin_button;
   AdwActionRow          *streak_row;
@@ -90,6 +97,59 @@ describe_reason (const LimberSuggestion *suggestion,
     }
 }
 
+/* Following a program: its level's routine, and the rules' reason. A
+ * change of level the rules decide is written to the journal here, once:
+ * the next reading finds the new level and decides from there. */
+static gboolean
+update_program (LimberTodayPage *self,
+                GDateTime       *now)
+{
+  g_autoptr(LimberProgressionDecision) decision = NULL;
+  g_autoptr(LimberProgramState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *title = NULL;
+  LimberProgram *program;
+  LimberRoutine *routine;
+  guint level;
+
+  decision = limber_progression_evaluate (self->journal, self->catalog, now, &state, &error);
+  if (decision == NULL)
+    {
+      if (error != NULL)
+        g_message ("Could not read the program: %s", error->message);
+      return FALSE;
+    }
+  program = limber_catalog_lookup_program (self->catalog, state->program_id);
+  if (program == NULL)
+    return FALSE;
+  if (decision->action != LIMBER_PROGRESSION_STAY &&
+      !limber_progression_apply (self->journal, decision, now, &error))
+    g_message ("Could not record the new level: %s", error->message);
+  level = decision->action != LIMBER_PROGRESSION_STAY && error == NULL ? decision->new_level : decision->level;
+  routine = limber_program_get_level_routine (program, level);
+  if (routine == NULL)
+    return FALSE;
+
+  g_free (self->suggested);
+  self->suggested = g_strdup (limber_routine_get_id (routine));
+  /* Translators: the program's level now, of how many */
+  heading = g_strdup_printf (_("Your program · level %u of %u"), level, limber_program_get_n_levels (program));
+  /* Translators: the program's name, then the level's own name */
+  title = g_strdup_printf (_("%s: %s"), limber_program_get_name (program), limber_program_get_level_name (program, level));
+  gtk_label_set_label (self->suggestion_heading, heading);
+  gtk_label_set_label (self->suggestion_title, title);
+  gtk_label_set_label (self->suggestion_reason, decision->text);
+  /* the name first: a target left over from a routine would not match */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->suggestion_button), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->suggestion_button), NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->suggestion_button), "win.start-program-session");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestion_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->suggestion_button), TRUE);
+  return TRUE;
+}
+
 /* A suggested routine that is missing (a test catalog, or a data set
  * without it) gives way to the first routine there is. */
 static void
@@ -125,6 +185,7 @@ update_suggestion (LimberTodayPage *self,
   gtk_label_set_label (self->suggestion_heading, heading);
   gtk_label_set_label (self->suggestion_title, limber_routine_get_name (routine));
   gtk_label_set_label (self->suggestion_reason, reason);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->suggestion_button), NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->suggestion_button), "s", self->suggested);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->suggestion_button), "win.start-routine");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestion_button),
@@ -235,6 +296,7 @@ limber_today_page_reload (LimberTodayPage *self)
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   gboolean empty = FALSE;
+  gboolean following;
 
   g_return_if_fail (LIMBER_IS_TODAY_PAGE (self));
 
@@ -252,7 +314,14 @@ limber_today_page_reload (LimberTodayPage *self)
         g_message ("Could not read the journal: %s", error->message);
       empty = FALSE;
     }
-  update_suggestion (self, now);
+  following = self->journal != NULL && update_program (self, now);
+  if (!following)
+    update_suggestion (self, now);
+  gtk_widget_set_visible (self->program_menu_button, following);
+  gtk_widget_set_visible (self->program_row, !following &&
+                          g_list_model_get_n_items (limber_catalog_get_programs (self->catalog)) > 0);
+  gtk_widget_set_visible (self->welcome_program_button,
+                          g_list_model_get_n_items (limber_catalog_get_programs (self->catalog)) > 0);
   if (self->journal != NULL && !empty)
     {
       update_checkin (self, now);
@@ -302,6 +371,8 @@ limber_today_page_class_init (LimberTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, suggestion_title);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, suggestion_reason);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, program_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, program_row);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, checkin_row);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, checkin_button);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, streak_row);

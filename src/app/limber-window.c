@@ -80,7 +80,9 @@ static void
 reload_history (LimberWindow *self)
 {
   if (self->history_page != NULL)
-    reload_history (self);
+    limber_history_page_reload (self->history_page);
+  if (self->today_page != NULL)
+    limber_today_page_reload (self->today_page);
 }
 
 static void
@@ -105,11 +107,9 @@ limber_window_get_player_view (LimberWindow *self)
 }
 
 /**
- * limber_window_get_history_page:
+ * limber_window_get_today_page:
  *
- * The History page, built now if it has not been shown yet.
- *
- * Returns: (transfer none): the History page
+ * Returns: (transfer none): the Today page
  */
 LimberTodayPage *
 limber_window_get_today_page (LimberWindow *self)
@@ -118,6 +118,13 @@ limber_window_get_today_page (LimberWindow *self)
   return self->today_page;
 }
 
+/**
+ * limber_window_get_history_page:
+ *
+ * The History page, built now if it has not been shown yet.
+ *
+ * Returns: (transfer none): the History page
+ */
 LimberHistoryPage *
 limber_window_get_history_page (LimberWindow *self)
 {
@@ -876,6 +883,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.resume-reminders", NULL, resume_reminders_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   _limber_window_routines_class_init (widget_class);
+  _limber_window_programs_class_init (widget_class);
 }
 
 static void

@@ -4,6 +4,7 @@
  * day), today's check-in, the streak, this week's minutes and the next
  * reminder, at a phone's width and a laptop's, light and dark. */
 #include "limber-application.h"
+#include "limber-journal-programs.h"
 #include "limber-journal-stats.h"
 #include "limber-today-page.h"
 #include "limber-window.h"
@@ -91,6 +92,21 @@ screenshots (const char *what)
   resize (900, 700);
 }
 
+/* Stops the routine and leaves its summary, back to Today. */
+static void
+leave_player (void)
+{
+  LimberPlayerView *view = limber_window_get_player_view (LIMBER_WINDOW (window));
+  AdwLeaflet *leaflet = limber_test_child (window, "leaflet");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.stop", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "player.done", NULL);
+  WAIT_FOR (adw_leaflet_get_visible_child (leaflet) != GTK_WIDGET (view));
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "today");
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (page)));
+}
+
 /* Today is the first page; a first run is welcomed with two ways in. */
 static void
 test_welcome (void)
@@ -147,6 +163,8 @@ test_today (void)
   g_autofree char *planned = NULL;
   int weekday;
 
+  /* with the History page built, a change to the journal reloads both */
+  limber_window_get_history_page (LIMBER_WINDOW (window));
   add_history ();
   set_now (23, 59);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (limber_test_child (page, "stack")), ==, "today");
@@ -186,8 +204,139 @@ test_today (void)
   set_now (13, 0);
   gtk_widget_activate (limber_test_child (page, "suggestion_button"));
   WAIT_FOR (limber_player_view_get_player (limber_window_get_player_view (LIMBER_WINDOW (window))) != NULL);
-  gtk_widget_activate_action (GTK_WIDGET (limber_window_get_player_view (LIMBER_WINDOW (window))),
-                              "player.stop", NULL);
+  leave_player ();
+}
+
+/* A session of @routine_id at @time, completed or stopped because it hurt. */
+static void
+add_session (GDateTime     *time,
+             const char    *routine_id,
+             LimberOutcome  outcome)
+{
+  LimberJournal *journal = limber_application_get_journal (app);
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (time, 5);
+  g_autoptr(GError) error = NULL;
+  gint64 id = limber_journal_start_session (journal, routine_id, routine_id, time, 300000, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_finish_session (journal, id, outcome, end, 300000, &error));
+}
+
+static void
+add_checkin (GDateTime *time,
+             int        pain,
+             int        stiffness)
+{
+  g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_ref (time);
+  checkin->pain = pain;
+  checkin->stiffness = stiffness;
+  g_assert_cmpint (limber_journal_add_checkin (limber_application_get_journal (app), checkin, &error), >, 0);
+}
+
+static guint
+current_level (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberProgramState) state = limber_journal_get_current_program (limber_application_get_journal (app), &error);
+
+  g_assert_no_error (error);
+  return state ? state->level : 0;
+}
+
+/* Four weeks of a program, in the past so that nothing is dated after the
+ * real time, read on the Today page day by day: it moves up a level after
+ * enough good days, says why, and steps back after a session stopped
+ * because it hurt. */
+static void
+test_program_weeks (void)
+{
+  LimberCatalog *catalog = limber_application_get_catalog (app);
+  LimberProgram *program = limber_catalog_lookup_program (catalog, "looser-hamstrings");
+  LimberJournal *journal = limber_application_get_journal (app);
+  g_autoptr(GDateTime) real = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day0 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *advanced_reason = NULL;
+  guint highest = 1;
+
+  g_assert_nonnull (program);
+  {
+    g_autoptr(GDateTime) ago = g_date_time_add_days (real, -30);
+
+    day0 = g_date_time_new_local (g_date_time_get_year (ago), g_date_time_get_month (ago),
+                                  g_date_time_get_day_of_month (ago), 8, 0, 0);
+  }
+  /* where the person starts from: pain 3, stiffness 4 the day before */
+  {
+    g_autoptr(GDateTime) before = g_date_time_add_days (day0, -1);
+
+    add_checkin (before, 3, 4);
+  }
+  g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", day0, &error));
+  g_assert_no_error (error);
+
+  for (int day = 0; day < 21; day++)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_add_days (day0, day);
+      g_autoptr(GDateTime) after = g_date_time_add_minutes (morning, 10);
+      LimberRoutine *routine = limber_program_get_level_routine (program, current_level ());
+
+      add_session (morning, limber_routine_get_id (routine), LIMBER_OUTCOME_COMPLETED);
+      add_checkin (after, 2, 3);
+
+      /* the page read that evening */
+      g_clear_pointer (&fake_now, g_date_time_unref);
+      fake_now = g_date_time_add_hours (morning, 12);
+      limber_today_page_set_now_func (page, now_func, NULL);
+      if (current_level () > highest)
+        {
+          highest = current_level ();
+          g_free (advanced_reason);
+          advanced_reason = g_strdup (gtk_label_get_label (limber_test_child (page, "suggestion_reason")));
+          g_test_message ("day %d: level %u: %s", day, highest, advanced_reason);
+        }
+    }
+  /* it moved up, and said why in plain words */
+  g_assert_cmpuint (highest, >=, 3);
+  g_assert_true (g_str_has_prefix (advanced_reason, "Next: "));
+  {
+    g_autofree char *heading = g_strdup_printf ("Your program · level %u of 4", current_level ());
+
+    g_assert_cmpstr (gtk_label_get_label (limber_test_child (page, "suggestion_heading")), ==, heading);
+  }
+  g_assert_true (gtk_widget_get_visible (limber_test_child (page, "program_menu_button")));
+  screenshots ("program");
+
+  /* a session stopped because it hurt: one level back, and why */
+  {
+    g_autoptr(GDateTime) morning = g_date_time_add_days (day0, 21);
+    guint before = current_level ();
+    LimberRoutine *routine = limber_program_get_level_routine (program, before);
+
+    add_session (morning, limber_routine_get_id (routine), LIMBER_OUTCOME_STOPPED_FOR_PAIN);
+    g_clear_pointer (&fake_now, g_date_time_unref);
+    fake_now = g_date_time_add_hours (morning, 12);
+    limber_today_page_set_now_func (page, now_func, NULL);
+    g_test_message ("after the flare: level %u: %s", current_level (), gtk_label_get_label (limber_test_child (page, "suggestion_reason")));
+    g_assert_cmpuint (current_level (), ==, before - 1);
+    g_assert_nonnull (strstr (gtk_label_get_label (limber_test_child (page, "suggestion_reason")),
+                              "you stopped a session because it hurt"));
+    screenshots ("program-flare");
+  }
+
+  /* the button plays today's level */
+  gtk_widget_activate (limber_test_child (page, "suggestion_button"));
+  WAIT_FOR (limber_player_view_get_player (limber_window_get_player_view (LIMBER_WINDOW (window))) != NULL);
+  leave_player ();
+
+  /* leaving is the person's choice at any time */
+  g_assert_true (limber_journal_leave_program (journal, fake_now, &error));
+  limber_today_page_reload (page);
+  g_assert_false (gtk_widget_get_visible (limber_test_child (page, "program_menu_button")));
 }
 
 int
@@ -215,6 +364,7 @@ main (int   argc,
 
   g_test_add_func ("/today/welcome", test_welcome);
   g_test_add_func ("/today/today", test_today);
+  g_test_add_func ("/today/program-weeks", test_program_weeks);
 
   status = g_test_run ();
 
