@@ -865,6 +865,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.resume-reminders", NULL, resume_reminders_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   _limber_window_routines_class_init (widget_class);
+  _limber_window_learn_class_init (widget_class);
 }
 
 static void
