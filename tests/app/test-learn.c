@@ -147,12 +147,53 @@ headings (int level)
   return found;
 }
 
+/* Whether @model, or a section of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_open (void)
 {
   g_autofree char *f1 = binding_action (GTK_WIDGET (window), GDK_KEY_F1);
+  g_autoptr(GtkBuilder) overlay = gtk_builder_new_from_resource ("/io/github/limber/Limber/gtk/help-overlay.ui");
+  GtkMenuButton *menu_button = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  gboolean listed = FALSE;
 
   g_assert_cmpstr (f1, ==, "win.learn");
+  /* in the main menu */
+  collect (GTK_WIDGET (window), all);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gtk_buildable_get_buildable_id (g_ptr_array_index (all, i)), "primary_menu_button") == 0)
+      menu_button = g_ptr_array_index (all, i);
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.learn"));
+  /* and in the keyboard shortcuts */
+  for (GSList *l = gtk_builder_get_objects (overlay); l != NULL; l = g_slist_delete_link (l, l))
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        listed |= g_strcmp0 (accelerator, "F1") == 0;
+      }
+  g_assert_true (listed);
+
   open_learn ();
   g_assert_true (LIMBER_IS_LEARN_PAGE (learn_page ()));
   /* the focus moves into the page, so that Escape and Tab work there */
@@ -291,6 +332,17 @@ test_back (void)
   open_learn ();
   go_back ("learn.back");
   g_assert_true (visible_page () == routine_page);
+  go_back ("routine.back");
+  g_assert_true (visible_page () == main_page);
+
+  /* not in the middle of a routine: that is left through Stop */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-routine", "s", "desk-break");
+  WAIT_FOR (visible_page () == GTK_WIDGET (limber_window_get_player_view (LIMBER_WINDOW (window))));
+  settle_leaflet ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.learn", NULL);
+  limber_test_settle ();
+  g_assert_true (visible_page () == GTK_WIDGET (limber_window_get_player_view (LIMBER_WINDOW (window))));
+  stop_routine ("desk-break");
   go_back ("routine.back");
   g_assert_true (visible_page () == main_page);
 }
