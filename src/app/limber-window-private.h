@@ -3,7 +3,8 @@
 
 /* The main window's state, shared by limber-window.c (the window, its
  * pages, check-ins and exports) and limber-window-routines.c (making,
- * editing, sharing and deleting routines). */
+ * editing, sharing and deleting routines) and limber-window-learn.c (the
+ * Learn page). */
 
 #include "limber-cues.h"
 #include "limber-reminders-client.h"
@@ -44,6 +45,8 @@ struct _LimberWindow
   guint                 reminder_tick;
   GtkWidget            *reminder_bar;
   GtkLabel             *reminder_label;
+  /* Learn: built when first opened (limber-window-learn.c) */
+  GtkWidget            *learn_page;
 };
 
 void _limber_window_show_error_toast     (LimberWindow    *self,
@@ -52,5 +55,6 @@ void _limber_window_routines_class_init  (GtkWidgetClass  *widget_class);
 void _limber_window_programs_class_init  (GtkWidgetClass  *widget_class);
 void _limber_window_routines_init        (LimberWindow    *self);
 void _limber_window_routines_dispose     (LimberWindow    *self);
+void _limber_window_learn_class_init     (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

@@ -884,6 +884,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   _limber_window_routines_class_init (widget_class);
   _limber_window_programs_class_init (widget_class);
+  _limber_window_learn_class_init (widget_class);
 }
 
 static void
