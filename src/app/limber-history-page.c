@@ -7,11 +7,11 @@
 #include "limber-calendar-grid.h"
 #include "limber-chart.h"
 #include "limber-checkin.h"
+#include "limber-history-list.h"
 #include "limber-history-page.h"
 #include "limber-journal-stats.h"
 
 #define CALENDAR_WEEKS 16
-#define ENTRY_DAYS 30
 
 struct _LimberHistoryPage
 {
@@ -38,7 +38,14 @@ struct _LimberHistoryPage
   GtkDropDown          *range_dropdown;
   AdwPreferencesGroup  *insights_group;
   GPtrArray            *insight_rows;
-  GtkListBox           *entries;
+  GtkLabel             *chart_day_label;
+  int                   chart_focus;  /* the day shown under the chart, or -1 */
+  AdwLeaflet           *leaflet;
+  AdwActionRow         *journal_row;
+  GtkListView          *journal_view;
+  GtkWidget            *journal_scroller;
+  LimberHistoryList    *list;
+  GtkSingleSelection   *selection;
 };
 
 G_DEFINE_FINAL_TYPE (LimberHistoryPage, limber_history_page, GTK_TYPE_WIDGET)
@@ -46,6 +53,7 @@ G_DEFINE_FINAL_TYPE (LimberHistoryPage, limber_history_page, GTK_TYPE_WIDGET)
 enum {
   EDIT_CHECKIN,
   DELETE_CHECKIN,
+  DELETE_SESSION,
   N_SIGNALS
 };
 
@@ -66,6 +74,10 @@ date_from_datetime (GDate     *date,
                   g_date_time_get_month (dt), g_date_time_get_year (dt));
 }
 
+static void focus_chart_day    (LimberHistoryPage *self,
+                                int                index);
+static void update_journal_row (LimberHistoryPage *self);
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -85,6 +97,10 @@ draw_chart (GtkDrawingArea *area,
   limber_chart_draw (cr, width, height,
                      (const LimberChartDay *) self->chart_days->data, self->chart_days->len,
                      &style);
+  if (self->chart_focus >= 0)
+    limber_chart_draw_marker (cr, width, height,
+                              (const LimberChartDay *) self->chart_days->data, self->chart_days->len,
+                              &style, self->chart_focus);
 }
 
 static GArray *
@@ -145,7 +161,7 @@ update_chart (LimberHistoryPage *self)
       smooth_weekly (self->chart_days);
     }
   gtk_label_set_label (self->chart_summary, summary);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  focus_chart_day (self, -1);
 }
 
 static void
@@ -174,179 +190,314 @@ update_calendar (LimberHistoryPage *self)
   limber_calendar_grid_set_days (self->calendar, (const LimberChartDay *) days->data, days->len);
 }
 
-static char *
-describe_checkin (const LimberCheckin *checkin)
+/* The chart's days one at a time: under the pointer, or moved with the
+ * arrow keys while the chart has the focus. The label under the chart and
+ * the chart's accessible description say the day's values. */
+static guint
+minutes_on (LimberHistoryPage *self,
+            const GDate       *date)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
-  const char *where[] = { N_("both legs"), N_("left leg"), N_("right leg") };
+  guint64 ms = 0;
 
-  /* Translators: a check-in in the history list */
-  g_string_printf (str, _("Pain %d · stiffness %d · %s"),
-                   checkin->pain, checkin->stiffness, _(where[checkin->side]));
-  return g_string_free (g_steal_pointer (&str), FALSE);
-}
-
-static char *
-describe_checkin_details (const LimberCheckin *checkin)
-{
-  g_autoptr(GString) str = g_string_new (NULL);
-  g_autofree char *when = g_date_time_format (checkin->time, _("%a %e %b, %H:%M"));
-
-  g_string_append (str, g_strstrip (when));
-  if (checkin->morning_stiffness >= 0)
-    g_string_append_printf (str, _(" · stiff for %d min in the morning"), checkin->morning_stiffness);
-  if (checkin->symptoms & LIMBER_SYMPTOM_NUMBNESS)
-    g_string_append (str, _(" · numbness or tingling"));
-  if (checkin->symptoms & LIMBER_SYMPTOM_RADIATING)
-    g_string_append (str, _(" · pain down the leg"));
-  if (checkin->symptoms & LIMBER_SYMPTOM_WEAKNESS)
-    g_string_append (str, _(" · weakness"));
-  if (checkin->note != NULL && *checkin->note != '\0')
+  for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
     {
-      g_autofree char *line = g_strdup (checkin->note);
+      const LimberSessionInfo *s = g_ptr_array_index (self->sessions, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (s->started_at);
 
-      g_strdelimit (line, "\r\n\t", ' ');
-      if (g_utf8_strlen (line, -1) > 80)
-        {
-          char *end = g_utf8_offset_to_pointer (line, 79);
-          *end = '\0';
-          g_string_append_printf (str, " · %s…", line);
-        }
-      else
-        g_string_append_printf (str, " · %s", line);
+      if (g_date_time_get_year (local) == g_date_get_year (date)
+          && g_date_time_get_month (local) == (int) g_date_get_month (date)
+          && g_date_time_get_day_of_month (local) == g_date_get_day (date))
+        ms += s->active_ms;
     }
-  return g_string_free (g_steal_pointer (&str), FALSE);
+  return (guint) ((ms + 30000) / 60000);
 }
 
 static void
-on_edit_clicked (GtkButton         *button,
-                 LimberHistoryPage *self)
+focus_chart_day (LimberHistoryPage *self,
+                 int                index)
 {
-  LimberCheckin *checkin = g_object_get_data (G_OBJECT (button), "checkin");
+  g_autofree char *text = NULL;
 
-  g_signal_emit (self, signals[EDIT_CHECKIN], 0, checkin);
-}
+  if (self->chart_days == NULL || index >= (int) self->chart_days->len)
+    index = -1;
+  self->chart_focus = index;
 
-static void
-on_delete_clicked (GtkButton         *button,
-                   LimberHistoryPage *self)
-{
-  LimberCheckin *checkin = g_object_get_data (G_OBJECT (button), "checkin");
-
-  g_signal_emit (self, signals[DELETE_CHECKIN], 0, checkin);
-}
-
-static GtkWidget *
-make_checkin_row (LimberHistoryPage   *self,
-                  const LimberCheckin *checkin)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = describe_checkin (checkin);
-  g_autofree char *subtitle = describe_checkin_details (checkin);
-  GtkWidget *edit, *delete;
-
-  /* notes are the person's own words, never markup */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "document-edit-symbolic");
-
-  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, _("Edit Check-In"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit check-in"), -1);
-  g_object_set_data_full (G_OBJECT (edit), "checkin", limber_checkin_copy (checkin),
-                          (GDestroyNotify) limber_checkin_free);
-  g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-
-  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_tooltip_text (delete, _("Delete Check-In"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete check-in"), -1);
-  g_object_set_data_full (G_OBJECT (delete), "checkin", limber_checkin_copy (checkin),
-                          (GDestroyNotify) limber_checkin_free);
-  g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
-
-  g_object_set_data (G_OBJECT (row), "time", GINT_TO_POINTER (1));
-  return row;
-}
-
-static const char *
-outcome_label (LimberOutcome outcome)
-{
-  switch (outcome)
+  if (index < 0)
     {
-    case LIMBER_OUTCOME_COMPLETED: return _("completed");
-    case LIMBER_OUTCOME_STOPPED: return _("stopped");
-    case LIMBER_OUTCOME_STOPPED_FOR_PAIN: return _("stopped because it hurt");
-    case LIMBER_OUTCOME_INTERRUPTED: return _("interrupted");
-    case LIMBER_OUTCOME_IN_PROGRESS: return _("in progress");
-    default: return "";
+      gtk_label_set_label (self->chart_day_label,
+                           _("Point at a day, or focus the chart and use the arrow keys, to see its values."));
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
-}
-
-static GtkWidget *
-make_session_row (const LimberSessionInfo *session)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *when = g_date_time_format (session->started_at, _("%a %e %b, %H:%M"));
-  g_autofree char *minutes = limber_format_duration (session->active_ms / 1000);
-  g_autofree char *subtitle = NULL;
-
-  if (session->rating >= 0)
-    /* Translators: when, how long, how it ended, and the rating afterwards */
-    subtitle = g_strdup_printf (_("%s · %s · %s · felt %d/10 afterwards"),
-                                g_strstrip (when), minutes, outcome_label (session->outcome), session->rating);
   else
-    subtitle = g_strdup_printf (_("%s · %s · %s"), g_strstrip (when), minutes, outcome_label (session->outcome));
+    {
+      const LimberChartDay *day = &g_array_index (self->chart_days, LimberChartDay, index);
+      g_autoptr(GString) str = g_string_new (NULL);
+      char date[128];
+      guint minutes = minutes_on (self, &day->date);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), session->routine_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "media-playback-start-symbolic");
-  return row;
+      /* Translators: a day under the chart, as strftime() */
+      if (g_date_strftime (date, sizeof date, _("%A %-d %B %Y"), &day->date) == 0)
+        date[0] = '\0';
+      g_string_append (str, date);
+      if (isnan (day->pain))
+        g_string_append (str, _(": no check-in"));
+      else if (self->range_days > 30)
+        /* Translators: the seven-day averages the long charts show */
+        g_string_append_printf (str, _(": pain %.1f, stiffness %.1f (seven-day average)"),
+                                day->pain, day->stiffness);
+      else
+        g_string_append_printf (str, _(": pain %.1f, stiffness %.1f"), day->pain, day->stiffness);
+      g_string_append_printf (str, g_dngettext (GETTEXT_PACKAGE, ", %u minute stretched", ", %u minutes stretched",
+                                                minutes), minutes);
+      text = g_string_free (g_steal_pointer (&str), FALSE);
+      gtk_label_set_label (self->chart_day_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+static int
+chart_day_at (LimberHistoryPage *self,
+              double             x)
+{
+  cairo_surface_t *surface;
+  LimberChartStyle style;
+  cairo_t *cr;
+  int index;
+
+  if (self->chart_days == NULL || self->chart_days->len == 0)
+    return -1;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  limber_chart_style_init (&style, LIMBER_CHART_STYLE_LIGHT);
+  index = limber_chart_day_at (cr, gtk_widget_get_width (GTK_WIDGET (self->chart)),
+                               gtk_widget_get_height (GTK_WIDGET (self->chart)),
+                               (const LimberChartDay *) self->chart_days->data, self->chart_days->len,
+                               &style, x);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return index;
 }
 
 static void
-update_entries (LimberHistoryPage *self)
+on_chart_motion (GtkEventControllerMotion *motion,
+                 double                    x,
+                 double                    y,
+                 LimberHistoryPage        *self)
 {
-  g_autoptr(GDateTime) now = get_now (self);
-  g_autoptr(GDateTime) since = g_date_time_add_days (now, -ENTRY_DAYS);
-  GtkWidget *child;
-  gint si, ci;
+  int index = chart_day_at (self, x);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->entries))))
-    gtk_list_box_remove (self->entries, child);
+  if (index >= 0 && index != self->chart_focus)
+    focus_chart_day (self, index);
+}
 
-  /* both lists are oldest first: walk them backwards, newest first */
-  si = (gint) self->sessions->len - 1;
-  ci = (gint) self->checkins->len - 1;
-  while (si >= 0 || ci >= 0)
+static void
+on_chart_leave (GtkEventControllerMotion *motion,
+                LimberHistoryPage        *self)
+{
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->chart)))
+    focus_chart_day (self, -1);
+}
+
+static gboolean
+on_chart_key (GtkEventControllerKey *key,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              LimberHistoryPage     *self)
+{
+  int n = self->chart_days ? (int) self->chart_days->len : 0;
+  int index = self->chart_focus >= 0 ? self->chart_focus : n - 1;
+
+  if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
     {
-      LimberSessionInfo *s = si >= 0 ? g_ptr_array_index (self->sessions, si) : NULL;
-      LimberCheckin *c = ci >= 0 ? g_ptr_array_index (self->checkins, ci) : NULL;
-
-      if (c != NULL && (s == NULL || g_date_time_compare (c->time, s->started_at) >= 0))
-        {
-          if (g_date_time_compare (c->time, since) < 0)
-            ci = -1;
-          else
-            gtk_list_box_append (self->entries, make_checkin_row (self, c));
-          ci--;
-        }
-      else
-        {
-          if (g_date_time_compare (s->started_at, since) < 0)
-            si = -1;
-          else
-            gtk_list_box_append (self->entries, make_session_row (s));
-          si--;
-        }
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: index--; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: index++; break;
+    case GDK_KEY_Page_Up: index -= 7; break;
+    case GDK_KEY_Page_Down: index += 7; break;
+    case GDK_KEY_Home: index = 0; break;
+    case GDK_KEY_End: index = n - 1; break;
+    default: return FALSE;
     }
+  focus_chart_day (self, CLAMP (index, 0, n - 1));
+  return TRUE;
+}
+
+static void
+on_chart_focus_enter (GtkEventControllerFocus *focus,
+                      LimberHistoryPage       *self)
+{
+  if (self->chart_focus < 0 && self->chart_days != NULL && self->chart_days->len > 0)
+    focus_chart_day (self, self->chart_days->len - 1);
+}
+
+static void
+on_chart_focus_leave (GtkEventControllerFocus *focus,
+                      LimberHistoryPage       *self)
+{
+  focus_chart_day (self, -1);
+}
+
+/**
+ * limber_history_page_focus_chart_day:
+ * @index: a day of the chart, 0 for its first, or -1 for none
+ *
+ * Shows one day's values under the chart, as pointing at it does.
+ */
+void
+limber_history_page_focus_chart_day (LimberHistoryPage *self,
+                                     int                index)
+{
+  g_return_if_fail (LIMBER_IS_HISTORY_PAGE (self));
+  focus_chart_day (self, index);
+}
+
+/* The whole journal */
+
+static void
+update_journal_row (LimberHistoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 n = limber_journal_count_entries (self->journal, &error);
+
+  if (n < 0)
+    {
+      g_message ("Could not count the journal: %s", error->message);
+      n = 0;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session or check-in, back to the first day",
+                                       "%u sessions and check-ins, back to the first day", (gulong) n),
+                          (guint) n);
+  adw_action_row_set_subtitle (self->journal_row, text);
+}
+
+static void
+open_session (LimberHistoryPage       *self,
+              const LimberSessionInfo *session);
+
+static void
+on_session_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     LimberHistoryPage *self)
+{
+  LimberSessionInfo *session = g_object_get_data (G_OBJECT (dialog), "session");
+
+  if (g_strcmp0 (response, "delete") == 0)
+    g_signal_emit (self, signals[DELETE_SESSION], 0, session);
+}
+
+/* A session opened from the list: what it was, with a way to delete it. */
+static void
+open_session (LimberHistoryPage       *self,
+              const LimberSessionInfo *session)
+{
+  LimberJournalEntry entry = { LIMBER_JOURNAL_ENTRY_SESSION, 0, session->id, (LimberSessionInfo *) session, NULL };
+  g_autoptr(GDateTime) local = g_date_time_to_local (session->started_at);
+  g_autofree char *when = g_date_time_format (local, _("%A %e %B %Y, %H:%M"));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = limber_history_list_describe_entry (&entry, &subtitle);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%s\n%u part done, %u skipped",
+                                       "%s\n%s\n%u parts done, %u skipped", session->n_parts),
+                          g_strstrip (when), subtitle, session->n_parts - MIN (session->n_skipped, session->n_parts),
+                          session->n_skipped);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), title, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "delete", _("_Delete"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_object_set_data_full (G_OBJECT (dialog), "session", limber_session_info_copy (session),
+                          (GDestroyNotify) limber_session_info_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_session_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_item (gpointer           data,
+             LimberHistoryItem *item)
+{
+  LimberHistoryPage *self = data;
+  const LimberJournalEntry *entry = limber_history_item_get_entry (item);
+
+  if (entry->kind == LIMBER_JOURNAL_ENTRY_CHECKIN)
+    g_signal_emit (self, signals[DELETE_CHECKIN], 0, entry->checkin);
+  else
+    g_signal_emit (self, signals[DELETE_SESSION], 0, entry->session);
+}
+
+static void
+on_journal_activate (GtkListView       *view,
+                     guint              position,
+                     LimberHistoryPage *self)
+{
+  g_autoptr(LimberHistoryItem) item = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  const LimberJournalEntry *entry;
+
+  if (item == NULL)
+    return;
+  entry = limber_history_item_get_entry (item);
+  if (entry->kind == LIMBER_JOURNAL_ENTRY_CHECKIN)
+    g_signal_emit (self, signals[EDIT_CHECKIN], 0, entry->checkin);
+  else
+    open_session (self, entry->session);
+}
+
+/* The Delete key: the entry selected in the list (the one the arrow keys
+ * moved to), only while the list is shown. */
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LimberHistoryPage *self = LIMBER_HISTORY_PAGE (widget);
+  LimberHistoryItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "journal") == 0)
+    delete_item (self, item);
+}
+
+static void
+show_journal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LimberHistoryPage *self = LIMBER_HISTORY_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "journal");
+  gtk_widget_grab_focus (GTK_WIDGET (self->journal_view));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LimberHistoryPage *self = LIMBER_HISTORY_PAGE (widget);
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "journal") != 0)
+    return;
+  adw_leaflet_set_visible_child_name (self->leaflet, "overview");
+  gtk_widget_grab_focus (GTK_WIDGET (self->journal_row));
+}
+
+/**
+ * limber_history_page_get_list:
+ *
+ * Returns: (transfer none): the model of the whole journal's list
+ */
+GListModel *
+limber_history_page_get_list (LimberHistoryPage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_HISTORY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->list);
 }
 
 /* What became of this week's reminders: the service logs each one. */
@@ -492,7 +643,9 @@ reload_now (LimberHistoryPage *self)
   update_stats (self);
   update_calendar (self);
   update_chart (self);
-  update_entries (self);
+  update_journal_row (self);
+  limber_history_list_set_today (self->list, self->today);
+  limber_history_list_reload (self->list);
 }
 
 /**
@@ -544,6 +697,8 @@ limber_history_page_dispose (GObject *object)
   g_clear_pointer (&self->chart_days, g_array_unref);
   g_clear_pointer (&self->insight_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_HISTORY_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
 
   G_OBJECT_CLASS (limber_history_page_parent_class)->dispose (object);
 }
@@ -563,6 +718,9 @@ limber_history_page_class_init (LimberHistoryPageClass *klass)
   signals[DELETE_CHECKIN] = g_signal_new ("delete-checkin", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                           LIMBER_TYPE_CHECKIN | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[DELETE_SESSION] = g_signal_new ("delete-session", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                          LIMBER_TYPE_SESSION_INFO | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   g_type_ensure (LIMBER_TYPE_CALENDAR_GRID);
 
@@ -578,7 +736,20 @@ limber_history_page_class_init (LimberHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, chart_summary);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, insights_group);
-  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, entries);
+  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, chart_day_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, journal_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, journal_view);
+  gtk_widget_class_bind_template_child (widget_class, LimberHistoryPage, journal_scroller);
+  gtk_widget_class_bind_template_callback (widget_class, on_journal_activate);
+
+  gtk_widget_class_install_action (widget_class, "history.show-journal", NULL, show_journal_action);
+  gtk_widget_class_install_action (widget_class, "history.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "history.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "history.back", NULL);
+  gtk_widget_class_install_action (widget_class, "history.delete-selected", NULL, delete_selected_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "history.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "history.delete-selected", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_range_changed);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -594,6 +765,32 @@ limber_history_page_init (LimberHistoryPage *self)
   self->stale = TRUE;
   self->insight_rows = g_ptr_array_new ();
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  self->chart_focus = -1;
+  {
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+    GtkEventController *key = gtk_event_controller_key_new ();
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect (motion, "motion", G_CALLBACK (on_chart_motion), self);
+    g_signal_connect (motion, "leave", G_CALLBACK (on_chart_leave), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->chart), motion);
+    g_signal_connect (key, "key-pressed", G_CALLBACK (on_chart_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->chart), key);
+    g_signal_connect (focus, "enter", G_CALLBACK (on_chart_focus_enter), self);
+    g_signal_connect (focus, "leave", G_CALLBACK (on_chart_focus_leave), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->chart), focus);
+  }
+
+  self->list = limber_history_list_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->journal_view, GTK_SELECTION_MODEL (self->selection));
+  {
+    g_autoptr(GtkListItemFactory) factory = limber_history_list_new_factory (self->list, delete_item, self);
+
+    gtk_list_view_set_factory (self->journal_view, factory);
+  }
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 }
@@ -604,7 +801,10 @@ limber_history_page_set_journal (LimberHistoryPage *self,
 {
   g_return_if_fail (LIMBER_IS_HISTORY_PAGE (self));
   if (g_set_object (&self->journal, journal))
-    limber_history_page_reload (self);
+    {
+      limber_history_list_set_journal (self->list, journal);
+      limber_history_page_reload (self);
+    }
 }
 
 void

@@ -17,5 +17,8 @@ void limber_history_page_set_settings (LimberHistoryPage *self,
 void limber_history_page_set_today    (LimberHistoryPage *self,
                                        GDateTime         *today);
 void limber_history_page_reload       (LimberHistoryPage *self);
+void limber_history_page_focus_chart_day (LimberHistoryPage *self,
+                                          int                index);
+GListModel *limber_history_page_get_list (LimberHistoryPage *self);
 
 G_END_DECLS

@@ -40,6 +40,8 @@ struct _LimberWindow
   LimberHistoryPage    *history_page;
   AdwViewStack         *view_stack;
   LimberCheckin        *deleted;     /* for Undo */
+  LimberSessionInfo    *deleted_session;       /* for Undo, with its parts */
+  GPtrArray            *deleted_session_parts;
   LimberRoutineDraft   *deleted_routine;  /* for Undo */
   LimberRemindersClient *reminders;
   guint                 reminder_tick;

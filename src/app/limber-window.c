@@ -36,6 +36,8 @@ static void on_edit_checkin  (LimberWindow        *self,
                               const LimberCheckin *checkin);
 static void on_delete_checkin (LimberWindow        *self,
                                const LimberCheckin *checkin);
+static void on_delete_session (LimberWindow            *self,
+                               const LimberSessionInfo *session);
 
 /* The player's page, added to the leaflet when the first routine starts,
  * so that a window nobody has played in yet does not build or lay it out. */
@@ -70,6 +72,7 @@ ensure_history_page (LimberWindow *self)
   limber_history_page_set_journal (self->history_page, self->journal);
   g_signal_connect_object (self->history_page, "edit-checkin", G_CALLBACK (on_edit_checkin), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history_page, "delete-checkin", G_CALLBACK (on_delete_checkin), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_page, "delete-session", G_CALLBACK (on_delete_session), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
   return self->history_page;
 }
@@ -256,6 +259,15 @@ on_edit_checkin (LimberWindow        *self,
   open_checkin_dialog (self, checkin);
 }
 
+/* Only the last delete can be undone. */
+static void
+forget_deleted (LimberWindow *self)
+{
+  g_clear_pointer (&self->deleted, limber_checkin_free);
+  g_clear_pointer (&self->deleted_session, limber_session_info_free);
+  g_clear_pointer (&self->deleted_session_parts, g_ptr_array_unref);
+}
+
 static void
 undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
@@ -264,13 +276,58 @@ undo_delete_action (GtkWidget  *widget,
   LimberWindow *self = LIMBER_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->deleted == NULL)
+  if (self->deleted != NULL)
+    {
+      if (!limber_journal_restore_checkin (self->journal, self->deleted, &error))
+        _limber_window_show_error_toast (self, error->message);
+    }
+  else if (self->deleted_session != NULL)
+    {
+      if (!limber_journal_restore_session (self->journal, self->deleted_session,
+                                           self->deleted_session_parts, &error))
+        _limber_window_show_error_toast (self, error->message);
+    }
+  else
     return;
 
-  if (!limber_journal_restore_checkin (self->journal, self->deleted, &error))
-    _limber_window_show_error_toast (self, error->message);
-  g_clear_pointer (&self->deleted, limber_checkin_free);
+  forget_deleted (self);
   reload_history (self);
+}
+
+static void
+show_undo_toast (LimberWindow *self,
+                 const char   *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Deletes a session and its parts; Undo puts both back. */
+static void
+on_delete_session (LimberWindow            *self,
+                   const LimberSessionInfo *session)
+{
+  g_autoptr(GError) error = NULL;
+  LimberSessionInfo *deleted = NULL;
+  GPtrArray *parts = NULL;
+
+  if (!limber_journal_delete_session (self->journal, session->id, &deleted, &parts, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not delete the session: %s"), error->message);
+
+      _limber_window_show_error_toast (self, message);
+      return;
+    }
+
+  forget_deleted (self);
+  self->deleted_session = deleted;
+  self->deleted_session_parts = parts;
+  reload_history (self);
+  show_undo_toast (self, _("Session deleted"));
 }
 
 static void
@@ -279,7 +336,6 @@ on_delete_checkin (LimberWindow        *self,
 {
   g_autoptr(GError) error = NULL;
   LimberCheckin *deleted = NULL;
-  AdwToast *toast;
 
   if (!limber_journal_delete_checkin (self->journal, checkin->id, &deleted, &error))
     {
@@ -289,15 +345,10 @@ on_delete_checkin (LimberWindow        *self,
       return;
     }
 
-  g_clear_pointer (&self->deleted, limber_checkin_free);
+  forget_deleted (self);
   self->deleted = deleted;
   reload_history (self);
-
-  toast = adw_toast_new (_("Check-in deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_undo_toast (self, _("Check-in deleted"));
 }
 
 /* An export runs in a thread (limber_export_async()); one that takes more
@@ -759,7 +810,7 @@ limber_window_dispose (GObject *object)
   g_clear_object (&self->journal);
   g_clear_object (&self->cues);
   g_clear_object (&self->voice);
-  g_clear_pointer (&self->deleted, limber_checkin_free);
+  forget_deleted (self);
   _limber_window_routines_dispose (self);
   g_clear_handle_id (&self->reminder_tick, g_source_remove);
   g_clear_object (&self->reminders);

@@ -9,8 +9,7 @@
  * Like sessions, every write is one BEGIN IMMEDIATE transaction, and a
  * check-in is validated before anything is written. */
 
-#define CHECKIN_COLUMNS \
-  "id, time, pain, stiffness, side, morning_stiffness, numbness, radiating, weakness, note"
+#define CHECKIN_COLUMNS _LIMBER_JOURNAL_CHECKIN_COLUMNS
 
 static const char sql_insert[] =
   "INSERT INTO checkins (time, pain, stiffness, side, morning_stiffness,"
@@ -85,8 +84,8 @@ write_checkin (LimberJournal        *self,
   return _limber_journal_run_stmt (self, stmt, error);
 }
 
-static LimberCheckin *
-checkin_from_row (sqlite3_stmt *stmt)
+LimberCheckin *
+_limber_journal_checkin_from_row (sqlite3_stmt *stmt)
 {
   LimberCheckin *checkin = g_new0 (LimberCheckin, 1);
   g_autofree char *side = _limber_journal_column_text (stmt, 4);
@@ -133,7 +132,7 @@ read_checkin (LimberJournal   *self,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *checkin = checkin_from_row (stmt);
+    *checkin = _limber_journal_checkin_from_row (stmt);
   else if (rc != SQLITE_DONE)
     {
       _limber_journal_set_step_error (self, rc, error);
@@ -373,6 +372,6 @@ limber_journal_list_checkins (LimberJournal  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _limber_journal_list_rows (self, sql_list, from, to,
-                                    (LimberJournalRowFunc) checkin_from_row,
+                                    (LimberJournalRowFunc) _limber_journal_checkin_from_row,
                                     (GDestroyNotify) limber_checkin_free, error);
 }

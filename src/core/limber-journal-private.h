@@ -83,6 +83,18 @@ char         *_limber_journal_column_strdup    (sqlite3_stmt         *stmt,
                                                 int                   column);
 GDateTime    *_limber_journal_time_from_usec   (gint64                usec);
 
+/* limber-journal-sessions.c and -checkins.c: one row of their SELECTs,
+ * for limber-journal-entries.c */
+LimberSessionInfo *_limber_journal_session_from_row (sqlite3_stmt   *stmt);
+LimberCheckin     *_limber_journal_checkin_from_row (sqlite3_stmt   *stmt);
+#define _LIMBER_JOURNAL_SESSION_COLUMNS \
+  "s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at," \
+  " s.planned_ms, s.active_ms, s.outcome, s.rating," \
+  " (SELECT COUNT(*) FROM session_parts AS p WHERE p.session_id = s.id)," \
+  " (SELECT COALESCE(SUM(p.skipped != 0), 0) FROM session_parts AS p WHERE p.session_id = s.id)"
+#define _LIMBER_JOURNAL_CHECKIN_COLUMNS \
+  "id, time, pain, stiffness, side, morning_stiffness, numbness, radiating, weakness, note"
+
 /* For tests only: the journal's own connection, to read per-connection
  * pragmas or to make the disk look full (PRAGMA max_page_count). */
 sqlite3      *_limber_journal_get_handle_for_testing (LimberJournal *self);

@@ -70,6 +70,21 @@ static const char sql_list_parts[] =
 static const char sql_session_exists[] =
   "SELECT 1 FROM sessions WHERE id = ?1";
 
+static const char sql_get_session[] =
+  "SELECT " _LIMBER_JOURNAL_SESSION_COLUMNS " FROM sessions AS s WHERE s.id = ?1";
+
+static const char sql_delete_session[] =
+  "DELETE FROM sessions WHERE id = ?1";
+
+static const char sql_restore_session[] =
+  "INSERT INTO sessions (id, routine_id, routine_name, started_at, ended_at, planned_ms,"
+  " active_ms, outcome, rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+static const char sql_restore_part[] =
+  "INSERT INTO session_parts"
+  " (session_id, step, side, exercise_id, planned_ms, done_ms, skipped)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
 static const char sql_list_sessions_between[] =
   "SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at,"
   " s.planned_ms, s.active_ms, s.outcome, s.rating,"
@@ -465,8 +480,8 @@ failed:
 
 /* Reading */
 
-static LimberSessionInfo *
-session_info_from_row (sqlite3_stmt *stmt)
+LimberSessionInfo *
+_limber_journal_session_from_row (sqlite3_stmt *stmt)
 {
   LimberSessionInfo *info = g_new0 (LimberSessionInfo, 1);
   g_autofree char *outcome = _limber_journal_column_text (stmt, 7);
@@ -511,7 +526,7 @@ limber_journal_list_sessions (LimberJournal  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _limber_journal_list_rows (self, sql_list_sessions, since, NULL,
-                                    (LimberJournalRowFunc) session_info_from_row,
+                                    (LimberJournalRowFunc) _limber_journal_session_from_row,
                                     (GDestroyNotify) limber_session_info_free, error);
 }
 
@@ -625,6 +640,198 @@ limber_journal_list_sessions_between (LimberJournal  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _limber_journal_list_rows (self, sql_list_sessions_between, from, to,
-                                    (LimberJournalRowFunc) session_info_from_row,
+                                    (LimberJournalRowFunc) _limber_journal_session_from_row,
                                     (GDestroyNotify) limber_session_info_free, error);
+}
+
+/* Deleting, and the undo of a delete */
+
+static gboolean
+read_session (LimberJournal      *self,
+              gint64              session_id,
+              LimberSessionInfo **info,
+              GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *info = NULL;
+  if (!(stmt = _limber_journal_get_stmt (self, sql_get_session, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *info = _limber_journal_session_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    {
+      _limber_journal_set_step_error (self, rc, error);
+      _limber_journal_stmt_done (stmt);
+      return FALSE;
+    }
+  _limber_journal_stmt_done (stmt);
+  return TRUE;
+}
+
+/**
+ * limber_journal_delete_session:
+ * @deleted: (out) (optional) (transfer full): the deleted session, for
+ *   limber_journal_restore_session()
+ * @deleted_parts: (out) (optional) (transfer container) (element-type LimberPartInfo):
+ *   its parts, which are deleted with it
+ *
+ * Deletes a session and its parts together. A session that a running
+ * Limber is still recording is refused.
+ *
+ * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_NOT_FOUND for an unknown
+ *   session, %LIMBER_JOURNAL_ERROR_INVALID for one in progress
+ */
+gboolean
+limber_journal_delete_session (LimberJournal      *self,
+                               gint64              session_id,
+                               LimberSessionInfo **deleted,
+                               GPtrArray         **deleted_parts,
+                               GError            **error)
+{
+  g_autoptr(LimberSessionInfo) old = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (deleted != NULL)
+    *deleted = NULL;
+  if (deleted_parts != NULL)
+    *deleted_parts = NULL;
+
+  if (!_limber_journal_begin_write (self, error))
+    return FALSE;
+
+  if (!read_session (self, session_id, &old, error))
+    goto failed;
+  if (old == NULL)
+    {
+      set_not_found (self, session_id, error);
+      goto failed;
+    }
+  if (old->outcome == LIMBER_OUTCOME_IN_PROGRESS && session_is_live (self, session_id))
+    {
+      g_set_error_literal (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                           _("This session is still going on; stop it before deleting it."));
+      goto failed;
+    }
+  if (!(parts = limber_journal_list_parts (self, session_id, error)))
+    goto failed;
+
+  /* the parts go with it (ON DELETE CASCADE) */
+  if (!(stmt = _limber_journal_get_stmt (self, sql_delete_session, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  if (!_limber_journal_run_stmt (self, stmt, error))
+    goto failed;
+
+  if (!_limber_journal_commit_write (self, error))
+    return FALSE;
+
+  g_debug ("Deleted session %" G_GINT64_FORMAT " and its %u parts", session_id, parts->len);
+  if (deleted != NULL)
+    *deleted = g_steal_pointer (&old);
+  if (deleted_parts != NULL)
+    *deleted_parts = g_steal_pointer (&parts);
+  return TRUE;
+
+failed:
+  _limber_journal_rollback_write (self);
+  return FALSE;
+}
+
+/**
+ * limber_journal_restore_session:
+ * @session: a session given by limber_journal_delete_session()
+ * @parts: (nullable) (element-type LimberPartInfo): its parts
+ *
+ * Puts a deleted session and its parts back under its old id, in one
+ * transaction: the undo of a delete.
+ *
+ * Returns: %TRUE on success; %LIMBER_JOURNAL_ERROR_INVALID for a session
+ *   without an id or whose id is taken
+ */
+gboolean
+limber_journal_restore_session (LimberJournal           *self,
+                                const LimberSessionInfo *session,
+                                GPtrArray               *parts,
+                                GError                 **error)
+{
+  g_autoptr(LimberSessionInfo) existing = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (session != NULL, FALSE);
+  g_return_val_if_fail (session->started_at != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (session->id <= 0)
+    {
+      g_set_error_literal (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                           _("Only a session that was saved before can be put back."));
+      return FALSE;
+    }
+
+  if (!_limber_journal_begin_write (self, error))
+    return FALSE;
+
+  if (!read_session (self, session->id, &existing, error))
+    goto failed;
+  if (existing != NULL)
+    {
+      g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,
+                   _("Session %lld is already in the journal."), (long long) session->id);
+      goto failed;
+    }
+
+  if (!(stmt = _limber_journal_get_stmt (self, sql_restore_session, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, session->id);
+  sqlite3_bind_text (stmt, 2, session->routine_id ? session->routine_id : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, session->routine_name ? session->routine_name : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, limber_time_to_usec (session->started_at));
+  if (session->ended_at != NULL)
+    sqlite3_bind_int64 (stmt, 5, limber_time_to_usec (session->ended_at));
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_int64 (stmt, 6, session->planned_ms);
+  sqlite3_bind_int64 (stmt, 7, session->active_ms);
+  /* one cut short stays so: nobody records it any more */
+  sqlite3_bind_text (stmt, 8, limber_outcome_to_string (session->outcome == LIMBER_OUTCOME_IN_PROGRESS
+                                                        ? LIMBER_OUTCOME_INTERRUPTED : session->outcome),
+                     -1, SQLITE_STATIC);
+  if (session->rating >= 0)
+    sqlite3_bind_int (stmt, 9, session->rating);
+  else
+    sqlite3_bind_null (stmt, 9);
+  if (!_limber_journal_run_stmt (self, stmt, error))
+    goto failed;
+
+  for (guint i = 0; parts != NULL && i < parts->len; i++)
+    {
+      const LimberPartInfo *part = g_ptr_array_index (parts, i);
+
+      if (!(stmt = _limber_journal_get_stmt (self, sql_restore_part, error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, session->id);
+      sqlite3_bind_int64 (stmt, 2, part->step);
+      sqlite3_bind_text (stmt, 3, limber_enum_to_nick (LIMBER_TYPE_SIDE, part->side), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, part->exercise_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, part->planned_ms);
+      sqlite3_bind_int64 (stmt, 6, part->done_ms);
+      sqlite3_bind_int (stmt, 7, part->skipped ? 1 : 0);
+      if (!_limber_journal_run_stmt (self, stmt, error))
+        goto failed;
+    }
+
+  return _limber_journal_commit_write (self, error);
+
+failed:
+  _limber_journal_rollback_write (self);
+  return FALSE;
 }

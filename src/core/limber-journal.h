@@ -76,6 +76,15 @@ GPtrArray     *limber_journal_list_sessions_between  (LimberJournal  *self,
                                                       GDateTime      *from,
                                                       GDateTime      *to,
                                                       GError        **error);
+gboolean       limber_journal_delete_session         (LimberJournal      *self,
+                                                      gint64              session_id,
+                                                      LimberSessionInfo **deleted,
+                                                      GPtrArray         **deleted_parts,
+                                                      GError            **error);
+gboolean       limber_journal_restore_session        (LimberJournal           *self,
+                                                      const LimberSessionInfo *session,
+                                                      GPtrArray               *parts,
+                                                      GError                 **error);
 gboolean       limber_journal_get_exercise_record    (LimberJournal        *self,
                                                       const char           *exercise_id,
                                                       LimberExerciseRecord *out,
@@ -101,7 +110,37 @@ GPtrArray     *limber_journal_list_checkins          (LimberJournal        *self
                                                       GDateTime            *from,
                                                       GDateTime            *to,
                                                       GError              **error);
+ 
+/* The whole journal, newest first, a page at a time (limber-journal-entries.c) */
+typedef enum
+{
+  LIMBER_JOURNAL_ENTRY_SESSION,
+  LIMBER_JOURNAL_ENTRY_CHECKIN,
+} LimberJournalEntryKind;
 
+typedef struct
+{
+  LimberJournalEntryKind  kind;
+  gint64                  time_usec;  /* a session's start, a check-in's time */
+  gint64                  id;
+  LimberSessionInfo      *session;    /* for LIMBER_JOURNAL_ENTRY_SESSION */
+  LimberCheckin          *checkin;    /* for LIMBER_JOURNAL_ENTRY_CHECKIN */
+} LimberJournalEntry;
+
+#define LIMBER_TYPE_JOURNAL_ENTRY (limber_journal_entry_get_type ())
+GType               limber_journal_entry_get_type (void) G_GNUC_CONST;
+LimberJournalEntry *limber_journal_entry_copy     (const LimberJournalEntry *entry);
+void                limber_journal_entry_free     (LimberJournalEntry       *entry);
+int                 limber_journal_entry_compare  (const LimberJournalEntry *a,
+                                                   const LimberJournalEntry *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberJournalEntry, limber_journal_entry_free)
+
+GPtrArray     *limber_journal_list_entries_before    (LimberJournal            *self,
+                                                      const LimberJournalEntry *last,
+                                                      guint                     limit,
+                                                      GError                  **error);
+gint64         limber_journal_count_entries          (LimberJournal            *self,
+                                                      GError                  **error);
 
 gint64         limber_journal_log_reminder           (LimberJournal  *self,
                                                       LimberReminderKind    kind,

@@ -467,6 +467,58 @@ has_values (const LimberChartDay *days,
   return FALSE;
 }
 
+/* Lays the chart out on @width × @height; FALSE when it does not fit. */
+static gboolean
+chart_init (Chart                  *chart,
+            cairo_t                *cr,
+            PangoLayout            *layout,
+            double                  width,
+            double                  height,
+            const LimberChartDay   *days,
+            guint                   n_days,
+            const LimberChartStyle *style,
+            double                 *text_height,
+            double                 *strip_height)
+{
+  double label_width;
+  guint first = 0, last = 0;
+
+  chart->cr = cr;
+  chart->layout = layout;
+  chart->style = style;
+  chart->days = days;
+  chart->n_days = n_days;
+
+  text_size (chart, "10", &label_width, text_height);
+  *strip_height = MAX (4, round (*text_height * 0.4));
+
+  chart->left = round (PAD + label_width + PAD + 2);
+  chart->right = width - PAD;
+  chart->top = round (PAD + *text_height + 2 * PAD);
+  chart->bottom = round (height - PAD - *text_height - PAD - *strip_height - PAD);
+
+  if (chart->right - chart->left < 20 || chart->bottom - chart->top < 20)
+    return FALSE;
+
+  /* The first and last days with a valid date set the period. */
+  while (first < n_days && !g_date_valid (&days[first].date))
+    first++;
+  last = n_days;
+  while (last > first && !g_date_valid (&days[last - 1].date))
+    last--;
+
+  if (first < last)
+    {
+      guint32 j0 = g_date_get_julian (&days[first].date);
+      guint32 j1 = g_date_get_julian (&days[last - 1].date);
+
+      chart->first_julian = MIN (j0, j1);
+      chart->span = MAX (j0, j1) - chart->first_julian + 1;
+      chart->day_width = (chart->right - chart->left) / chart->span;
+    }
+  return TRUE;
+}
+
 /**
  * limber_chart_draw:
  * @cr: where to draw, with (0, 0) at the chart's top left
@@ -495,8 +547,7 @@ limber_chart_draw (cairo_t                *cr,
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
   Chart chart = { 0 };
-  double text_height, label_width, strip_height;
-  guint first = 0, last = 0;
+  double text_height, strip_height;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (days != NULL || n_days == 0);
@@ -516,41 +567,10 @@ limber_chart_draw (cairo_t                *cr,
   font = pango_font_description_from_string (style->font ? style->font : DEFAULT_FONT);
   pango_layout_set_font_description (layout, font);
 
-  chart.cr = cr;
-  chart.layout = layout;
-  chart.style = style;
-  chart.days = days;
-  chart.n_days = n_days;
-
-  text_size (&chart, "10", &label_width, &text_height);
-  strip_height = MAX (4, round (text_height * 0.4));
-
-  chart.left = round (PAD + label_width + PAD + 2);
-  chart.right = width - PAD;
-  chart.top = round (PAD + text_height + 2 * PAD);
-  chart.bottom = round (height - PAD - text_height - PAD - strip_height - PAD);
-
-  if (chart.right - chart.left < 20 || chart.bottom - chart.top < 20)
+  if (!chart_init (&chart, cr, layout, width, height, days, n_days, style, &text_height, &strip_height))
     {
       cairo_restore (cr);
       return;
-    }
-
-  /* The first and last days with a valid date set the period. */
-  while (first < n_days && !g_date_valid (&days[first].date))
-    first++;
-  last = n_days;
-  while (last > first && !g_date_valid (&days[last - 1].date))
-    last--;
-
-  if (first < last)
-    {
-      guint32 j0 = g_date_get_julian (&days[first].date);
-      guint32 j1 = g_date_get_julian (&days[last - 1].date);
-
-      chart.first_julian = MIN (j0, j1);
-      chart.span = MAX (j0, j1) - chart.first_julian + 1;
-      chart.day_width = (chart.right - chart.left) / chart.span;
     }
 
   draw_grid (&chart, text_height);
@@ -785,4 +805,92 @@ limber_chart_days_new (const GDate *first,
       g_array_append_val (days, day);
     }
   return days;
+}
+
+/* The chart's geometry for @cr's font at @width × @height, as drawn. */
+static gboolean
+chart_measure (Chart                  *chart,
+               PangoLayout           **layout,
+               cairo_t                *cr,
+               double                  width,
+               double                  height,
+               const LimberChartDay   *days,
+               guint                   n_days,
+               const LimberChartStyle *style)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  double text_height, strip_height;
+
+  *layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string (style->font ? style->font : DEFAULT_FONT);
+  pango_layout_set_font_description (*layout, font);
+  return chart_init (chart, cr, *layout, width, height, days, n_days, style, &text_height, &strip_height)
+         && chart->span > 0;
+}
+
+/**
+ * limber_chart_day_at:
+ * @x: a distance from the chart's left edge
+ *
+ * Returns: the index in @days of the day drawn at @x, or -1 for none
+ */
+int
+limber_chart_day_at (cairo_t                *cr,
+                     double                  width,
+                     double                  height,
+                     const LimberChartDay   *days,
+                     guint                   n_days,
+                     const LimberChartStyle *style,
+                     double                  x)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  Chart chart = { 0 };
+  guint32 julian;
+
+  g_return_val_if_fail (cr != NULL && style != NULL, -1);
+
+  if (!chart_measure (&chart, &layout, cr, width, height, days, n_days, style))
+    return -1;
+  if (x < chart.left || x >= chart.right)
+    return -1;
+  julian = chart.first_julian + (guint32) floor ((x - chart.left) / chart.day_width);
+  for (guint i = 0; i < n_days; i++)
+    if (g_date_valid (&days[i].date) && g_date_get_julian (&days[i].date) == julian)
+      return (int) i;
+  return -1;
+}
+
+/**
+ * limber_chart_draw_marker:
+ * @index: the day in @days to mark
+ *
+ * Draws a line across the plot at one day, over limber_chart_draw()'s
+ * drawing with the same arguments: the day a pointer or the keyboard is on.
+ */
+void
+limber_chart_draw_marker (cairo_t                *cr,
+                          double                  width,
+                          double                  height,
+                          const LimberChartDay   *days,
+                          guint                   n_days,
+                          const LimberChartStyle *style,
+                          guint                   index)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  Chart chart = { 0 };
+  double x;
+
+  g_return_if_fail (cr != NULL && style != NULL);
+
+  if (index >= n_days || !g_date_valid (&days[index].date)
+      || !chart_measure (&chart, &layout, cr, width, height, days, n_days, style))
+    return;
+  x = round (day_x (&chart, g_date_get_julian (&days[index].date))) + 0.5;
+  cairo_save (cr);
+  set_color (cr, &style->foreground);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, x, chart.top);
+  cairo_line_to (cr, x, chart.bottom);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }

@@ -58,6 +58,20 @@ void      limber_chart_draw                (cairo_t                 *cr,
                                             const LimberChartDay    *days,
                                             guint                    n_days,
                                             const LimberChartStyle  *style);
+int       limber_chart_day_at              (cairo_t                 *cr,
+                                            double                   width,
+                                            double                   height,
+                                            const LimberChartDay    *days,
+                                            guint                    n_days,
+                                            const LimberChartStyle  *style,
+                                            double                   x);
+void      limber_chart_draw_marker         (cairo_t                 *cr,
+                                            double                   width,
+                                            double                   height,
+                                            const LimberChartDay    *days,
+                                            guint                    n_days,
+                                            const LimberChartStyle  *style,
+                                            guint                    index);
 char     *limber_chart_describe            (const LimberChartDay    *days,
                                             guint                    n_days);
 GArray   *limber_chart_days_new            (const GDate             *first,

@@ -7,10 +7,12 @@
 
 #include "limber-application.h"
 #include "limber-checkin-dialog.h"
+#include "limber-history-list.h"
 #include "limber-history-page.h"
 #include "limber-journal-private.h"
 #include "limber-rating.h"
 #include "limber-window.h"
+#include "ten-years.h"
 #include "test-utils.h"
 
 static LimberApplication *app;
@@ -281,25 +283,40 @@ test_history_year (void)
   adw_view_stack_set_visible_child_name (stack, "routines");
 }
 
-/* The action row below @widget whose subtitle holds @needle. */
+/* The label below @widget whose text holds @needle. */
 static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *needle)
+find_label (GtkWidget  *widget,
+            const char *needle)
 {
-  if (ADW_IS_ACTION_ROW (widget))
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
     {
-      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
 
-      return subtitle && strstr (subtitle, needle) ? widget : NULL;
+      return text && strstr (text, needle) ? widget : NULL;
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_row (c, needle);
+      GtkWidget *found = find_label (c, needle);
 
       if (found)
         return found;
     }
   return NULL;
+}
+
+static void
+show_journal (LimberHistoryPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.show-journal", NULL);
+  WAIT_FOR (g_strcmp0 (adw_leaflet_get_visible_child_name (limber_test_child (page, "leaflet")), "journal") == 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+static void
+hide_journal (LimberHistoryPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.back", NULL);
+  WAIT_FOR (g_strcmp0 (adw_leaflet_get_visible_child_name (limber_test_child (page, "leaflet")), "overview") == 0);
 }
 
 /* A note another program wrote as invalid UTF-8 reaches the page as valid
@@ -334,11 +351,249 @@ test_invalid_utf8 (void)
   adw_view_stack_set_visible_child_name (stack, "history");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  row = find_row (GTK_WIDGET (page), "bad-");
+  show_journal (page);
+  row = find_label (GTK_WIDGET (page), "bad-");
   g_assert_nonnull (row);
-  g_assert_true (g_utf8_validate (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), -1, NULL));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+  g_assert_true (g_utf8_validate (gtk_label_get_label (GTK_LABEL (row)), -1, NULL));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (row)),
                             "bad-\xef\xbf\xbd\xef\xbf\xbd-note\xef\xbf\xbd"));
+  hide_journal (page);
+  adw_view_stack_set_visible_child_name (stack, "routines");
+}
+
+/* The chart says a day's values on hover and keyboard focus, in a label
+ * and in its accessible description. */
+static void
+test_chart_day (void)
+{
+  LimberHistoryPage *page = limber_window_get_history_page (LIMBER_WINDOW (window));
+  AdwViewStack *stack = limber_test_child (window, "view_stack");
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
+  GtkWidget *chart = limber_test_child (page, "chart");
+  GtkLabel *label = limber_test_child (page, "chart_day_label");
+  const char *text;
+
+  limber_history_page_set_today (page, today);
+  adw_view_stack_set_visible_child_name (stack, "history");
+  gtk_drop_down_set_selected (limber_test_child (page, "range_dropdown"), 0);  /* 7 days */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* the keyboard: focus lands on the last day, the arrows move it */
+  gtk_widget_grab_focus (chart);
+  WAIT_FOR (gtk_widget_has_focus (chart));
+  text = gtk_label_get_label (label);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Friday 20 November 2026"));
+  g_assert_nonnull (strstr (text, "minute"));
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
+  {
+    /* the 19th: pain and stiffness from fill_year(), six minutes of routine */
+    g_autoptr(GPtrArray) all = limber_journal_list_checkins (journal, NULL, NULL, NULL);
+
+    limber_history_page_focus_chart_day (page, 5);
+    text = gtk_label_get_label (label);
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "Thursday 19 November 2026: pain "));
+    g_assert_nonnull (strstr (text, "stiffness "));
+    g_assert_nonnull (strstr (text, "6 minutes stretched"));
+  }
+  limber_test_screenshot (GTK_WIDGET (window), "history-chart-day.png");
+
+  /* the pointer: the chart's left half is the week's first days */
+  {
+    GtkEventController *motion = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (chart);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && motion == NULL; i++)
+      {
+        g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_MOTION (c))
+          motion = GTK_EVENT_CONTROLLER (c);
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (motion);
+    g_signal_emit_by_name (motion, "motion", gtk_widget_get_width (chart) * 0.2, 100.0);
+    text = gtk_label_get_label (label);
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "November 2026"));
+    g_assert_null (strstr (text, "19 November"));
+  }
+  gtk_drop_down_set_selected (limber_test_child (page, "range_dropdown"), 1);
+  adw_view_stack_set_visible_child_name (stack, "routines");
+}
+
+/* Ten years, in one list that reads the journal a page at a time: the
+ * list scrolls to the very first day, its entries open and delete with
+ * Undo, sessions too (with their parts). */
+static void
+fill_ten_years (void)
+{
+  sqlite3 *db = _limber_journal_get_handle_for_testing (journal);
+  g_autoptr(GDateTime) first = g_date_time_new_local (2015, 11, 1, 0, 0, 0);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 3650; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
+
+      bench_add_day (journal, day, i);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+screenshot_at (LimberHistoryPage *page,
+               int                width,
+               int                height,
+               const char        *name)
+{
+  g_autofree char *light = g_strdup_printf ("history-%s-light.png", name);
+  g_autofree char *dark = g_strdup_printf ("history-%s-dark.png", name);
+
+  /* no window manager under Xvfb: a hidden window takes its new size when shown */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= width + 64 && gtk_widget_get_width (GTK_WIDGET (window)) >= width - 64);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  limber_test_screenshot (GTK_WIDGET (window), light);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  limber_test_screenshot (GTK_WIDGET (window), dark);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_whole_journal (void)
+{
+  LimberHistoryPage *page = limber_window_get_history_page (LIMBER_WINDOW (window));
+  AdwViewStack *stack = limber_test_child (window, "view_stack");
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
+  GtkWidget *view = limber_test_child (page, "journal_view");
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (limber_test_child (page, "journal_scroller"));
+  GListModel *list = limber_history_page_get_list (page);
+  g_autoptr(LimberHistoryItem) last = NULL;
+  const LimberJournalEntry *entry;
+  guint n, year_back = 0;
+  int width, height;
+
+  fill_ten_years ();
+  limber_history_page_set_today (page, today);
+  adw_view_stack_set_visible_child_name (stack, "history");
+  show_journal (page);
+
+  n = g_list_model_get_n_items (list);
+  g_assert_cmpuint (n, >=, 2 * 3650);
+  g_test_message ("%u entries, %u read to show the first rows", n,
+                  limber_history_list_get_n_loaded (LIMBER_HISTORY_LIST (list)));
+  g_assert_nonnull (find_label (view, "Today"));
+
+  /* to the first day, as a scroll bar dragged to the end */
+  for (int i = 0; i < 50 && gtk_adjustment_get_value (adj) < gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) - 1; i++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      limber_test_settle ();
+    }
+  last = g_list_model_get_item (list, g_list_model_get_n_items (list) - 1);
+  entry = limber_history_item_get_entry (last);
+  g_assert_cmpint (entry->kind, ==, LIMBER_JOURNAL_ENTRY_CHECKIN);
+  g_assert_cmpint (g_date_time_get_year (entry->checkin->time), ==, 2015);
+  g_assert_cmpint (g_date_time_get_month (entry->checkin->time), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (entry->checkin->time), ==, 1);
+  g_assert_nonnull (find_label (view, "Sunday 1 November 2015"));
+  limber_test_screenshot (GTK_WIDGET (window), NULL);
+
+  /* a year back, for the pictures */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LimberHistoryItem) item = g_list_model_get_item (list, i);
+
+      if (limber_history_item_get_entry (item)->time_usec < (g_date_time_to_unix (today) - 365 * 86400LL) * G_USEC_PER_SEC)
+        {
+          year_back = i;
+          break;
+        }
+    }
+  gtk_widget_activate_action (view, "list.scroll-to-item", "u", year_back);
+  gtk_widget_activate_action (view, "list.select-item", "(ubb)", year_back, FALSE, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_get_default_size (window, &width, &height);
+  screenshot_at (page, 360, 640, "360x640");
+  screenshot_at (page, 1280, 800, "1280x800");
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Enter opens a session: the dialog offers Delete; Undo brings it back with its parts */
+  {
+    LimberHistoryItem *selected;
+    const LimberJournalEntry *e;
+    g_autoptr(LimberSessionInfo) session = NULL;
+    g_autoptr(GPtrArray) parts = NULL;
+    guint i = year_back;
+    AdwMessageDialog *dialog;
+
+    for (;; i++)
+      {
+        g_autoptr(LimberHistoryItem) item = g_list_model_get_item (list, i);
+
+        if (limber_history_item_get_entry (item)->kind == LIMBER_JOURNAL_ENTRY_SESSION)
+          break;
+      }
+    gtk_widget_activate_action (view, "list.select-item", "(ubb)", i, FALSE, FALSE);
+    selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (view))));
+    e = limber_history_item_get_entry (selected);
+    g_assert_cmpint (e->kind, ==, LIMBER_JOURNAL_ENTRY_SESSION);
+    session = limber_session_info_copy (e->session);
+    g_assert_true (limber_journal_record_part (journal, session->id, 0, LIMBER_SIDE_LEFT, "seated-hamstring",
+                                               30000, 30000, FALSE, session->active_ms, NULL));
+
+    g_signal_emit_by_name (view, "activate", i);
+    WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+    dialog = ADW_MESSAGE_DIALOG (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Morning hamstrings");
+    limber_test_screenshot (GTK_WIDGET (dialog), "history-session.png");
+    adw_message_dialog_response (dialog, "delete");
+    gtk_window_close (GTK_WINDOW (dialog));
+    WAIT_FOR (limber_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+
+    g_assert_null (limber_journal_list_parts (journal, session->id, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, n - 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+    parts = limber_journal_list_parts (journal, session->id, NULL);
+    g_assert_nonnull (parts);
+    g_assert_cmpuint (parts->len, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  }
+
+  /* the Delete key deletes the selected check-in, with Undo */
+  {
+    g_autoptr(LimberHistoryItem) item = NULL;
+    gint64 id;
+    guint i = 0;
+
+    for (;; i++)
+      {
+        g_clear_object (&item);
+        item = g_list_model_get_item (list, i);
+        if (limber_history_item_get_entry (item)->kind == LIMBER_JOURNAL_ENTRY_CHECKIN)
+          break;
+      }
+    id = limber_history_item_get_entry (item)->id;
+    gtk_widget_activate_action (view, "list.scroll-to-item", "u", i);
+    gtk_widget_activate_action (view, "list.select-item", "(ubb)", i, FALSE, FALSE);
+    gtk_widget_grab_focus (view);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+    /* what the Delete key does in the list */
+    gtk_widget_activate_action (view, "history.delete-selected", NULL);
+    g_assert_null (limber_journal_get_checkin (journal, id, NULL));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+    g_assert_nonnull (limber_journal_get_checkin (journal, id, NULL));
+  }
+
+  hide_journal (page);
   adw_view_stack_set_visible_child_name (stack, "routines");
 }
 
@@ -432,6 +687,8 @@ main (int   argc,
   g_test_add_func ("/history/edit", test_edit);
   g_test_add_func ("/history/delete-undo", test_delete_undo);
   g_test_add_func ("/history/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/history/chart-day", test_chart_day);
+  g_test_add_func ("/history/whole-journal", test_whole_journal);
   g_test_add_func ("/history/export", test_export);
 
   status = g_test_run ();

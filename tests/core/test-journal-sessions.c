@@ -422,6 +422,143 @@ test_list_sessions_between (void)
                                           ((LimberSessionInfo *) sessions->pdata[i])->started_at), <, 0);
 }
 
+/* Deleting a session deletes its parts; the undo puts both back, under
+ * the same id. A session still being recorded is refused. */
+static void
+test_delete_restore (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) started = utc (2024, 5, 1, 9, 0, 0);
+  g_autoptr(GDateTime) ended = utc (2024, 5, 1, 9, 5, 0);
+  g_autoptr(LimberSessionInfo) deleted = NULL;
+  g_autoptr(GPtrArray) deleted_parts = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id, live;
+
+  id = start (journal, "morning-hamstrings", started);
+  record (journal, id, 0, LIMBER_SIDE_LEFT, 30000, FALSE, 30000);
+  record (journal, id, 0, LIMBER_SIDE_RIGHT, 12000, TRUE, 42000);
+  g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_STOPPED_FOR_PAIN, ended, 42000, NULL));
+  g_assert_true (limber_journal_set_session_rating (journal, id, 6, NULL));
+
+  /* one being recorded right now */
+  live = start (journal, "desk-break", ended);
+  g_assert_false (limber_journal_delete_session (journal, live, NULL, NULL, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (limber_journal_delete_session (journal, id, &deleted, &deleted_parts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (deleted->id, ==, id);
+  g_assert_cmpuint (deleted_parts->len, ==, 2);
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+  g_assert_null (limber_journal_list_parts (journal, id, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    sqlite3 *db = raw_open (path);
+
+    g_assert_cmpint (raw_int (db, "SELECT COUNT(*) FROM session_parts"), ==, 0);
+    sqlite3_close (db);
+  }
+
+  /* deleting it again: there is nothing to delete */
+  g_assert_false (limber_journal_delete_session (journal, id, NULL, NULL, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (limber_journal_restore_session (journal, deleted, deleted_parts, &error));
+  g_assert_no_error (error);
+  sessions = list_sessions (journal, NULL);
+  g_assert_cmpuint (sessions->len, ==, 2);
+  {
+    LimberSessionInfo *back = find_session (sessions, id);
+
+    g_assert_nonnull (back);
+    g_assert_cmpstr (back->routine_id, ==, "morning-hamstrings");
+    g_assert_cmpint (back->outcome, ==, LIMBER_OUTCOME_STOPPED_FOR_PAIN);
+    g_assert_cmpint (back->rating, ==, 6);
+    g_assert_cmpuint (back->active_ms, ==, 42000);
+    assert_same_time (back->started_at, started);
+    assert_same_time (back->ended_at, ended);
+    g_assert_cmpuint (back->n_parts, ==, 2);
+    g_assert_cmpuint (back->n_skipped, ==, 1);
+  }
+  parts = list_parts (journal, id);
+  g_assert_cmpuint (parts->len, ==, 2);
+  g_assert_cmpuint (((LimberPartInfo *) parts->pdata[1])->done_ms, ==, 12000);
+
+  /* a second undo finds it there already */
+  g_assert_false (limber_journal_restore_session (journal, deleted, deleted_parts, &error));
+  g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
+}
+
+/* The whole journal a page at a time, newest first: every entry once, in
+ * order, however the pages fall, with sessions and check-ins at the same
+ * moment. */
+static void
+test_entries_pages (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) day0 = utc (2020, 2, 27, 7, 0, 0);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_journal_entry_free);
+  g_autoptr(GError) error = NULL;
+  guint n_sessions = 0, n_checkins = 0;
+
+  g_assert_cmpint (limber_journal_count_entries (journal, NULL), ==, 0);
+  for (guint d = 0; d < 40; d++)
+    {
+      g_autoptr(GDateTime) t = g_date_time_add_days (day0, d / 2);
+      g_autoptr(LimberCheckin) c = checkin_at (t, d % 11, 3);
+
+      /* two check-ins at the very same moment every other day */
+      add_checkin (journal, c);
+      n_checkins++;
+      if (d % 3 == 0)
+        {
+          /* and a session at that moment too */
+          gint64 id = start (journal, "morning-hamstrings", t);
+
+          g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_COMPLETED, t, 1000, NULL));
+          n_sessions++;
+        }
+    }
+  g_assert_cmpint (limber_journal_count_entries (journal, NULL), ==, n_sessions + n_checkins);
+
+  for (guint limit = 1; limit <= 9; limit += 4)
+    {
+      const LimberJournalEntry *last = NULL;
+
+      g_ptr_array_set_size (all, 0);
+      for (;;)
+        {
+          g_autoptr(GPtrArray) page = limber_journal_list_entries_before (journal, last, limit, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (page->len, <=, limit);
+          for (guint i = 0; i < page->len; i++)
+            g_ptr_array_add (all, limber_journal_entry_copy (page->pdata[i]));
+          if (page->len < limit)
+            break;
+          last = all->pdata[all->len - 1];
+        }
+      g_assert_cmpuint (all->len, ==, n_sessions + n_checkins);
+      for (guint i = 1; i < all->len; i++)
+        g_assert_cmpint (limber_journal_entry_compare (all->pdata[i - 1], all->pdata[i]), >, 0);
+      {
+        const LimberJournalEntry *first = all->pdata[all->len - 1];
+
+        g_assert_cmpint (first->kind, ==, LIMBER_JOURNAL_ENTRY_SESSION);
+        assert_same_time (first->session->started_at, day0);
+      }
+    }
+}
 
 /* An exercise's record: times done, time spent, last done and stops for
  * pain during it. A deleted routine's sessions keep their name, which the
@@ -498,6 +635,8 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/recover-leaves-live-sessions", test_recover_leaves_live_sessions);
   g_test_add_func ("/journal/sessions/list-between", test_list_sessions_between);
   g_test_add_func ("/journal/sessions/exercise-record", test_exercise_record);
+  g_test_add_func ("/journal/sessions/delete-restore", test_delete_restore);
+  g_test_add_func ("/journal/sessions/entries-pages", test_entries_pages);
 
   return g_test_run ();
 }
