@@ -378,6 +378,9 @@ setup_row (GtkSignalListItemFactory *signal_factory,
   GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  /* a long date at 1.5x text must not widen a phone's window */
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_add_css_class (heading, "limber-day-heading");
   gtk_box_append (GTK_BOX (box), heading);

@@ -328,7 +328,7 @@ test_history_sizes (gconstpointer data)
         assert_within_width (limber_test_child (page, "range_dropdown"), where);
         assert_within_width (limber_test_child (page, "chart"), where);
         assert_within_width (limber_test_child (page, "calendar"), where);
-        assert_within_width (limber_test_child (page, "entries"), where);
+        assert_within_width (limber_test_child (page, "journal_row"), where);
         limber_test_screenshot (GTK_WIDGET (window), png);
       }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -12,6 +12,7 @@
 #include "limber-import-dialog.h"
 #include "limber-exercise-chooser.h"
 #include "limber-exercise-editor.h"
+#include "limber-history-item.h"
 #include "limber-illustration.h"
 #include "limber-routine-editor.h"
 #include "limber-routine-page.h"
@@ -164,20 +165,26 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+/* Whether the History page's whole-journal list holds a session under
+ * @routine_name, as the person would find it scrolling back. */
 static gboolean
 history_shows (const char *routine_name)
 {
   LimberHistoryPage *history = limber_window_get_history_page (LIMBER_WINDOW (window));
-  GtkListBox *entries;
+  GListModel *list;
 
   limber_history_page_reload (history);
   adw_view_stack_set_visible_child_name (limber_test_child (window, "view_stack"), "history");
   limber_test_settle ();
-  entries = limber_test_child (history, "entries");
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (entries)); row; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_PREFERENCES_ROW (row) &&
-        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), routine_name) == 0)
-      return TRUE;
+  list = limber_history_page_get_list (history);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(LimberHistoryItem) item = g_list_model_get_item (list, i);
+      const LimberJournalEntry *entry = limber_history_item_get_entry (item);
+
+      if (entry->kind == LIMBER_JOURNAL_ENTRY_SESSION && g_strcmp0 (entry->session->routine_name, routine_name) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
