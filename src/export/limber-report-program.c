@@ -54,10 +54,9 @@ limber_report_programs_new (GPtrArray     *events,
 {
   LimberReportPrograms *self = g_new0 (LimberReportPrograms, 1);
 
-  g_return_val_if_fail (events != NULL, self);
-
   self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_program_event_free);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, program_names_free);
+  g_return_val_if_fail (events != NULL, self);
 
   for (guint i = 0; i < events->len; i++)
     {
