@@ -36,7 +36,8 @@ packages="$packages
 # each test fails naming its package when one is missing): a headless X
 # server and a private D-Bus (xvfb-run, xauth, dbus-run-session); the system
 # Python, whose csv and sqlite3 modules read exports and journals back;
-# poppler's pdftotext and pdfinfo for the PDF report; a mock notification
+# poppler's pdftotext and pdfinfo for the PDF report (and pdftoppm, in the
+# same package, to render a page for data/screenshots/); a mock notification
 # server (python3-dbusmock, python3-dbus) and a real one (dunst, dunstctl);
 # gsettings to set the service's settings; the time zones the schedule's
 # daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with

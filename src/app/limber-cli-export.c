@@ -111,6 +111,7 @@ export_report (LimberJournal *journal,
 {
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(LimberReportPrograms) programs = NULL;
   g_autoptr(GDateTime) start = local_midnight (first);
   g_autoptr(GDateTime) end = NULL;
   g_autoptr(GError) error = NULL;
@@ -121,7 +122,8 @@ export_report (LimberJournal *journal,
 
   if (!(sessions = limber_journal_list_sessions_between (journal, start, end, &error)) ||
       !(checkins = limber_journal_list_checkins (journal, start, end, &error)) ||
-      !limber_report_write_file (file, first, last, sessions, checkins, &error))
+      !(programs = limber_report_programs_read (journal, first, last, &error)) ||
+      !limber_report_write_file_full (file, first, last, sessions, checkins, programs, &error))
     {
       g_autofree char *message = limber_cli_escape (error->message);
 

@@ -894,3 +894,39 @@ limber_chart_draw_marker (cairo_t                *cr,
   cairo_stroke (cr);
   cairo_restore (cr);
 }
+
+/**
+ * limber_chart_get_time_axis:
+ * @left: (out): where the first day of the period begins, from the chart's
+ *   left edge
+ * @right: (out): where the day after the last one begins
+ *
+ * The plot's extent along the time axis as limber_chart_draw() lays it out
+ * with the same arguments, so that something drawn beside the chart (the
+ * report's program levels) can share the axis: day @i of the period (0 for
+ * the first day's date) spans [@left + @i × w, @left + (@i + 1) × w) with
+ * w = (@right − @left) / the number of calendar days.
+ *
+ * Returns: %FALSE when the chart draws no time axis
+ */
+gboolean
+limber_chart_get_time_axis (cairo_t                *cr,
+                            double                  width,
+                            double                  height,
+                            const LimberChartDay   *days,
+                            guint                   n_days,
+                            const LimberChartStyle *style,
+                            double                 *left,
+                            double                 *right)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  Chart chart = { 0 };
+
+  g_return_val_if_fail (cr != NULL && style != NULL, FALSE);
+
+  if (!chart_measure (&chart, &layout, cr, width, height, days, n_days, style))
+    return FALSE;
+  *left = chart.left;
+  *right = chart.left + chart.span * chart.day_width;
+  return TRUE;
+}

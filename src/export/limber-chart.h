@@ -72,6 +72,14 @@ void      limber_chart_draw_marker         (cairo_t                 *cr,
                                             guint                    n_days,
                                             const LimberChartStyle  *style,
                                             guint                    index);
+gboolean  limber_chart_get_time_axis       (cairo_t                 *cr,
+                                            double                   width,
+                                            double                   height,
+                                            const LimberChartDay    *days,
+                                            guint                    n_days,
+                                            const LimberChartStyle  *style,
+                                            double                  *left,
+                                            double                  *right);
 char     *limber_chart_describe            (const LimberChartDay    *days,
                                             guint                    n_days);
 GArray   *limber_chart_days_new            (const GDate             *first,

@@ -21,6 +21,7 @@ typedef struct
   LimberExportKind  kind;
   GPtrArray        *sessions;   /* LimberSessionInfo */
   GPtrArray        *checkins;   /* LimberCheckin */
+  LimberReportPrograms *programs;  /* the report's program events */
   GDate             first;      /* the report's days */
   GDate             last;
 } LimberExportJob;

@@ -642,7 +642,9 @@ _limber_export_read (LimberJournal     *journal,
     }
 
   if (!(job->sessions = limber_journal_list_sessions_between (journal, start, end, error)) ||
-      !(job->checkins = limber_journal_list_checkins (journal, start, end, error)))
+      !(job->checkins = limber_journal_list_checkins (journal, start, end, error)) ||
+      (kind == LIMBER_EXPORT_REPORT &&
+       !(job->programs = limber_report_programs_read (journal, &job->first, &job->last, error))))
     {
       _limber_export_job_clear (job);
       return FALSE;
@@ -665,7 +667,8 @@ _limber_export_write (const LimberExportJob  *job,
                       GError                **error)
 {
   if (job->kind == LIMBER_EXPORT_REPORT)
-    return limber_report_write_file (file, &job->first, &job->last, job->sessions, job->checkins, error);
+    return limber_report_write_file_full (file, &job->first, &job->last, job->sessions, job->checkins,
+                                          job->programs, error);
   return limber_export_csv_to_file (file, job->sessions, job->checkins, error);
 }
 
@@ -674,6 +677,7 @@ _limber_export_job_clear (LimberExportJob *job)
 {
   g_clear_pointer (&job->sessions, g_ptr_array_unref);
   g_clear_pointer (&job->checkins, g_ptr_array_unref);
+  g_clear_pointer (&job->programs, limber_report_programs_free);
 }
 
 static gboolean

@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "limber-chart.h"
+#include "limber-report.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,11 @@ typedef struct
   GArray           *days;          /* LimberChartDay, one per day of the period */
   GPtrArray        *sessions;      /* sorted, borrowed */
   GPtrArray        *checkins;      /* sorted, borrowed */
+  const LimberReportPrograms *programs;  /* nullable, borrowed */
+
+  double            axis_left;     /* the chart's time axis, from the page's left */
+  double            axis_right;
+  gboolean          has_axis;
 } Report;
 
 void    _limber_report_set_gray       (cairo_t     *cr,
@@ -71,5 +77,19 @@ char   *_limber_report_format_date    (const GDate *date,
                                        const char  *format);
 double  _limber_report_draw_calendar  (Report      *report,
                                        double       y);
+char   *_limber_report_spell_undrawable (Report     *report,
+                                       const char  *font,
+                                       const char  *str,
+                                       gboolean    *spelled);
+
+/* limber-report-program.c: nothing is drawn, and 0 returned, when no
+ * program event falls in the report's days. */
+gboolean _limber_report_has_program_events (Report *report);
+double  _limber_report_draw_program_band  (Report      *report,
+                                           double       y);
+double  _limber_report_draw_program_list  (Report      *report,
+                                           double       y,
+                                           double       bottom,
+                                           gboolean     draw);
 
 G_END_DECLS

@@ -179,6 +179,10 @@ draw_chart (Report *report,
   limber_chart_draw (cr, CONTENT_WIDTH, CHART_HEIGHT,
                      (const LimberChartDay *) report->days->data, report->days->len,
                      &report->style);
+  report->has_axis = limber_chart_get_time_axis (cr, CONTENT_WIDTH, CHART_HEIGHT,
+                                                 (const LimberChartDay *) report->days->data,
+                                                 report->days->len, &report->style,
+                                                 &report->axis_left, &report->axis_right);
   cairo_restore (cr);
   report->style.font = NULL;
 
@@ -428,11 +432,11 @@ note_clear (gpointer data)
  * Limber's install script brings DejaVu and WenQuanYi Micro Hei, which cover
  * Latin, Greek, Cyrillic, Arabic, Hebrew and CJK; this is for the rest.
  * Sets @spelled when anything was replaced. */
-static char *
-spell_undrawable (Report     *report,
-                  const char *font,
-                  const char *str,
-                  gboolean   *spelled)
+char *
+_limber_report_spell_undrawable (Report     *report,
+                                 const char *font,
+                                 const char *str,
+                                 gboolean   *spelled)
 {
   PangoLayout *layout = report->layout;
   g_autoptr(GHashTable) unknown = g_hash_table_new (NULL, NULL);
@@ -510,7 +514,7 @@ collect_notes (Report *report)
       local = g_date_time_to_local (checkin->time);
       /* Translators: when a note was written, as g_date_time_format(). xgettext:no-c-format */
       when = g_date_time_format (local, C_("report", "%a %-d %b %Y, %H:%M"));
-      drawable = spell_undrawable (report, FONT_BODY, stripped, &spelled);
+      drawable = _limber_report_spell_undrawable (report, FONT_BODY, stripped, &spelled);
       escaped = g_markup_escape_text (drawable, -1);
       ratings = g_strdup_printf (_("pain %d, stiffness %d"), checkin->pain, checkin->stiffness);
       note.markup = g_strdup_printf ("<b>%s</b>   <span foreground=\"#555555\">%s</span>\n%s",
@@ -607,26 +611,42 @@ draw_report (Report *report)
   double y = MARGIN, column = (CONTENT_WIDTH - 20) / 2;
   double h1, h2, line_height, page2_top, notes_heading;
   g_autofree char *continued = NULL;
-  gboolean two_pages;
+  gboolean two_pages, notes_later, list_on_page2;
   guint n_hidden;
 
   y = draw_heading (report, y);
   y = draw_chart (report, y);
+  y = _limber_report_draw_program_band (report, y);
   y = _limber_report_draw_calendar (report, y);
 
   h1 = draw_summary (report, MARGIN, y, column);
   h2 = draw_flags (report, MARGIN + column + 20, y, column);
   y += MAX (h1, h2) + 12;
+  /* the program's list on page 1 when all of it fits there, else at the
+   * top of page 2, before the notes */
+  list_on_page2 = _limber_report_draw_program_list (report, y, G_MAXDOUBLE, FALSE) > CONTENT_BOTTOM + 9;
+  if (!list_on_page2)
+    y = _limber_report_draw_program_list (report, y, CONTENT_BOTTOM, TRUE);
 
   _limber_report_set_gray (cr, 0);
-  notes_heading = _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, FONT_HEADING, _("Notes, newest first")) + 4;
-  y += notes_heading;
-
+  notes_heading = _limber_report_text_full (report, 0, 0, CONTENT_WIDTH, FONT_HEADING, _("Notes, newest first"),
+                                            FALSE, FALSE, 0) + 4;
   line_height = _limber_report_text_full (report, 0, 0, CONTENT_WIDTH, FONT_BODY, "X", FALSE, FALSE, 0);
-  page2_top = MARGIN + notes_heading;
-  n_hidden = place_notes (report, notes, y, page2_top, line_height, &two_pages);
+  page2_top = (list_on_page2 ? _limber_report_draw_program_list (report, MARGIN, CONTENT_BOTTOM, FALSE)
+                             : MARGIN) + notes_heading;
 
-  if (notes->len == 0)
+  /* no room left on page 1 for the heading and a line (the program's
+   * list took it): the notes begin on page 2, under their heading */
+  notes_later = list_on_page2 || y + notes_heading + line_height > CONTENT_BOTTOM;
+  if (!notes_later)
+    {
+      _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, FONT_HEADING, _("Notes, newest first"));
+      y += notes_heading;
+    }
+  n_hidden = place_notes (report, notes, notes_later ? CONTENT_BOTTOM : y, page2_top, line_height, &two_pages);
+  two_pages |= list_on_page2;
+
+  if (notes->len == 0 && !notes_later)
     {
       _limber_report_set_gray (cr, 0.3);
       _limber_report_text (report, MARGIN, y, CONTENT_WIDTH, FONT_BODY, _("No notes in this period."));
@@ -639,8 +659,16 @@ draw_report (Report *report)
       if (page == 1)
         {
           cairo_show_page (cr);
+          if (list_on_page2)
+            _limber_report_draw_program_list (report, MARGIN, CONTENT_BOTTOM, TRUE);
           _limber_report_set_gray (cr, 0);
-          _limber_report_text (report, MARGIN, MARGIN, CONTENT_WIDTH, FONT_HEADING, _("Notes, continued"));
+          _limber_report_text (report, MARGIN, page2_top - notes_heading, CONTENT_WIDTH, FONT_HEADING,
+                               notes_later ? _("Notes, newest first") : _("Notes, continued"));
+          if (notes->len == 0)
+            {
+              _limber_report_set_gray (cr, 0.3);
+              _limber_report_text (report, MARGIN, page2_top, CONTENT_WIDTH, FONT_BODY, _("No notes in this period."));
+            }
         }
 
       for (guint i = 0; i < notes->len - n_hidden; i++)
@@ -780,6 +808,28 @@ limber_report_write (GOutputStream  *stream,
                      GPtrArray      *checkins,
                      GError        **error)
 {
+  return limber_report_write_full (stream, first, last, sessions, checkins, NULL, error);
+}
+
+/**
+ * limber_report_write_full:
+ * @programs: (nullable): the program events, from limber_report_programs_read()
+ *
+ * limber_report_write() with the program: when an event of @programs falls
+ * in the period, the level over the period is a band under the chart and
+ * the events are listed under "Program" with their reasons.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+limber_report_write_full (GOutputStream               *stream,
+                          const GDate                 *first,
+                          const GDate                 *last,
+                          GPtrArray                   *sessions,
+                          GPtrArray                   *checkins,
+                          const LimberReportPrograms  *programs,
+                          GError                     **error)
+{
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GPtrArray) kept_sessions = NULL;
   g_autoptr(GPtrArray) kept_checkins = NULL;
@@ -804,6 +854,7 @@ limber_report_write (GOutputStream  *stream,
   report.sessions = kept_sessions;
   report.checkins = kept_checkins;
   report.days = days;
+  report.programs = programs;
   limber_chart_style_init (&report.style, LIMBER_CHART_STYLE_PRINT);
 
   /* cairo writes in small pieces */
@@ -851,6 +902,7 @@ typedef struct
   const GDate *last;
   GPtrArray   *sessions;
   GPtrArray   *checkins;
+  const LimberReportPrograms *programs;
 } ReportArgs;
 
 static gboolean
@@ -860,8 +912,8 @@ write_report (GOutputStream  *stream,
 {
   ReportArgs *args = data;
 
-  return limber_report_write (stream, args->first, args->last,
-                              args->sessions, args->checkins, error);
+  return limber_report_write_full (stream, args->first, args->last,
+                                   args->sessions, args->checkins, args->programs, error);
 }
 
 /**
@@ -886,7 +938,27 @@ limber_report_write_file (GFile        *file,
                           GPtrArray    *checkins,
                           GError      **error)
 {
-  ReportArgs args = { first, last, sessions, checkins };
+  return limber_report_write_file_full (file, first, last, sessions, checkins, NULL, error);
+}
+
+/**
+ * limber_report_write_file_full:
+ * @programs: (nullable): as for limber_report_write_full()
+ *
+ * limber_report_write_file() with the program.
+ *
+ * Returns: %TRUE on success; on failure @file is as it was
+ */
+gboolean
+limber_report_write_file_full (GFile                       *file,
+                               const GDate                 *first,
+                               const GDate                 *last,
+                               GPtrArray                   *sessions,
+                               GPtrArray                   *checkins,
+                               const LimberReportPrograms  *programs,
+                               GError                     **error)
+{
+  ReportArgs args = { first, last, sessions, checkins, programs };
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (first != NULL && g_date_valid (first), FALSE);
