@@ -489,6 +489,18 @@ back_action (GtkWidget  *widget,
 }
 
 /**
+ * limber_history_page_get_journal_view:
+ *
+ * Returns: (transfer none): the GtkListView of the whole journal
+ */
+GtkWidget *
+limber_history_page_get_journal_view (LimberHistoryPage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_HISTORY_PAGE (self), NULL);
+  return GTK_WIDGET (self->journal_view);
+}
+
+/**
  * limber_history_page_get_list:
  *
  * Returns: (transfer none): the model of the whole journal's list
