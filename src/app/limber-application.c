@@ -5,10 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "limber-application.h"
 #include "limber-cli.h"
+#include "limber-history-list.h"
+#include "limber-history-page.h"
 #include "limber-import-dialog.h"
 #include "limber-preferences-window.h"
 #include "limber-window.h"
@@ -464,15 +467,112 @@ bench_first_frame_fd (void)
 }
 
 static void
+bench_write (int         fd,
+             const char *line)
+{
+  gsize len = strlen (line);
+
+  while (write (fd, line, len) < 0 && errno == EINTR)
+    ;
+}
+
+/* For the History benchmark (tests/bench/bench-history.py): with
+ * LIMBER_BENCH_HISTORY=1 as well, after the first frame the window opens
+ * History, then, once that has painted, Your Whole Journal, and writes
+ *
+ *   history-frame PID USEC      (from showing History to its first frame)
+ *   journal-frame USEC N        (from opening the list to the first frame
+ *                                that drew its rows; N entries read so far)
+ *
+ * on the same descriptor, times from the monotonic clock. */
+typedef struct
+{
+  int           fd;
+  LimberWindow *window;
+  gint64        start;
+} BenchHistory;
+
+static gboolean bench_open_journal (gpointer data);
+
+static void
+bench_journal_after_paint (GdkFrameClock *clock,
+                           BenchHistory  *bench)
+{
+  LimberHistoryPage *page = limber_window_get_history_page (bench->window);
+  GtkWidget *view = limber_history_page_get_journal_view (page);
+  GListModel *list = limber_history_page_get_list (page);
+  g_autofree char *line = NULL;
+
+  /* the first frame with the list shown and rows in it */
+  if (!gtk_widget_get_mapped (view) || gtk_widget_get_first_child (view) == NULL ||
+      !gtk_widget_get_mapped (gtk_widget_get_first_child (view)))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, bench_journal_after_paint, bench);
+  line = g_strdup_printf ("journal-frame %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time () - bench->start,
+                          limber_history_list_get_n_loaded (LIMBER_HISTORY_LIST (list)));
+  bench_write (bench->fd, line);
+}
+
+static void
+bench_history_after_paint (GdkFrameClock *clock,
+                           BenchHistory  *bench)
+{
+  g_autofree char *line = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (limber_window_get_history_page (bench->window))))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, bench_history_after_paint, bench);
+  line = g_strdup_printf ("history-frame %d %" G_GINT64_FORMAT "\n", (int) getpid (),
+                          g_get_monotonic_time () - bench->start);
+  bench_write (bench->fd, line);
+  /* what the overview started (idle work, a second frame) settles first */
+  g_timeout_add (500, bench_open_journal, bench);
+}
+
+static gboolean
+bench_open_journal (gpointer data)
+{
+  BenchHistory *bench = data;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (bench_journal_after_paint), bench);
+  bench->start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (limber_window_get_history_page (bench->window)),
+                              "history.show-journal", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+bench_open_history (gpointer data)
+{
+  BenchHistory *bench = data;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (bench_history_after_paint), bench);
+  bench->start = g_get_monotonic_time ();
+  limber_window_set_visible_page (bench->window, "history");
+  return G_SOURCE_REMOVE;
+}
+
+static void
 bench_after_paint (GdkFrameClock *clock,
                    gpointer       user_data)
 {
-  static const char line[] = "first-frame\n";
   int fd = GPOINTER_TO_INT (user_data);
+  GtkWidget *window = g_object_get_data (G_OBJECT (clock), "limber-bench-window");
 
   g_signal_handlers_disconnect_by_func (clock, bench_after_paint, user_data);
-  while (write (fd, line, sizeof line - 1) < 0 && errno == EINTR)
-    ;
+  bench_write (fd, "first-frame\n");
+  if (g_strcmp0 (g_getenv ("LIMBER_BENCH_HISTORY"), "1") == 0 && LIMBER_IS_WINDOW (window))
+    {
+      BenchHistory *bench = g_new0 (BenchHistory, 1);
+
+      bench->fd = fd;
+      bench->window = LIMBER_WINDOW (window);
+      g_object_set_data_full (G_OBJECT (window), "limber-bench-history", bench, g_free);
+      /* after what the start-up left for later */
+      g_timeout_add (500, bench_open_history, bench);
+    }
 }
 
 static void
@@ -483,7 +583,10 @@ bench_realize (GtkWidget *window,
 
   g_signal_handlers_disconnect_by_func (window, bench_realize, user_data);
   if (clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint), user_data);
+    {
+      g_object_set_data (G_OBJECT (clock), "limber-bench-window", window);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (bench_after_paint), user_data);
+    }
 }
 
 static void

@@ -177,7 +177,7 @@ void
 limber_history_list_reload (LimberHistoryList *self)
 {
   g_autoptr(GError) error = NULL;
-  guint old;
+  guint old, count;
   gint64 n = 0;
 
   g_return_if_fail (LIMBER_IS_HISTORY_LIST (self));
@@ -191,9 +191,22 @@ limber_history_list_reload (LimberHistoryList *self)
       g_message ("Could not count the journal's entries: %s", error->message);
       n = 0;
     }
-  self->n_items = (guint) MIN (n, G_MAXUINT);
+  count = (guint) MIN (n, G_MAXUINT);
+  self->n_items = count;
   load_page (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+
+  /* Said as a removal, then an addition, never as one change that both
+   * removes and adds: in GTK 4.8 a change that removes a row the view
+   * tracks (its anchor, the focused or selected row) makes the
+   * GtkListView's item manager, and GtkSingleSelection for its selected
+   * item, look for that row's item among all the added positions, a
+   * get_item() for each: the whole journal would be read at every reload. */
+  self->n_items = 0;
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
+  self->n_items = count;
+  if (count > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
 
 guint

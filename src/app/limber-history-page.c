@@ -464,6 +464,46 @@ delete_selected_action (GtkWidget  *widget,
     delete_item (self, item);
 }
 
+/* The list view has its model only while the list is shown: GTK 4.8's
+ * GtkListView makes up to 200 row widgets around the row it shows, mapped
+ * or not, and the History overview would pay for them at every reload. */
+static void
+attach_list (LimberHistoryPage *self,
+             gboolean           attach)
+{
+  GtkSelectionModel *model = attach ? GTK_SELECTION_MODEL (self->selection) : NULL;
+
+  if (gtk_list_view_get_model (self->journal_view) != model)
+    gtk_list_view_set_model (self->journal_view, model);
+}
+
+static void
+on_leaflet_transition (LimberHistoryPage *self)
+{
+  if (!adw_leaflet_get_child_transition_running (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "overview") == 0)
+    attach_list (self, FALSE);
+}
+
+static gboolean
+leaflet_child_idle (gpointer data)
+{
+  g_autoptr(LimberHistoryPage) self = data;
+
+  on_leaflet_transition (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* back to the overview: the list keeps its rows while it slides away (the
+ * transition has started by the idle), and without animations loses them
+ * at the idle */
+static void
+on_leaflet_child (LimberHistoryPage *self)
+{
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "overview") == 0)
+    g_idle_add (leaflet_child_idle, g_object_ref (self));
+}
+
 static void
 show_journal_action (GtkWidget  *widget,
                      const char *action_name,
@@ -471,6 +511,7 @@ show_journal_action (GtkWidget  *widget,
 {
   LimberHistoryPage *self = LIMBER_HISTORY_PAGE (widget);
 
+  attach_list (self, TRUE);
   adw_leaflet_set_visible_child_name (self->leaflet, "journal");
   gtk_widget_grab_focus (GTK_WIDGET (self->journal_view));
 }
@@ -486,6 +527,18 @@ back_action (GtkWidget  *widget,
     return;
   adw_leaflet_set_visible_child_name (self->leaflet, "overview");
   gtk_widget_grab_focus (GTK_WIDGET (self->journal_row));
+}
+
+/**
+ * limber_history_page_get_journal_view:
+ *
+ * Returns: (transfer none): the GtkListView of the whole journal
+ */
+GtkWidget *
+limber_history_page_get_journal_view (LimberHistoryPage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_HISTORY_PAGE (self), NULL);
+  return GTK_WIDGET (self->journal_view);
 }
 
 /**
@@ -785,7 +838,10 @@ limber_history_page_init (LimberHistoryPage *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->journal_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->leaflet, "notify::child-transition-running",
+                           G_CALLBACK (on_leaflet_transition), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child-name",
+                           G_CALLBACK (on_leaflet_child), self, G_CONNECT_SWAPPED);
   {
     g_autoptr(GtkListItemFactory) factory = limber_history_list_new_factory (self->list, delete_item, self);
 

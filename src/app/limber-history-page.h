@@ -19,6 +19,7 @@ void limber_history_page_set_today    (LimberHistoryPage *self,
 void limber_history_page_reload       (LimberHistoryPage *self);
 void limber_history_page_focus_chart_day (LimberHistoryPage *self,
                                           int                index);
+GtkWidget  *limber_history_page_get_journal_view (LimberHistoryPage *self);
 GListModel *limber_history_page_get_list (LimberHistoryPage *self);
 
 G_END_DECLS

@@ -122,6 +122,18 @@ limber_window_get_today_page (LimberWindow *self)
 }
 
 /**
+ * limber_window_set_visible_page:
+ * @name: a page of the view stack: "routines", "history", ...
+ */
+void
+limber_window_set_visible_page (LimberWindow *self,
+                                const char   *name)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/**
  * limber_window_get_history_page:
  *
  * The History page, built now if it has not been shown yet.

@@ -29,6 +29,8 @@ void               limber_window_routine_imported (LimberWindow  *self,
                                                    LimberRoutine *routine);
 LimberPlayerView  *limber_window_get_player_view  (LimberWindow *self);
 LimberHistoryPage *limber_window_get_history_page (LimberWindow *self);
+void               limber_window_set_visible_page (LimberWindow *self,
+                                                   const char   *name);
 LimberTodayPage   *limber_window_get_today_page   (LimberWindow *self);
 
 G_END_DECLS

@@ -7,6 +7,47 @@
 /* The journal's rows handed to the pure limber_stats_* functions, for what
  * needs more than the rows a page already holds. */
 
+/* Only what limber_stats_streaks() looks at, when a session started and
+ * whether it counts, without the parts, names and ratings
+ * limber_journal_list_sessions_between() joins and copies: ten years of
+ * sessions are still read, but as three columns of one table. */
+static const char sql_streak_sessions[] =
+  "SELECT started_at, outcome, active_ms FROM sessions WHERE started_at < ?1";
+
+static GPtrArray *
+list_streak_sessions (LimberJournal  *self,
+                      GDateTime      *end,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_session_info_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _limber_journal_get_stmt (self, sql_streak_sessions, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limber_time_to_usec (end));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LimberSessionInfo *info = g_new0 (LimberSessionInfo, 1);
+      g_autofree char *outcome = _limber_journal_column_text (stmt, 1);
+
+      info->started_at = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, 0));
+      if (!limber_outcome_from_string (outcome, &info->outcome))
+        info->outcome = LIMBER_OUTCOME_INTERRUPTED;
+      info->active_ms = _limber_journal_column_uint (stmt, 2);
+      info->rating = -1;
+      g_ptr_array_add (sessions, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _limber_journal_set_step_error (self, rc, error);
+      _limber_journal_stmt_done (stmt);
+      return NULL;
+    }
+  _limber_journal_stmt_done (stmt);
+  return g_steal_pointer (&sessions);
+}
+
 /**
  * limber_journal_compute_streaks:
  * @today: now, usually g_date_time_new_now_local()
@@ -35,7 +76,7 @@ limber_journal_compute_streaks (LimberJournal  *self,
                               g_date_time_get_month (today),
                               g_date_time_get_day_of_month (today), 0, 0, 0);
   end = g_date_time_add_days (midnight, 1);
-  sessions = limber_journal_list_sessions_between (self, NULL, end, error);
+  sessions = list_streak_sessions (self, end, error);
   if (sessions == NULL)
     return FALSE;
 
