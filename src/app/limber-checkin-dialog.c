@@ -254,11 +254,9 @@ limber_checkin_dialog_get_checkin (LimberCheckinDialog *self)
   g_return_val_if_fail (LIMBER_IS_CHECKIN_DIALOG (self), NULL);
 
   checkin = self->editing ? limber_checkin_copy (self->editing) : limber_checkin_new ();
-  if (self->when != NULL)
-    {
-      g_date_time_unref (checkin->time);
-      checkin->time = g_date_time_ref (self->when);
-    }
+  /* "Now" re-dates an edited check-in too */
+  g_date_time_unref (checkin->time);
+  checkin->time = self->when ? g_date_time_ref (self->when) : g_date_time_new_now_local ();
   checkin->pain = limber_rating_get_value (self->pain_rating);
   checkin->stiffness = limber_rating_get_value (self->stiffness_rating);
   checkin->side = (LimberBodySide) adw_combo_row_get_selected (self->side_row);

@@ -669,6 +669,22 @@ test_form_when_past (void)
     g_assert_cmpint (edited->pain, ==, 5);
     g_assert_true (g_date_time_equal (edited->time, saved->time));
   }
+
+  /* and "Now" re-dates it */
+  dialog = LIMBER_CHECKIN_DIALOG (limber_checkin_dialog_new (main_window, journal, saved));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (limber_test_child (dialog, "when_now_button")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.when-now", NULL);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (limber_test_child (dialog, "when_row")), ==, "Now");
+  save_form (dialog);
+  {
+    g_autoptr(LimberCheckin) redated = newest_checkin ();
+    g_autoptr(GDateTime) after = g_date_time_new_now_local ();
+
+    g_assert_cmpint (redated->id, ==, saved->id);
+    g_assert_cmpint (g_date_time_compare (redated->time, now), >=, 0);
+    g_assert_cmpint (g_date_time_compare (redated->time, after), <=, 0);
+  }
 }
 
 /* A time later than now is refused beside the field, and nothing saves. */
