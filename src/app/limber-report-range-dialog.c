@@ -8,7 +8,7 @@
 
 /* Which days a report for a clinician covers, asked before the file: From
  * and To, each a day on a calendar, or a preset (the last 30 or 90 days,
- * the whole journal). To starts at today and From 90 days back, as on the
+ * the whole journal) in a combo row, which fits a phone at large text. To starts at today and From 90 days back, as on the
  * command line (--from, --to). From after To is said beside the fields and
  * the dialog will not go on. The "export" response means the range is
  * chosen; limber-window.c then asks for the file. */
@@ -21,7 +21,7 @@ struct _LimberReportRangeDialog
   GDate             last;
   gboolean          syncing;
 
-  GtkWidget        *presets[3];
+  AdwComboRow      *preset_row;
   GtkMenuButton    *from_button;
   GtkMenuButton    *to_button;
   GtkCalendar      *from_calendar;
@@ -58,8 +58,8 @@ show_day (GtkMenuButton *button,
   g_autoptr(GDateTime) time = midnight (date);
   char text[64];
 
-  /* Translators: a day in the report's range, see strftime */
-  g_date_strftime (text, sizeof text, _("%-d %B %Y"), date);
+  /* Translators: a day in the report's range, short to fit a phone, see strftime */
+  g_date_strftime (text, sizeof text, _("%-d %b %Y"), date);
   gtk_menu_button_set_label (button, text);
   gtk_calendar_select_day (calendar, time);
 }
@@ -82,13 +82,15 @@ update (LimberReportRangeDialog *self)
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "export", !wrong);
 }
 
+/* The presets' combo shows "Chosen days" for any other range. */
+#define CHOSEN_DAYS 3
+
 static void
-set_preset_buttons (LimberReportRangeDialog *self,
-                    int                      active)
+show_preset (LimberReportRangeDialog *self,
+             guint                    preset)
 {
   self->syncing = TRUE;
-  for (int i = 0; i < (int) G_N_ELEMENTS (self->presets); i++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->presets[i]), i == active);
+  adw_combo_row_set_selected (self->preset_row, preset);
   self->syncing = FALSE;
 }
 
@@ -106,7 +108,7 @@ calendar_changed (LimberReportRangeDialog *self)
                   g_date_time_get_year (from));
   g_date_set_dmy (&self->last, g_date_time_get_day_of_month (to), g_date_time_get_month (to),
                   g_date_time_get_year (to));
-  set_preset_buttons (self, -1);
+  show_preset (self, CHOSEN_DAYS);
   update (self);
 }
 
@@ -147,17 +149,18 @@ limber_report_range_dialog_use_preset (LimberReportRangeDialog *self,
       }
       break;
     }
-  set_preset_buttons (self, preset);
+  show_preset (self, preset);
   update (self);
 }
 
 static void
-preset_toggled (GtkToggleButton         *button,
-                LimberReportRangeDialog *self)
+preset_chosen (LimberReportRangeDialog *self)
 {
-  if (self->syncing || !gtk_toggle_button_get_active (button))
+  guint preset = adw_combo_row_get_selected (self->preset_row);
+
+  if (self->syncing || preset >= CHOSEN_DAYS)
     return;
-  limber_report_range_dialog_use_preset (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "preset")));
+  limber_report_range_dialog_use_preset (self, preset);
 }
 
 void
@@ -170,7 +173,7 @@ limber_report_range_dialog_set_dates (LimberReportRangeDialog *self,
 
   self->first = *first;
   self->last = *last;
-  set_preset_buttons (self, -1);
+  show_preset (self, CHOSEN_DAYS);
   update (self);
 }
 
@@ -260,10 +263,9 @@ limber_report_range_dialog_class_init (LimberReportRangeDialogClass *klass)
 static void
 limber_report_range_dialog_init (LimberReportRangeDialog *self)
 {
-  const char *preset_labels[] = { N_("_30 Days"), N_("_90 Days"), N_("_Whole Journal") };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *list = gtk_list_box_new ();
+  GtkStringList *presets = gtk_string_list_new (NULL);
 
   g_date_clear (&self->first, 1);
   g_date_clear (&self->last, 1);
@@ -271,21 +273,21 @@ limber_report_range_dialog_init (LimberReportRangeDialog *self)
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Report for a Clinician"));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), _("Choose the days the report covers."));
 
-  gtk_widget_add_css_class (linked, "linked");
-  gtk_widget_set_halign (linked, GTK_ALIGN_CENTER);
-  for (guint i = 0; i < G_N_ELEMENTS (preset_labels); i++)
-    {
-      self->presets[i] = gtk_toggle_button_new_with_mnemonic (_(preset_labels[i]));
-      g_object_set_data (G_OBJECT (self->presets[i]), "preset", GINT_TO_POINTER (i));
-      if (i > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->presets[i]), GTK_TOGGLE_BUTTON (self->presets[0]));
-      g_signal_connect (self->presets[i], "toggled", G_CALLBACK (preset_toggled), self);
-      gtk_box_append (GTK_BOX (linked), self->presets[i]);
-    }
-  gtk_box_append (GTK_BOX (box), linked);
+  /* in LimberReportRangePreset's order, then CHOSEN_DAYS */
+  gtk_string_list_append (presets, _("Last 30 days"));
+  gtk_string_list_append (presets, _("Last 90 days"));
+  gtk_string_list_append (presets, _("Whole journal"));
+  gtk_string_list_append (presets, _("Chosen days"));
+  self->preset_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->preset_row), _("_Days"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->preset_row), TRUE);
+  adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (presets));
+  g_object_unref (presets);
+  g_signal_connect_swapped (self->preset_row, "notify::selected", G_CALLBACK (preset_chosen), self);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->preset_row));
   gtk_list_box_append (GTK_LIST_BOX (list),
                        date_row (_("_From"), &self->from_button, &self->from_calendar, _("First day of the report")));
   gtk_list_box_append (GTK_LIST_BOX (list),

@@ -715,6 +715,19 @@ test_export_range (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (range), "export"));
   limber_test_screenshot (GTK_WIDGET (range), "report-range.png");
 
+  /* it fits a phone's 360 px at large text */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    int dpi, min;
+
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+    g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+    gtk_widget_measure (GTK_WIDGET (range), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("report range dialog: %d px at large text", min);
+    g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+    g_assert_cmpint (min, <=, 360);
+  }
+
   limber_report_range_dialog_use_preset (range, LIMBER_REPORT_RANGE_30_DAYS);
   limber_report_range_dialog_get_dates (range, &first, &last);
   g_assert_cmpint (g_date_days_between (&first, &last), ==, 29);
