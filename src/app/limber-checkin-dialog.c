@@ -14,7 +14,11 @@
  * Pain and stiffness start unset, and Save stays disabled until both are
  * chosen: every stored check-in is read as two measurements (the chart, the
  * averages, the advisory on pain of 8 or more), so a form saved untouched
- * must not turn into "no pain, no stiffness". Nothing else is required. */
+ * must not turn into "no pain, no stiffness". Nothing else is required.
+ *
+ * When: "Now" (the moment Save is pressed) until a day or time is chosen,
+ * then that local time; a check-in being edited shows its own. A time later
+ * than now is refused beside the field, and Save waits. */
 struct _LimberCheckinDialog
 {
   AdwWindow        parent_instance;
@@ -38,6 +42,16 @@ struct _LimberCheckinDialog
   GtkSwitch       *radiating_switch;
   GtkSwitch       *weakness_switch;
   GtkTextView     *note_view;
+  AdwExpanderRow  *when_row;
+  GtkWidget       *when_error_icon;
+  GtkWidget       *when_now_button;
+  GtkCalendar     *when_calendar;
+  GtkSpinButton   *when_hour_spin;
+  GtkSpinButton   *when_minute_spin;
+  GtkLabel        *when_error_label;
+
+  GDateTime       *when;             /* local; NULL for "now" */
+  gboolean         syncing_when;
 };
 
 G_DEFINE_FINAL_TYPE (LimberCheckinDialog, limber_checkin_dialog, ADW_TYPE_WINDOW)
@@ -50,6 +64,68 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The combo's order: both, left, right, as LimberBodySide. */
+
+static gboolean
+is_in_future (LimberCheckinDialog *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->when == NULL)
+    return FALSE;
+  now = g_date_time_new_now_local ();
+  return g_date_time_compare (self->when, now) > 0;
+}
+
+static char *
+describe_when (GDateTime *when)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *time = NULL;
+
+  if (when == NULL)
+    return g_strdup (_("Now"));
+
+  time = g_date_time_format (when, "%H:%M");
+  if (g_date_time_get_year (when) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (now))
+    /* Translators: a check-in's time today, "Today, 09:30" */
+    return g_strdup_printf (_("Today, %s"), time);
+  if (g_date_time_get_year (when) == g_date_time_get_year (yesterday)
+      && g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (yesterday))
+    /* Translators: a check-in's time yesterday, "Yesterday, 09:30" */
+    return g_strdup_printf (_("Yesterday, %s"), time);
+  /* Translators: a check-in's day and time, see strftime */
+  return g_date_time_format (when, _("%a %-d %B %Y, %H:%M"));
+}
+
+/* Shows the chosen time in the row and the calendar. */
+static void
+show_when (LimberCheckinDialog *self)
+{
+  g_autoptr(GDateTime) shown = self->when ? g_date_time_ref (self->when) : g_date_time_new_now_local ();
+  g_autofree char *subtitle = describe_when (self->when);
+  gboolean future = is_in_future (self);
+
+  self->syncing_when = TRUE;
+  gtk_calendar_select_day (self->when_calendar, shown);
+  gtk_spin_button_set_value (self->when_hour_spin, g_date_time_get_hour (shown));
+  gtk_spin_button_set_value (self->when_minute_spin, g_date_time_get_minute (shown));
+  self->syncing_when = FALSE;
+
+  if (future)
+    {
+      g_autofree char *refused = g_strdup_printf ("%s — %s", subtitle, _("later than now"));
+
+      adw_expander_row_set_subtitle (self->when_row, refused);
+      gtk_label_set_label (self->when_error_label, _("A check-in can be dated now or earlier, not later than now."));
+    }
+  else
+    adw_expander_row_set_subtitle (self->when_row, subtitle);
+  gtk_widget_set_visible (self->when_error_icon, future);
+  gtk_widget_set_visible (self->when_now_button, self->when != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->when_error_label), future);
+}
 
 static gboolean
 is_complete (LimberCheckinDialog *self)
@@ -92,9 +168,74 @@ update (LimberCheckinDialog *self)
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->pain_rating),
                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.save", complete);
-  gtk_widget_set_tooltip_text (self->save_button,
-                               complete ? _("Save (Ctrl+Enter)") : _("Choose pain and stiffness to save"));
+  show_when (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.save", complete && !is_in_future (self));
+  if (!complete)
+    gtk_widget_set_tooltip_text (self->save_button, _("Choose pain and stiffness to save"));
+  else if (is_in_future (self))
+    gtk_widget_set_tooltip_text (self->save_button, _("Choose a time now or earlier to save"));
+  else
+    gtk_widget_set_tooltip_text (self->save_button, _("Save (Ctrl+Enter)"));
+}
+
+/* The calendar or a spin button changed: that is the chosen time now. */
+static void
+when_edited (LimberCheckinDialog *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (self->syncing_when)
+    return;
+
+  day = gtk_calendar_get_date (self->when_calendar);
+  zone = g_time_zone_new_local ();
+  g_clear_pointer (&self->when, g_date_time_unref);
+  self->when = g_date_time_new (zone, g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day),
+                                gtk_spin_button_get_value_as_int (self->when_hour_spin),
+                                gtk_spin_button_get_value_as_int (self->when_minute_spin), 0);
+  update (self);
+}
+
+static void
+when_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  LimberCheckinDialog *self = LIMBER_CHECKIN_DIALOG (widget);
+
+  g_clear_pointer (&self->when, g_date_time_unref);
+  update (self);
+}
+
+/* Two digits, 09 rather than 9. */
+static gboolean
+two_digits (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/**
+ * limber_checkin_dialog_set_time:
+ * @time: (nullable): when the check-in was, or %NULL for "now"
+ *
+ * Chooses the time as the When row would; a time later than now shows
+ * why it is refused and keeps Save disabled.
+ */
+void
+limber_checkin_dialog_set_time (LimberCheckinDialog *self,
+                                GDateTime           *time)
+{
+  g_return_if_fail (LIMBER_IS_CHECKIN_DIALOG (self));
+
+  g_clear_pointer (&self->when, g_date_time_unref);
+  if (time != NULL)
+    self->when = g_date_time_to_local (time);
+  update (self);
 }
 
 /**
@@ -113,6 +254,9 @@ limber_checkin_dialog_get_checkin (LimberCheckinDialog *self)
   g_return_val_if_fail (LIMBER_IS_CHECKIN_DIALOG (self), NULL);
 
   checkin = self->editing ? limber_checkin_copy (self->editing) : limber_checkin_new ();
+  /* "Now" re-dates an edited check-in too */
+  g_date_time_unref (checkin->time);
+  checkin->time = self->when ? g_date_time_ref (self->when) : g_date_time_new_now_local ();
   checkin->pain = limber_rating_get_value (self->pain_rating);
   checkin->stiffness = limber_rating_get_value (self->stiffness_rating);
   checkin->side = (LimberBodySide) adw_combo_row_get_selected (self->side_row);
@@ -155,6 +299,7 @@ limber_checkin_dialog_set_checkin (LimberCheckinDialog *self,
   gtk_switch_set_active (self->weakness_switch, (checkin->symptoms & LIMBER_SYMPTOM_WEAKNESS) != 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             checkin->note ? checkin->note : "", -1);
+  limber_checkin_dialog_set_time (self, checkin->time);
 }
 
 /**
@@ -202,6 +347,12 @@ limber_checkin_dialog_save (LimberCheckinDialog *self)
                                    adw_toast_new (_("Choose pain and stiffness to save")));
       return FALSE;
     }
+  if (is_in_future (self))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose a time now or earlier to save")));
+      return FALSE;
+    }
 
   if (self->journal == NULL)
     g_set_error (&error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_CANT_OPEN,
@@ -243,6 +394,7 @@ limber_checkin_dialog_dispose (GObject *object)
 
   g_clear_object (&self->journal);
   g_clear_pointer (&self->editing, limber_checkin_free);
+  g_clear_pointer (&self->when, g_date_time_unref);
 
   G_OBJECT_CLASS (limber_checkin_dialog_parent_class)->dispose (object);
 }
@@ -283,6 +435,16 @@ limber_checkin_dialog_class_init (LimberCheckinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, radiating_switch);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, weakness_switch);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_error_icon);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_now_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_calendar);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, when_edited);
+  gtk_widget_class_bind_template_callback (widget_class, two_digits);
+  gtk_widget_class_install_action (widget_class, "checkin.when-now", NULL, when_now_action);
 
   gtk_widget_class_install_action (widget_class, "checkin.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "checkin.save", NULL);
@@ -298,6 +460,8 @@ limber_checkin_dialog_init (LimberCheckinDialog *self)
 
   g_signal_connect_object (self->pain_rating, "notify::value", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stiffness_rating, "notify::value", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  /* a form left open a while: "now" and "later than now" move on */
+  g_signal_connect_object (self->when_row, "notify::expanded", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }
 

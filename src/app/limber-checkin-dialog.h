@@ -19,6 +19,8 @@ void           limber_checkin_dialog_set_checkin      (LimberCheckinDialog *self
                                                        const LimberCheckin *checkin);
 void           limber_checkin_dialog_set_initial_pain (LimberCheckinDialog *self,
                                                        int                  value);
+void           limber_checkin_dialog_set_time         (LimberCheckinDialog *self,
+                                                       GDateTime           *time);
 gboolean       limber_checkin_dialog_save             (LimberCheckinDialog *self);
 
 G_END_DECLS

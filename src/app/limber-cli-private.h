@@ -18,6 +18,9 @@ gboolean _limber_cli_parse_whole_number (const char *text,
                                          int         max,
                                          int        *number);
 
+/* limber-cli.c: --at */
+GDateTime *_limber_cli_parse_at         (const char *text);
+
 /* limber-cli-export.c: --from, --to */
 gboolean _limber_cli_export_parse_date  (const char *text,
                                          GDate      *date);

@@ -33,6 +33,8 @@ static const GOptionEntry option_entries[] = {
   { "radiating", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Note pain running down the leg, with --check-in"), NULL },
   { "weakness", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Note weakness, with --check-in"), NULL },
   { "note", 0, 0, G_OPTION_ARG_STRING, NULL, N_("A note to keep with the check-in"), N_("TEXT") },
+  { "at", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("When the check-in was, in local time (now if not given; never in the future), with --check-in"), N_("YYYY-MM-DD[THH:MM]") },
   { "history", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_optional_value,
     N_("Print the sessions and check-ins of the last DAYS days (30 if not given) and exit"), N_("DAYS") },
   LIMBER_CLI_EXPORT_OPTION_ENTRIES,
@@ -183,7 +185,7 @@ parse_optional_value (const char  *option_name,
 }
 
 static const char * const checkin_only_options[] = {
-  "pain", "stiffness", "side", "morning-stiffness", "numbness", "radiating", "weakness", "note",
+  "pain", "stiffness", "side", "morning-stiffness", "numbness", "radiating", "weakness", "note", "at",
 };
 
 /* A whole number in [min, max], written in plain decimal digits. */
@@ -201,6 +203,47 @@ parse_whole_number (const char *text,
     return FALSE;
   *number = (int) value;
   return TRUE;
+}
+
+/**
+ * _limber_cli_parse_at:
+ * @text: `YYYY-MM-DD` (midnight) or `YYYY-MM-DDTHH:MM`, local time
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL if @text is not
+ *   one of those or names a day or time that does not exist
+ */
+GDateTime *
+_limber_cli_parse_at (const char *text)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+  int hour = 0, minute = 0;
+  size_t len;
+
+  if (text == NULL)
+    return NULL;
+  len = strlen (text);
+  if (len != 10 && len != 16)
+    return NULL;
+  day = g_strndup (text, 10);
+  if (!_limber_cli_export_parse_date (day, &date))
+    return NULL;
+  if (len == 16)
+    {
+      if ((text[10] != 'T' && text[10] != ' ') || text[13] != ':'
+          || !g_ascii_isdigit (text[11]) || !g_ascii_isdigit (text[12])
+          || !g_ascii_isdigit (text[14]) || !g_ascii_isdigit (text[15]))
+        return NULL;
+      hour = g_ascii_digit_value (text[11]) * 10 + g_ascii_digit_value (text[12]);
+      minute = g_ascii_digit_value (text[14]) * 10 + g_ascii_digit_value (text[15]);
+      if (hour > 23 || minute > 59)
+        return NULL;
+    }
+
+  zone = g_time_zone_new_local ();
+  return g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), hour, minute, 0);
 }
 
 /* Says what is wrong with the command line, escaped for the terminal, and
@@ -337,6 +380,20 @@ check_in (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "note", "&s", &text) && text[0] != '\0')
     checkin->note = g_strdup (text);
+
+  if (g_variant_dict_lookup (options, "at", "&s", &text))
+    {
+      g_autoptr(GDateTime) at = _limber_cli_parse_at (text);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      if (at == NULL)
+        return _limber_cli_usage_error (_("--at must be a day and time that exist, written YYYY-MM-DD or "
+                                          "YYYY-MM-DDTHH:MM in local time, such as 2024-03-01T08:30, not “%s”."), text);
+      if (g_date_time_compare (at, now) > 0)
+        return _limber_cli_usage_error (_("--at=%s is in the future; a check-in can only be dated now or earlier."), text);
+      g_date_time_unref (checkin->time);
+      checkin->time = g_steal_pointer (&at);
+    }
 
   if (!limber_checkin_validate (checkin, &error))
     return _limber_cli_usage_error ("%s", error->message);

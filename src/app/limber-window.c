@@ -5,6 +5,7 @@
 
 #include "limber-journal-advisories.h"
 #include "limber-checkin-dialog.h"
+#include "limber-report-range-dialog.h"
 #include "limber-export.h"
 #include "limber-history-page.h"
 #include "limber-player-view.h"
@@ -449,6 +450,8 @@ on_export_response (GtkNativeDialog *chooser,
 {
   LimberExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-kind"));
   LimberJournal *journal = g_object_get_data (G_OBJECT (chooser), "export-journal");
+  GDateTime *from = g_object_get_data (G_OBJECT (chooser), "export-from");
+  GDateTime *to = g_object_get_data (G_OBJECT (chooser), "export-to");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -457,17 +460,20 @@ on_export_response (GtkNativeDialog *chooser,
       export->self = g_object_ref (self);
       export->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       export->progress_id = g_timeout_add (EXPORT_PROGRESS_DELAY_MS, show_export_progress, export);
-      limber_export_async (journal, kind, export->file, NULL, NULL, NULL, on_export_done, export);
+      limber_export_async (journal, kind, export->file, from, to, NULL, on_export_done, export);
     }
 
   g_object_unref (chooser);
 }
 
+/* @from and @to: (nullable): the report's range, as limber_export_async() takes it */
 static void
 export (LimberWindow     *self,
         const char       *title,
         const char       *name,
-        LimberExportKind  kind)
+        LimberExportKind  kind,
+        GDateTime        *from,
+        GDateTime        *to)
 {
   GtkFileChooserNative *chooser;
 
@@ -482,6 +488,10 @@ export (LimberWindow     *self,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "export-kind", GINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (chooser), "export-journal", g_object_ref (self->journal), g_object_unref);
+  if (from != NULL)
+    g_object_set_data_full (G_OBJECT (chooser), "export-from", g_date_time_ref (from), (GDestroyNotify) g_date_time_unref);
+  if (to != NULL)
+    g_object_set_data_full (G_OBJECT (chooser), "export-to", g_date_time_ref (to), (GDestroyNotify) g_date_time_unref);
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_export_response),
                          g_object_ref (self), unref_closure_data, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -492,7 +502,19 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  export (LIMBER_WINDOW (widget), _("Export as CSV"), "limber.csv", LIMBER_EXPORT_CSV);
+  export (LIMBER_WINDOW (widget), _("Export as CSV"), "limber.csv", LIMBER_EXPORT_CSV, NULL, NULL);
+}
+
+static void
+on_report_range_chosen (LimberReportRangeDialog *dialog,
+                        const char              *response,
+                        LimberWindow            *self)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+
+  limber_report_range_dialog_get_range (dialog, &from, &to);
+  export (self, _("Export a Report"), "limber-report.pdf", LIMBER_EXPORT_REPORT, from, to);
 }
 
 static void
@@ -500,7 +522,13 @@ export_report_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  export (LIMBER_WINDOW (widget), _("Export a Report"), "limber-report.pdf", LIMBER_EXPORT_REPORT);
+  LimberWindow *self = LIMBER_WINDOW (widget);
+  GtkWidget *dialog;
+
+  /* first the days, then the file (export() says if there is no journal) */
+  dialog = limber_report_range_dialog_new (GTK_WINDOW (self), self->journal);
+  g_signal_connect_object (dialog, "response::export", G_CALLBACK (on_report_range_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

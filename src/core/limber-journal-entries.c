@@ -27,6 +27,11 @@ static const char sql_checkins_before[] =
 static const char sql_count[] =
   "SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM checkins)";
 
+/* NULL when the journal is empty; the indexes on the times make it cheap */
+static const char sql_first_time[] =
+  "SELECT MIN((SELECT MIN(started_at) FROM sessions), (SELECT MIN(time) FROM checkins)),"
+  " (SELECT MIN(started_at) FROM sessions), (SELECT MIN(time) FROM checkins)";
+
 G_DEFINE_BOXED_TYPE (LimberJournalEntry, limber_journal_entry,
                      limber_journal_entry_copy, limber_journal_entry_free)
 
@@ -205,4 +210,43 @@ limber_journal_count_entries (LimberJournal  *self,
     _limber_journal_set_step_error (self, rc, error);
   _limber_journal_stmt_done (stmt);
   return n;
+}
+
+/**
+ * limber_journal_get_first_time:
+ * @first: (out): the oldest session's start or check-in's time, if any
+ *
+ * Returns: %TRUE with @first set, or %FALSE for an empty journal (error
+ *   unset) or an error
+ */
+gboolean
+limber_journal_get_first_time (LimberJournal  *self,
+                               GDateTime     **first,
+                               GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (first != NULL, FALSE);
+
+  *first = NULL;
+  if (!(stmt = _limber_journal_get_stmt (self, sql_first_time, error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      /* MIN() of a NULL and a value is NULL in SQLite: take whichever there is */
+      for (int col = 0; col < 3 && !found; col++)
+        if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+          {
+            *first = _limber_journal_time_from_usec (sqlite3_column_int64 (stmt, col));
+            found = TRUE;
+          }
+    }
+  else
+    _limber_journal_set_step_error (self, rc, error);
+  _limber_journal_stmt_done (stmt);
+  return found;
 }

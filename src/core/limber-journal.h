@@ -139,6 +139,9 @@ GPtrArray     *limber_journal_list_entries_before    (LimberJournal            *
                                                       const LimberJournalEntry *last,
                                                       guint                     limit,
                                                       GError                  **error);
+gboolean       limber_journal_get_first_time         (LimberJournal            *self,
+                                                      GDateTime               **first,
+                                                      GError                  **error);
 gint64         limber_journal_count_entries          (LimberJournal            *self,
                                                       GError                  **error);
 

@@ -11,8 +11,10 @@
 #include "limber-history-page.h"
 #include "limber-journal-private.h"
 #include "limber-rating.h"
+#include "limber-report-range-dialog.h"
 #include "limber-window.h"
 #include "ten-years.h"
+#include "test-require.h"
 #include "test-utils.h"
 
 static LimberApplication *app;
@@ -619,6 +621,14 @@ export_through_chooser (GtkWindow  *from,
   GStatBuf st;
 
   gtk_widget_activate_action (GTK_WIDGET (from), action, NULL);
+  /* a report asks for its days first; the last 90 days are the default */
+  if (g_str_equal (action, "win.export-report"))
+    {
+      GtkWindow *range = NULL;
+
+      WAIT_FOR ((range = limber_test_find_toplevel (LIMBER_TYPE_REPORT_RANGE_DIALOG)) != NULL);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (range), "export");
+    }
   WAIT_FOR ((chooser = limber_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
   /* as a person would: type a name in the folder the chooser opens in.
    * (Changing folder while the first one still loads makes GTK 4.8 say it
@@ -662,6 +672,113 @@ test_export (void)
   limber_test_settle ();
 }
 
+static char *
+pdf_text (const char *path)
+{
+  const char *pdftotext = limber_test_require_program ("PDFTOTEXT", "pdftotext", "poppler-utils");
+  const char *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
+}
+
+/* The report's days, chosen in the window: To today and From 90 days back
+ * at first; the presets; From after To refused beside the fields; and the
+ * report written over the days chosen. */
+static void
+test_export_range (void)
+{
+  LimberReportRangeDialog *range;
+  GtkWindow *chooser = NULL;
+  g_autoptr(GFile) current = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  GDate first, last, expected;
+  g_autoptr(GDateTime) oldest = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
+  WAIT_FOR ((range = (LimberReportRangeDialog *) limber_test_find_toplevel (LIMBER_TYPE_REPORT_RANGE_DIALOG)) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (range));
+
+  limber_report_range_dialog_get_dates (range, &first, &last);
+  g_date_clear (&expected, 1);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    g_date_set_dmy (&expected, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+  }
+  g_assert_cmpint (g_date_compare (&last, &expected), ==, 0);
+  g_assert_cmpint (g_date_days_between (&first, &last), ==, 89);
+  g_assert_null (limber_report_range_dialog_get_problem (range));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (range), "export"));
+  limber_test_screenshot (GTK_WIDGET (range), "report-range.png");
+
+  /* it fits a phone's 360 px at large text */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    int dpi, min;
+
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+    g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+    gtk_widget_measure (GTK_WIDGET (range), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("report range dialog: %d px at large text", min);
+    g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+    g_assert_cmpint (min, <=, 360);
+  }
+
+  limber_report_range_dialog_use_preset (range, LIMBER_REPORT_RANGE_30_DAYS);
+  limber_report_range_dialog_get_dates (range, &first, &last);
+  g_assert_cmpint (g_date_days_between (&first, &last), ==, 29);
+
+  /* the whole journal starts on its first day */
+  limber_report_range_dialog_use_preset (range, LIMBER_REPORT_RANGE_WHOLE_JOURNAL);
+  limber_report_range_dialog_get_dates (range, &first, &last);
+  if (limber_journal_get_first_time (journal, &oldest, NULL))
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (oldest);
+
+    g_assert_cmpint (g_date_get_year (&first), ==, g_date_time_get_year (local));
+    g_assert_cmpint (g_date_get_day_of_year (&first), ==, g_date_time_get_day_of_year (local));
+  }
+
+  /* From after To */
+  g_date_set_dmy (&first, 10, G_DATE_MARCH, 2024);
+  g_date_set_dmy (&last, 9, G_DATE_MARCH, 2024);
+  limber_report_range_dialog_set_dates (range, &first, &last);
+  g_assert_nonnull (strstr (limber_report_range_dialog_get_problem (range), "From is after To"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (range), "export"));
+  limber_test_screenshot (GTK_WIDGET (range), "report-range-refused.png");
+
+  /* March 2024 */
+  g_date_set_dmy (&first, 1, G_DATE_MARCH, 2024);
+  g_date_set_dmy (&last, 31, G_DATE_MARCH, 2024);
+  limber_report_range_dialog_set_dates (range, &first, &last);
+  g_assert_null (limber_report_range_dialog_get_problem (range));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (range), "export");
+
+  WAIT_FOR ((chooser = limber_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  limber_test_settle ();
+  current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  path = g_build_filename (g_file_peek_path (current), "march.pdf", NULL);
+  g_unlink (path);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "march.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+  WAIT_FOR (limber_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  limber_test_settle ();
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "1 March 2024 to 31 March 2024 (31 days)"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/history/chart-day", test_chart_day);
   g_test_add_func ("/history/whole-journal", test_whole_journal);
   g_test_add_func ("/history/export", test_export);
+  g_test_add_func ("/history/export-range", test_export_range);
 
   status = g_test_run ();
 

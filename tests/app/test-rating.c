@@ -555,6 +555,178 @@ test_form_initial_pain (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The check-in stored last, whatever its time. */
+static LimberCheckin *
+newest_checkin (void)
+{
+  g_autoptr(GPtrArray) all = list_checkins ();
+  const LimberCheckin *newest = NULL;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const LimberCheckin *c = g_ptr_array_index (all, i);
+
+      if (newest == NULL || c->id > newest->id)
+        newest = c;
+    }
+  g_assert_nonnull (newest);
+  return limber_checkin_copy (newest);
+}
+
+static void
+choose_when (LimberCheckinDialog *dialog,
+             GDateTime           *day,
+             int                  hour,
+             int                  minute)
+{
+  gtk_calendar_select_day (limber_test_child (dialog, "when_calendar"), day);
+  gtk_spin_button_set_value (limber_test_child (dialog, "when_hour_spin"), hour);
+  gtk_spin_button_set_value (limber_test_child (dialog, "when_minute_spin"), minute);
+}
+
+/* Scrolls the form so that @widget is at the top, for a picture of it. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  limber_test_settle ();
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+}
+
+/* Untouched, the time is "now": the moment Save is pressed. */
+static void
+test_form_when_now (void)
+{
+  LimberCheckinDialog *dialog = open_form ();
+  g_autoptr(LimberCheckin) saved = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) after = NULL;
+
+  g_assert_cmpstr (adw_expander_row_get_subtitle (limber_test_child (dialog, "when_row")), ==, "Now");
+  g_assert_false (gtk_widget_get_visible (limber_test_child (dialog, "when_error_label")));
+  g_assert_false (gtk_widget_get_visible (limber_test_child (dialog, "when_now_button")));
+  limber_rating_set_value (limber_test_child (dialog, "pain_rating"), 2);
+  limber_rating_set_value (limber_test_child (dialog, "stiffness_rating"), 3);
+  save_form (dialog);
+  after = g_date_time_new_now_local ();
+
+  saved = newest_checkin ();
+  g_assert_cmpint (g_date_time_compare (saved->time, before), >=, 0);
+  g_assert_cmpint (g_date_time_compare (saved->time, after), <=, 0);
+}
+
+/* Yesterday at 09:00, chosen in the popover, is saved with that time; the
+ * form opened on it again shows it. */
+static void
+test_form_when_past (void)
+{
+  LimberCheckinDialog *dialog = open_form ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(LimberCheckin) saved = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  limber_rating_set_value (limber_test_child (dialog, "pain_rating"), 4);
+  limber_rating_set_value (limber_test_child (dialog, "stiffness_rating"), 6);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* the row open and scrolled into view */
+  adw_expander_row_set_expanded (limber_test_child (dialog, "when_row"), TRUE);
+  choose_when (dialog, yesterday, 9, 0);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (limber_test_child (dialog, "when_row")), ==, "Yesterday, 09:00");
+  g_assert_cmpstr (gtk_editable_get_text (limber_test_child (dialog, "when_minute_spin")), ==, "00");
+  WAIT_FOR (gtk_widget_is_sensitive (limber_test_child (dialog, "save_button")));
+  gtk_widget_grab_focus (limber_test_child (dialog, "when_minute_spin"));
+  scroll_to (limber_test_child (dialog, "when_row"));
+  limber_test_screenshot (GTK_WIDGET (dialog), "check-in-when-360.png");
+
+  save_form (dialog);
+  saved = newest_checkin ();
+  local = g_date_time_to_local (saved->time);
+  g_assert_cmpint (saved->pain, ==, 4);
+  g_assert_cmpint (g_date_time_get_year (local), ==, g_date_time_get_year (yesterday));
+  g_assert_cmpint (g_date_time_get_day_of_year (local), ==, g_date_time_get_day_of_year (yesterday));
+  g_assert_cmpint (g_date_time_get_hour (local), ==, 9);
+  g_assert_cmpint (g_date_time_get_minute (local), ==, 0);
+
+  /* editing shows its time, and keeps it */
+  dialog = LIMBER_CHECKIN_DIALOG (limber_checkin_dialog_new (main_window, journal, saved));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (limber_test_child (dialog, "when_row")), ==, "Yesterday, 09:00");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (limber_test_child (dialog, "when_hour_spin")), ==, 9);
+  limber_rating_set_value (limber_test_child (dialog, "pain_rating"), 5);
+  save_form (dialog);
+  {
+    g_autoptr(LimberCheckin) edited = newest_checkin ();
+
+    g_assert_cmpint (edited->id, ==, saved->id);
+    g_assert_cmpint (edited->pain, ==, 5);
+    g_assert_true (g_date_time_equal (edited->time, saved->time));
+  }
+
+  /* and "Now" re-dates it */
+  dialog = LIMBER_CHECKIN_DIALOG (limber_checkin_dialog_new (main_window, journal, saved));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (limber_test_child (dialog, "when_now_button")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.when-now", NULL);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (limber_test_child (dialog, "when_row")), ==, "Now");
+  save_form (dialog);
+  {
+    g_autoptr(LimberCheckin) redated = newest_checkin ();
+    g_autoptr(GDateTime) after = g_date_time_new_now_local ();
+
+    g_assert_cmpint (redated->id, ==, saved->id);
+    g_assert_cmpint (g_date_time_compare (redated->time, now), >=, 0);
+    g_assert_cmpint (g_date_time_compare (redated->time, after), <=, 0);
+  }
+}
+
+/* A time later than now is refused beside the field, and nothing saves. */
+static void
+test_form_when_future (void)
+{
+  LimberCheckinDialog *dialog = open_form ();
+  GtkWidget *save = limber_test_child (dialog, "save_button");
+  GtkWidget *error_label = limber_test_child (dialog, "when_error_label");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  guint before = count_checkins ();
+
+  limber_rating_set_value (limber_test_child (dialog, "pain_rating"), 1);
+  limber_rating_set_value (limber_test_child (dialog, "stiffness_rating"), 1);
+  WAIT_FOR (gtk_widget_is_sensitive (save));
+
+  choose_when (dialog, tomorrow, 0, 0);
+  WAIT_FOR (!gtk_widget_is_sensitive (save));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "not later than now"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (limber_test_child (dialog, "when_row")), "later than now"));
+  g_assert_true (gtk_widget_get_visible (limber_test_child (dialog, "when_error_icon")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (save), ==, "Choose a time now or earlier to save");
+  adw_expander_row_set_expanded (limber_test_child (dialog, "when_row"), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  gtk_widget_grab_focus (limber_test_child (dialog, "when_hour_spin"));
+  scroll_to (limber_test_child (dialog, "when_row"));
+  limber_test_screenshot (GTK_WIDGET (dialog), "check-in-when-future-360.png");
+  g_assert_false (limber_checkin_dialog_save (dialog));
+  g_assert_cmpuint (count_checkins (), ==, before);
+
+  /* "Now" puts it right */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "checkin.when-now", NULL);
+  WAIT_FOR (gtk_widget_is_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (limber_test_child (dialog, "when_row")), ==, "Now");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_CHECKIN_DIALOG) == NULL);
+  g_assert_cmpuint (count_checkins (), ==, before);
+}
+
 /* The form at 360 px and 900 px, light and dark, normal and large text:
  * pain chosen, stiffness not yet. */
 static void
@@ -641,6 +813,9 @@ main (int   argc,
   g_test_add_func ("/rating/check-in/both-needed", test_form_both_needed);
   g_test_add_func ("/rating/check-in/initial-pain", test_form_initial_pain);
   g_test_add_func ("/rating/check-in/sizes", test_form_sizes);
+  g_test_add_func ("/rating/check-in/when-now", test_form_when_now);
+  g_test_add_func ("/rating/check-in/when-past", test_form_when_past);
+  g_test_add_func ("/rating/check-in/when-future", test_form_when_future);
 
   status = g_test_run ();
 

@@ -501,6 +501,33 @@ test_delete_restore (void)
 /* The whole journal a page at a time, newest first: every entry once, in
  * order, however the pages fall, with sessions and check-ins at the same
  * moment. */
+/* The oldest entry's time, for a report over the whole journal. */
+static void
+test_first_time (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) t1 = utc (2021, 5, 3, 8, 0, 0);
+  g_autoptr(GDateTime) t2 = utc (2022, 1, 9, 19, 30, 0);
+  g_autoptr(LimberCheckin) c = checkin_at (t2, 2, 3);
+  g_autoptr(GError) error = NULL;
+  GDateTime *first = NULL;
+
+  g_assert_false (limber_journal_get_first_time (journal, &first, &error));
+  g_assert_no_error (error);
+  g_assert_null (first);
+
+  add_checkin (journal, c);
+  g_assert_true (limber_journal_get_first_time (journal, &first, &error));
+  g_assert_true (g_date_time_equal (first, t2));
+  g_clear_pointer (&first, g_date_time_unref);
+
+  start (journal, "desk-break", t1);
+  g_assert_true (limber_journal_get_first_time (journal, &first, &error));
+  g_assert_true (g_date_time_equal (first, t1));
+  g_clear_pointer (&first, g_date_time_unref);
+}
+
 static void
 test_entries_pages (void)
 {
@@ -637,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/journal/sessions/exercise-record", test_exercise_record);
   g_test_add_func ("/journal/sessions/delete-restore", test_delete_restore);
   g_test_add_func ("/journal/sessions/entries-pages", test_entries_pages);
+  g_test_add_func ("/journal/first-time", test_first_time);
 
   return g_test_run ();
 }
