@@ -54,6 +54,7 @@ struct _LimberWindow
 void _limber_window_show_error_toast     (LimberWindow    *self,
                                           const char      *message);
 void _limber_window_routines_class_init  (GtkWidgetClass  *widget_class);
+void _limber_window_export_class_init    (GtkWidgetClass  *widget_class);
 void _limber_window_programs_class_init  (GtkWidgetClass  *widget_class);
 void _limber_window_routines_init        (LimberWindow    *self);
 void _limber_window_routines_dispose     (LimberWindow    *self);
