@@ -314,7 +314,7 @@ limber_journal_backup_daily (const char  *journal_path,
 /* The backup's rows that the journal lacks, table by table. A session is
  * the same when it has the same routine and start; a check-in, the same
  * time; an advisory, the same reason and time; a reminder, the same kind
- * and due time. A session that was in progress in the backup is ended as
+ * and due time; a program event, the same program, event and time. A session that was in progress in the backup is ended as
  * interrupted: if it still ran, the journal has it. */
 static const char merge_sql[] =
   "CREATE TEMP TABLE restore_map (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);"
@@ -352,6 +352,11 @@ static const char merge_sql[] =
   "  WHERE NOT EXISTS (SELECT 1 FROM main.reminders AS m"
   "                    WHERE m.kind = b.kind AND m.due_at = b.due_at)"
   "  ORDER BY b.id;"
+  "INSERT INTO main.program_events (time, program_id, event, level, reason)"
+  "  SELECT time, program_id, event, level, reason FROM restore.program_events AS b"
+  "  WHERE NOT EXISTS (SELECT 1 FROM main.program_events AS m"
+  "                    WHERE m.program_id = b.program_id AND m.event = b.event AND m.time = b.time)"
+  "  ORDER BY b.time, b.id;"
   "DROP TABLE temp.restore_map;";
 
 /* A checked, migrated copy of @backup in the journal's folder, to attach. */
@@ -405,7 +410,8 @@ total_rows (sqlite3 *db)
 
   if (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM main.sessions) + (SELECT count(*) FROM main.session_parts)"
                               " + (SELECT count(*) FROM main.checkins) + (SELECT count(*) FROM main.advisories)"
-                              " + (SELECT count(*) FROM main.reminders)", -1, &stmt, NULL) == SQLITE_OK &&
+                              " + (SELECT count(*) FROM main.reminders)"
+                              " + (SELECT count(*) FROM main.program_events)", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);

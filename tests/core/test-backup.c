@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "limber-journal-private.h"
+#include "limber-journal-programs.h"
 
 typedef struct
 {
@@ -310,6 +311,13 @@ test_restore_merges (Fixture       *f,
   add_checkin (journal, 2, 5, "old two");
   add_session (journal, 3, TRUE);
   add_session (journal, 4, FALSE);   /* in progress when the backup was made */
+  {
+    g_autoptr(GDateTime) started = day (3);
+    g_autoptr(GDateTime) moved = day (6);
+
+    g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", started, &error));
+    g_assert_true (limber_journal_change_program_level (journal, 2, "Three easy sessions at level 1.", moved, &error));
+  }
   g_assert_true (limber_journal_backup_daily (f->path, today, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&journal);
@@ -330,8 +338,21 @@ test_restore_merges (Fixture       *f,
   g_assert_true (limber_journal_restore_backup (journal, NULL, &used, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (used, ==, expected);
-  /* 2 sessions, 4 parts, 2 check-ins */
-  g_assert_cmpuint (n, ==, 8);
+  /* 2 sessions, 4 parts, 2 check-ins, 2 program events */
+  g_assert_cmpuint (n, ==, 10);
+  /* the program comes back where it was, with its reason */
+  {
+    g_autoptr(LimberProgramState) state = limber_journal_get_current_program (journal, &error);
+    g_autoptr(GPtrArray) events = limber_journal_list_program_events (journal, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (state);
+    g_assert_cmpstr (state->program_id, ==, "looser-hamstrings");
+    g_assert_cmpuint (state->level, ==, 2);
+    g_assert_cmpuint (events->len, ==, 2);
+    g_assert_cmpstr (((LimberProgramEvent *) g_ptr_array_index (events, 1))->reason, ==,
+                     "Three easy sessions at level 1.");
+  }
   text = contents (journal);
   g_assert_cmpstr (text, ==,
                    "session 2026-11-11 completed 2 parts; "
