@@ -275,3 +275,24 @@ limber_make_slug (const char *name)
 
   return g_string_free (slug, FALSE);
 }
+
+/**
+ * limber_check_is_id:
+ *
+ * Whether @id can name a routine or exercise: 1 to 64 lowercase ASCII
+ * letters, digits and “-”, not starting with “-”. Ids are written into file
+ * names and the reminder service's journal requests, so nothing else may
+ * pass.
+ */
+gboolean
+limber_check_is_id (const char *id)
+{
+  const char *p;
+
+  if (id == NULL || *id == '\0' || *id == '-')
+    return FALSE;
+  for (p = id; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+  return p - id <= 64;
+}

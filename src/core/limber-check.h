@@ -74,6 +74,7 @@ gboolean limber_check_number       (guint                value,
                                     guint                max,
                                     GError             **error);
 
+gboolean limber_check_is_id        (const char          *id);
 char    *limber_make_slug          (const char          *name);
 
 G_END_DECLS

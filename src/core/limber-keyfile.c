@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-catalog-error.h"
+#include "limber-check.h"
 #include "limber-keyfile-private.h"
 
 G_DEFINE_QUARK (limber-catalog-error-quark, limber_catalog_error)
@@ -262,13 +263,7 @@ _limber_keyfile_check_id (const LimberKeyfileContext *ctx,
                           const char               *id,
                           GError                  **error)
 {
-  const char *p;
-
-  for (p = id; *p; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
-      break;
-
-  if (*p != '\0' || *id == '-' || strlen (id) > 64)
+  if (*id != '\0' && !limber_check_is_id (id))
     {
       _limber_keyfile_set_error (ctx, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, group, "Id",
                                  _("the Id “%s” may only use lowercase letters, digits and “-”"),

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-schedule"
 
+#include "limber-check.h"
 #include "limber-schedule.h"
 
 /* The reminder schedule's configuration: made empty, or read from the
@@ -156,10 +157,14 @@ limber_schedule_config_from_settings (GSettings *settings)
     {
       LimberRoutineSlot slot = { hour, minute, weekdays & 0x7f, routine_id };
 
-      if (hour > 23 || minute > 59 || routine_id[0] == '\0')
+      /* the id goes into the journal helper's requests, which refuse
+       * anything but an id: one bad entry would hold back every write */
+      if (hour > 23 || minute > 59 || !limber_check_is_id (routine_id))
         {
-          g_message ("Leaving out the routine reminder (%u, %u, %u, “%s”): no such time or routine",
-                     hour, minute, weekdays, routine_id);
+          g_autofree char *escaped = g_strescape (routine_id, NULL);
+
+          g_message ("Leaving out the routine reminder (%u, %u, %u, “%s”): no such time or routine id",
+                     hour, minute, weekdays, escaped);
           g_free (routine_id);
           continue;
         }

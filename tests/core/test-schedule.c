@@ -310,7 +310,8 @@ test_config_settings (void)
                                               " (25, 0, 127, 'too-late'),"
                                               " (9, 60, 127, 'no-such-minute'),"
                                               " (21, 0, 255, 'desk-break'),"
-                                              " (8, 0, 1, '')]"));
+                                              " (8, 0, 1, ''),"
+                                              " (8, 0, 1, 'bad\tid')]"));
   g_settings_set_boolean (settings, "checkin-reminder", FALSE);
   g_settings_set_string (settings, "checkin-time", "8pm");
   g_settings_set_boolean (settings, "quiet-hours", FALSE);
@@ -321,6 +322,8 @@ test_config_settings (void)
   g_test_expect_message ("limber-schedule", G_LOG_LEVEL_MESSAGE, "*too-late*");
   g_test_expect_message ("limber-schedule", G_LOG_LEVEL_MESSAGE, "*no-such-minute*");
   g_test_expect_message ("limber-schedule", G_LOG_LEVEL_MESSAGE, "*(8, 0, 1, “”)*");
+  /* not an id: it would make every journal request of the service fail */
+  g_test_expect_message ("limber-schedule", G_LOG_LEVEL_MESSAGE, "*(8, 0, 1, “bad\\tid”)*");
   config = limber_schedule_config_from_settings (settings);
   g_test_assert_expected_messages ();
 
