@@ -47,7 +47,6 @@ G_DEFINE_FINAL_TYPE (LimberRoutineEditor, limber_routine_editor, ADW_TYPE_WINDOW
 
 enum {
   SAVED,
-  NEW_EXERCISE,
   N_SIGNALS
 };
 
@@ -157,6 +156,14 @@ on_timings_changed (LimberRoutineEditor *self)
                                          own ? gtk_spin_button_get_value_as_int (self->switch_spin) : -1);
 }
 
+/* An expander row is not focusable itself: its header is. */
+static void
+focus_row (GtkListBoxRow *row)
+{
+  if (row != NULL && !gtk_widget_grab_focus (GTK_WIDGET (row)))
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_step_move (LimberRoutineEditor *self,
               int                  delta,
@@ -173,8 +180,7 @@ on_step_move (LimberRoutineEditor *self,
 
   /* the row was made again at its new place: keep the keyboard there */
   moved = gtk_list_box_get_row_at_index (self->step_list, to);
-  if (moved != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (moved));
+  focus_row (moved);
 }
 
 static void
@@ -191,7 +197,7 @@ on_step_remove (LimberRoutineEditor *self,
   n = limber_routine_draft_get_n_steps (self->draft);
   next = n > 0 ? gtk_list_box_get_row_at_index (self->step_list, MIN ((guint) index, n - 1)) : NULL;
   if (next != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (next));
+    focus_row (next);
   else
     gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_last_child (gtk_widget_get_parent (GTK_WIDGET (self->step_list)))));
 }
@@ -231,13 +237,6 @@ rebind_steps (LimberRoutineEditor *self)
   on_steps_changed (self);
 }
 
-static void
-on_exercise_chosen (LimberRoutineEditor *self,
-                    LimberExercise      *exercise)
-{
-  limber_routine_editor_add_exercise (self, exercise);
-}
-
 /* The exercise form, over the editor: a new exercise is added as a step
  * once saved; an edited one shows its new name and picture in its steps. */
 static void
@@ -255,10 +254,11 @@ open_exercise_editor (LimberRoutineEditor *self,
   gtk_window_present (GTK_WINDOW (form));
 }
 
+/* New Exercise in the library: the form opens over the editor, and what
+ * it saves becomes the next step. */
 static void
 on_new_exercise (LimberRoutineEditor *self)
 {
-  g_signal_emit (self, signals[NEW_EXERCISE], 0);
   open_exercise_editor (self, GTK_WINDOW (self), NULL);
 }
 
@@ -278,7 +278,7 @@ add_step_action (GtkWidget  *widget,
   LimberRoutineEditor *self = LIMBER_ROUTINE_EDITOR (widget);
   GtkWidget *chooser = limber_exercise_chooser_new (GTK_WINDOW (self), self->catalog);
 
-  g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_exercise_chosen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chooser, "chosen", G_CALLBACK (limber_routine_editor_add_exercise), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (chooser, "new-exercise", G_CALLBACK (on_new_exercise), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (chooser, "edit-exercise", G_CALLBACK (on_edit_exercise), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (chooser));
@@ -316,14 +316,6 @@ limber_routine_editor_class_init (LimberRoutineEditorClass *klass)
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIMBER_TYPE_ROUTINE);
-  /**
-   * LimberRoutineEditor::new-exercise:
-   *
-   * The person asked for a new exercise of their own: the exercise form
-   * opens over the editor, and what it saves becomes the next step.
-   */
-  signals[NEW_EXERCISE] = g_signal_new ("new-exercise", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-routine-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, toast_overlay);
@@ -439,8 +431,7 @@ limber_routine_editor_add_exercise (LimberRoutineEditor *self,
   step = limber_step_draft_new_for_exercise (exercise);
   limber_routine_draft_append_step (self->draft, step);
   row = gtk_list_box_get_row_at_index (self->step_list, limber_routine_draft_get_n_steps (self->draft) - 1);
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
+  focus_row (row);
 }
 
 /**
