@@ -69,8 +69,7 @@ local_midnight (GDateTime *now)
 }
 
 static char *
-describe_reason (const LimberSuggestion *suggestion,
-                 LimberRoutine          *routine)
+describe_reason (const LimberSuggestion *suggestion)
 {
   switch (suggestion->reason)
     {
@@ -178,7 +177,7 @@ update_suggestion (LimberTodayPage *self,
 
   g_free (self->suggested);
   self->suggested = g_strdup (limber_routine_get_id (routine));
-  reason = describe_reason (&suggestion, routine);
+  reason = describe_reason (&suggestion);
   duration = limber_format_duration_rounded (limber_routine_get_duration (routine));
   /* Translators: above the routine suggested now, with its length */
   heading = g_strdup_printf (_("Now · %s"), duration);
@@ -204,13 +203,9 @@ update_checkin (LimberTodayPage *self,
   checkins = limber_journal_list_checkins (self->journal, midnight, NULL, &error);
   if (checkins == NULL)
     g_message ("Could not read today’s check-ins: %s", error->message);
-  for (guint i = 0; checkins != NULL && i < checkins->len; i++)
-    {
-      const LimberCheckin *c = g_ptr_array_index (checkins, i);
-
-      if (latest == NULL || g_date_time_compare (c->time, latest->time) > 0)
-        latest = c;
-    }
+  /* in order of time: the last is the latest */
+  if (checkins != NULL && checkins->len > 0)
+    latest = g_ptr_array_index (checkins, checkins->len - 1);
 
   if (latest != NULL)
     {
@@ -221,13 +216,9 @@ update_checkin (LimberTodayPage *self,
                                                latest->pain, latest->stiffness, at);
 
       adw_action_row_set_subtitle (self->checkin_row, text);
-      gtk_button_set_label (self->checkin_button, _("_Check In"));
     }
   else
-    {
-      adw_action_row_set_subtitle (self->checkin_row, _("Not yet today: it takes ten seconds"));
-      gtk_button_set_label (self->checkin_button, _("_Check In"));
-    }
+    adw_action_row_set_subtitle (self->checkin_row, _("Not yet today: it takes ten seconds"));
   gtk_widget_set_css_classes (GTK_WIDGET (self->checkin_button),
                               latest ? (const char *[]) { "flat", NULL } : (const char *[]) { "suggested-action", NULL });
 }
@@ -283,6 +274,22 @@ update_reminder (LimberTodayPage *self,
   g_autofree char *text = self->reminders ? limber_reminders_client_describe_next (self->reminders, now) : NULL;
 
   adw_action_row_set_subtitle (self->reminder_row, text ? text : _("None planned"));
+}
+
+/**
+ * limber_today_page_update_reminder:
+ *
+ * Says again when the next reminder is: the window calls it as the
+ * reminder service changes and as the minutes pass.
+ */
+void
+limber_today_page_update_reminder (LimberTodayPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (LIMBER_IS_TODAY_PAGE (self));
+  now = get_now (self);
+  update_reminder (self, now);
 }
 
 /**

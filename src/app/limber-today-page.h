@@ -17,6 +17,7 @@ GtkWidget *limber_today_page_new          (LimberCatalog         *catalog,
                                            GSettings             *settings,
                                            LimberRemindersClient *reminders);
 void       limber_today_page_reload       (LimberTodayPage       *self);
+void       limber_today_page_update_reminder (LimberTodayPage    *self);
 void       limber_today_page_set_now_func (LimberTodayPage       *self,
                                            GDateTime           *(*now_func) (gpointer user_data),
                                            gpointer               user_data);

@@ -169,7 +169,6 @@ delete_routine_action (GtkWidget  *widget,
 {
   LimberWindow *self = LIMBER_WINDOW (widget);
   LimberRoutine *routine = lookup (self, param);
-  g_autofree char *escaped = NULL;
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
@@ -182,14 +181,10 @@ delete_routine_action (GtkWidget  *widget,
       return;
     }
 
-  /* the heading is markup in libadwaita 1.2; the body is plain text */
-  escaped = g_markup_escape_text (limber_routine_get_name (routine), -1);
-  /* Translators: %s is a routine's name */
-  heading = g_strdup_printf (_("Delete “%s”?"), escaped);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL,
+  /* Translators: %s is a routine's name; the heading is plain text */
+  heading = g_strdup_printf (_("Delete “%s”?"), limber_routine_get_name (routine));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    _("Sessions you have done with it stay in your history."));
-  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
-  adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), TRUE);
   limber_ui_add_delete_responses (ADW_MESSAGE_DIALOG (dialog));
   g_object_set_data_full (G_OBJECT (dialog), "limber-routine-id",
                           g_strdup (limber_routine_get_id (routine)), g_free);

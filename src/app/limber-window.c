@@ -377,6 +377,9 @@ update_reminder_bar (LimberWindow *self)
   gtk_widget_set_visible (self->reminder_bar, text != NULL);
   if (text != NULL)
     gtk_label_set_label (self->reminder_label, text);
+  /* the Today page says it too, and must not fall behind */
+  if (self->today_page != NULL)
+    limber_today_page_update_reminder (self->today_page);
 }
 
 static gboolean
