@@ -7,11 +7,20 @@
 #include "limber-routine.h"
 
 /* The History page's list of the whole journal, newest first, as a
- * GListModel for a GtkListView. It knows how many entries there are from
- * the start (a COUNT), so the scroll bar is the journal's length, and it
- * reads the rows themselves a page at a time
- * (limber_journal_list_entries_before()) only as far back as the view has
- * asked: the first rows show as fast for ten years as for a week.
+ * GListModel for a GtkListView that loads as it scrolls: the model holds
+ * only the entries read so far, a few screens' worth, and the page asks for
+ * more (limber_history_list_load_more()) as the list nears its end, one
+ * page (limber_journal_list_entries_before()) at a time, until the first
+ * day.
+ *
+ * Why not a model that says from the start how many entries there are, so
+ * that the scroll bar is the journal's length: GTK 4.8's GtkListView makes,
+ * binds and measures up to 200 row widgets around the row it shows,
+ * whatever the window's size; with wrapped labels that was over half a
+ * second before the first rows of a long journal appeared, against a few
+ * milliseconds for a journal of a day. Holding fewer items is the one way
+ * to have it make fewer rows. The page says how many entries there are
+ * (its "Your Whole Journal" row), so the length is not lost.
  *
  * Rows are drawn by limber_history_list_new_factory(): a date heading
  * above the first entry of each day, then the entry. */
@@ -22,10 +31,8 @@ struct _LimberHistoryList
 
   LimberJournal *journal;
   GDateTime     *today;      /* for tests; NULL means now */
-  GPtrArray     *items;      /* LimberHistoryItem, the pages read so far */
-  guint          n_items;    /* what the model says it holds */
+  GPtrArray     *items;      /* LimberHistoryItem, the entries read so far */
   gboolean       complete;   /* the first day has been read */
-  guint          fix_id;     /* corrects n_items when the journal changed under it */
 };
 
 static void limber_history_list_model_init (GListModelInterface *iface);
@@ -33,54 +40,33 @@ static void limber_history_list_model_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (LimberHistoryList, limber_history_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, limber_history_list_model_init))
 
-static gboolean
-fix_n_items (gpointer data)
-{
-  LimberHistoryList *self = data;
-  guint old = self->n_items;
-
-  self->fix_id = 0;
-  if (!self->complete || self->items->len == old)
-    return G_SOURCE_REMOVE;
-  self->n_items = self->items->len;
-  if (old > self->n_items)
-    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old - self->n_items, 0);
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
-  return G_SOURCE_REMOVE;
-}
-
+/* Reads up to @n entries older than the last one read, without saying so
+ * to the model's views. */
 static void
-load_page (LimberHistoryList *self)
+read_entries (LimberHistoryList *self,
+              guint              n)
 {
   g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
   const LimberJournalEntry *last = NULL;
 
-  if (self->complete || self->journal == NULL)
+  if (self->complete || self->journal == NULL || n == 0)
     return;
   if (self->items->len > 0)
     last = limber_history_item_get_entry (g_ptr_array_index (self->items, self->items->len - 1));
 
-  page = limber_journal_list_entries_before (self->journal, last, LIMBER_HISTORY_LIST_PAGE_SIZE, &error);
+  page = limber_journal_list_entries_before (self->journal, last, n, &error);
   if (page == NULL)
     {
       g_message ("Could not read the journal: %s", error->message);
       self->complete = TRUE;
+      return;
     }
-  else
-    {
-      for (guint i = 0; i < page->len; i++)
-        g_ptr_array_add (self->items, limber_history_item_new (g_steal_pointer (&page->pdata[i])));
-      if (page->len < LIMBER_HISTORY_LIST_PAGE_SIZE)
-        self->complete = TRUE;
-    }
+  for (guint i = 0; i < page->len; i++)
+    g_ptr_array_add (self->items, limber_history_item_new (g_steal_pointer (&page->pdata[i])));
+  if (page->len < n)
+    self->complete = TRUE;
   g_debug ("Read %u entries of the journal", self->items->len);
-
-  /* another program wrote or deleted rows since the count: say so, later
-   * (a model must not change inside get_item) */
-  if (self->complete && self->items->len != self->n_items && self->fix_id == 0)
-    self->fix_id = g_idle_add (fix_n_items, self);
 }
 
 static GType
@@ -92,7 +78,7 @@ limber_history_list_get_item_type (GListModel *model)
 static guint
 limber_history_list_get_n_items (GListModel *model)
 {
-  return LIMBER_HISTORY_LIST (model)->n_items;
+  return LIMBER_HISTORY_LIST (model)->items->len;
 }
 
 static gpointer
@@ -101,10 +87,6 @@ limber_history_list_get_item (GListModel *model,
 {
   LimberHistoryList *self = LIMBER_HISTORY_LIST (model);
 
-  if (position >= self->n_items)
-    return NULL;
-  while (position >= self->items->len && !self->complete)
-    load_page (self);
   if (position >= self->items->len)
     return NULL;
   return g_object_ref (g_ptr_array_index (self->items, position));
@@ -123,7 +105,6 @@ limber_history_list_dispose (GObject *object)
 {
   LimberHistoryList *self = LIMBER_HISTORY_LIST (object);
 
-  g_clear_handle_id (&self->fix_id, g_source_remove);
   g_clear_object (&self->journal);
   g_clear_pointer (&self->today, g_date_time_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -169,44 +150,71 @@ limber_history_list_set_today (LimberHistoryList *self,
 
 /**
  * limber_history_list_reload:
+ * @n: how many of the newest entries to read (at least one)
  *
- * Forgets what was read and counts the journal again; the first page is
- * read at once, the others as the view asks for them.
+ * Forgets what was read and reads the @n newest entries again: as many as
+ * the view showed, so that a change far back does not cut the list short.
  */
 void
-limber_history_list_reload (LimberHistoryList *self)
+limber_history_list_reload (LimberHistoryList *self,
+                            guint              n)
 {
-  g_autoptr(GError) error = NULL;
-  guint old, count;
-  gint64 n = 0;
+  gboolean was_complete = self->complete;
+  guint old;
 
   g_return_if_fail (LIMBER_IS_HISTORY_LIST (self));
 
-  old = self->n_items;
-  g_clear_handle_id (&self->fix_id, g_source_remove);
+  old = self->items->len;
+  /* a list read to its first day stays so when a few entries were added
+   * (an undone delete, a check-in dated in the past) */
+  if (was_complete && old > 0)
+    n = MAX (n, old + 64);
+  /* said as a removal, then an addition: in GTK 4.8 one change that both
+   * removes and adds makes the list view look for the row it tracks among
+   * all the added ones */
   g_ptr_array_set_size (self->items, 0);
-  self->complete = FALSE;
-  if (self->journal != NULL && (n = limber_journal_count_entries (self->journal, &error)) < 0)
-    {
-      g_message ("Could not count the journal's entries: %s", error->message);
-      n = 0;
-    }
-  count = (guint) MIN (n, G_MAXUINT);
-  self->n_items = count;
-  load_page (self);
-
-  /* Said as a removal, then an addition, never as one change that both
-   * removes and adds: in GTK 4.8 a change that removes a row the view
-   * tracks (its anchor, the focused or selected row) makes the
-   * GtkListView's item manager, and GtkSingleSelection for its selected
-   * item, look for that row's item among all the added positions, a
-   * get_item() for each: the whole journal would be read at every reload. */
-  self->n_items = 0;
   if (old > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
-  self->n_items = count;
-  if (count > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  self->complete = FALSE;
+  read_entries (self, MAX (n, 1));
+  if (self->items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->items->len);
+}
+
+/**
+ * limber_history_list_load_more:
+ * @n: how many entries to read at most
+ *
+ * Reads up to @n entries older than those read so far and adds them at
+ * the end of the list.
+ *
+ * Returns: how many were added; 0 once the first day has been read
+ */
+guint
+limber_history_list_load_more (LimberHistoryList *self,
+                               guint              n)
+{
+  guint old;
+
+  g_return_val_if_fail (LIMBER_IS_HISTORY_LIST (self), 0);
+
+  old = self->items->len;
+  read_entries (self, n);
+  if (self->items->len > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->items->len - old);
+  return self->items->len - old;
+}
+
+/**
+ * limber_history_list_is_complete:
+ *
+ * Returns: whether the list holds every entry, back to the first day
+ */
+gboolean
+limber_history_list_is_complete (LimberHistoryList *self)
+{
+  g_return_val_if_fail (LIMBER_IS_HISTORY_LIST (self), TRUE);
+  return self->complete;
 }
 
 guint

@@ -8,8 +8,6 @@
 
 G_BEGIN_DECLS
 
-#define LIMBER_HISTORY_LIST_PAGE_SIZE 200
-
 #define LIMBER_TYPE_HISTORY_LIST (limber_history_list_get_type ())
 G_DECLARE_FINAL_TYPE (LimberHistoryList, limber_history_list, LIMBER, HISTORY_LIST, GObject)
 
@@ -19,7 +17,11 @@ typedef void (*LimberHistoryListFunc) (gpointer           user_data,
 LimberHistoryList  *limber_history_list_new           (void);
 void                limber_history_list_set_journal   (LimberHistoryList    *self,
                                                        LimberJournal        *journal);
-void                limber_history_list_reload        (LimberHistoryList    *self);
+void                limber_history_list_reload        (LimberHistoryList    *self,
+                                                       guint                 n);
+guint               limber_history_list_load_more     (LimberHistoryList    *self,
+                                                       guint                 n);
+gboolean            limber_history_list_is_complete   (LimberHistoryList    *self);
 void                limber_history_list_set_today     (LimberHistoryList    *self,
                                                        GDateTime            *today);
 guint               limber_history_list_get_n_loaded  (LimberHistoryList    *self);

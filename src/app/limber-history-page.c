@@ -25,6 +25,7 @@ struct _LimberHistoryPage
   GArray               *chart_days;
   guint                 range_days;
   gboolean              stale;      /* reloaded while not shown */
+  guint                 fill_id;    /* the tick that reads on as the list nears its end */
 
   GtkStack             *stack;
   GtkWidget            *scroller;
@@ -464,6 +465,61 @@ delete_selected_action (GtkWidget  *widget,
     delete_item (self, item);
 }
 
+/* Loading as it scrolls (see limber-history-list.c). The first screen of
+ * rows is read before the list is first drawn: rows are at least 48 px
+ * high, below a 50 px header. Then, while the end of what was read is less
+ * than two screens below the view, a tick reads FILL_ROWS more at each
+ * frame (about a screen: making the row widgets is what costs), or
+ * JUMP_ROWS when the view is at the very end (the End key, or the scroll
+ * bar dragged to the bottom). */
+#define FILL_ROWS 16
+#define JUMP_ROWS 200
+
+static guint
+first_rows (LimberHistoryPage *self)
+{
+  return MAX (12, (gtk_widget_get_height (GTK_WIDGET (self)) - 50) / 48 + 2);
+}
+
+static gboolean
+list_wants_more (LimberHistoryPage *self,
+                 double            *left)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->journal_scroller));
+  double page = gtk_adjustment_get_page_size (adj);
+
+  *left = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_value (adj) - page;
+  return gtk_list_view_get_model (self->journal_view) != NULL &&
+         !limber_history_list_is_complete (self->list) &&
+         *left < 2 * page;
+}
+
+static gboolean
+fill_tick (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  LimberHistoryPage *self = data;
+  double left;
+
+  if (!list_wants_more (self, &left))
+    {
+      self->fill_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  limber_history_list_load_more (self->list, left < 1 ? JUMP_ROWS : FILL_ROWS);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_fill (LimberHistoryPage *self)
+{
+  double left;
+
+  if (self->fill_id == 0 && list_wants_more (self, &left))
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->journal_view), fill_tick, self, NULL);
+}
+
 /* The list view has its model only while the list is shown: GTK 4.8's
  * GtkListView makes up to 200 row widgets around the row it shows, mapped
  * or not, and the History overview would pay for them at every reload. */
@@ -510,7 +566,11 @@ show_journal_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   LimberHistoryPage *self = LIMBER_HISTORY_PAGE (widget);
+  guint want = first_rows (self);
+  guint n = limber_history_list_get_n_loaded (self->list);
 
+  if (n < want)
+    limber_history_list_load_more (self->list, want - n);
   attach_list (self, TRUE);
   adw_leaflet_set_visible_child_name (self->leaflet, "journal");
   gtk_widget_grab_focus (GTK_WIDGET (self->journal_view));
@@ -698,7 +758,11 @@ reload_now (LimberHistoryPage *self)
   update_chart (self);
   update_journal_row (self);
   limber_history_list_set_today (self->list, self->today);
-  limber_history_list_reload (self->list);
+  /* as many as the list shows, when shown: a change far back keeps it there */
+  limber_history_list_reload (self->list,
+                              gtk_list_view_get_model (self->journal_view) != NULL
+                              ? MAX (first_rows (self), limber_history_list_get_n_loaded (self->list))
+                              : first_rows (self));
 }
 
 /**
@@ -749,6 +813,9 @@ limber_history_page_dispose (GObject *object)
   g_clear_pointer (&self->checkins, g_ptr_array_unref);
   g_clear_pointer (&self->chart_days, g_array_unref);
   g_clear_pointer (&self->insight_rows, g_ptr_array_unref);
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->journal_view), self->fill_id);
+  self->fill_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_HISTORY_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
@@ -846,6 +913,12 @@ limber_history_page_init (LimberHistoryPage *self)
     g_autoptr(GtkListItemFactory) factory = limber_history_list_new_factory (self->list, delete_item, self);
 
     gtk_list_view_set_factory (self->journal_view, factory);
+  }
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->journal_scroller));
+
+    g_signal_connect_object (adj, "value-changed", G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (adj, "changed", G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
   }
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);

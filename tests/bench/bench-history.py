@@ -19,9 +19,10 @@
 #
 # Target: ten years at most 1.2x a short journal to draw the list's first
 # rows. Both short journals are shown: one day (two rows), and 120 days (240
-# entries), which fills the up to 200 rows GTK 4.8's GtkListView makes
-# around the one shown whatever the screen, so that it tells the journal's
-# size apart from the number of row widgets. The History overview's times
+# entries), more than a screen of rows, so that the journal's size is told
+# apart from the number of rows on the screen (the list loads as it
+# scrolls: it makes row widgets for about a screen, whatever the journal's
+# size; an empty journal has no list to open). The History overview's times
 # are reported next to it. It only reports: it exits 0 when it measured, met or not, and 1
 # only when a measure cannot be trusted (a program died, never painted, or
 # a journal was not the one meant).
