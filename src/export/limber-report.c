@@ -815,9 +815,9 @@ limber_report_write (GOutputStream  *stream,
  * limber_report_write_full:
  * @programs: (nullable): the program events, from limber_report_programs_read()
  *
- * limber_report_write() with the program: when an event of @programs falls
- * in the period, the level over the period is a band under the chart and
- * the events are listed under "Program" with their reasons.
+ * limber_report_write() with the program: when a program is under way in
+ * the period, its level is a band under the chart; the events of @programs
+ * that fall in the period are listed under "Program" with their reasons.
  *
  * Returns: %TRUE on success
  */
