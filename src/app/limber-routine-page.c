@@ -65,7 +65,8 @@ limber_describe_step (const LimberRoutineStep *step)
 
   if (step->sets > 1)
     /* Translators: the timing of one set, then how many sets */
-    return g_strdup_printf (_("%s · %u sets"), work, step->sets);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u set", "%s · %u sets", step->sets),
+                            work, step->sets);
 
   return g_steal_pointer (&work);
 }

@@ -48,13 +48,15 @@ describe (LimberStepRow *self)
 
   if (limber_step_draft_get_repetitions (self->step) > 0)
     /* Translators: repetitions of a counted move, in the routine editor */
-    g_string_append_printf (text, _("%u times"), limber_step_draft_get_repetitions (self->step));
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u time", "%u times",
+                                               limber_step_draft_get_repetitions (self->step)),
+                            limber_step_draft_get_repetitions (self->step));
   else
     /* Translators: how long a stretch is held, in the routine editor */
     g_string_append_printf (text, _("Hold %u s"), limber_step_draft_get_hold (self->step));
   if (sets > 1)
     /* Translators: the number of sets of a step, after its timing */
-    g_string_append_printf (text, _(" · %u sets"), sets);
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " · %u set", " · %u sets", sets), sets);
   if (self->exercise != NULL && limber_exercise_get_each_side (self->exercise))
     switch (limber_step_draft_get_sides (self->step))
       {

@@ -373,6 +373,35 @@ test_program_inside (void)
   assert_span (spans, 0, "looser-hamstrings", 1, 61, 91);
 }
 
+/* Not the program's, but the same report read back: a count of one in the
+ * summary is said in the singular. */
+static void
+test_summary_plurals (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ("one.db");
+  g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+  g_autofree char *path = tmp_path ("one.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) day = local (2024, 3, 1);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_ref (day);
+  checkin->pain = 3;
+  checkin->stiffness = 4;
+  checkin->morning_stiffness = 1;
+  g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (limber_export_report (journal, file, day, day, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_contains (text, "Check-ins: 1, on 1 of 1 day");
+  g_assert_null (strstr (text, "of 1 days"));
+  assert_contains (text, "Morning stiffness: 1 minute on average (1 check-in)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/export/report/program/none", test_no_program);
   g_test_add_func ("/export/report/program/through", test_program_through);
   g_test_add_func ("/export/report/program/inside", test_program_inside);
+  g_test_add_func ("/export/report/summary-plurals", test_summary_plurals);
 
   return g_test_run ();
 }
