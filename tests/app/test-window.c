@@ -147,7 +147,7 @@ test_routine_detail (void)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (steps, i);
       const LimberRoutineStep *step = limber_routine_get_step (routine, i);
-      g_autofree char *timing = limber_describe_step (step);
+      g_autofree char *timing = limber_routine_step_describe (step);
 
       g_assert_true (ADW_IS_EXPANDER_ROW (row));
       g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
@@ -174,7 +174,7 @@ test_step_descriptions (void)
   for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
     {
       const LimberRoutineStep *step = limber_routine_get_step (routine, i);
-      g_autofree char *text = limber_describe_step (step);
+      g_autofree char *text = limber_routine_step_describe (step);
       g_autofree char *number = NULL;
 
       if (step->repetitions > 0)
