@@ -195,6 +195,9 @@ limber_calendar_grid_set_days (LimberCalendarGrid   *self,
 {
   guint with_routine = 0, with_checkin = 0;
   g_autofree char *description = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *routines = NULL;
+  g_autofree char *checkins = NULL;
 
   g_return_if_fail (LIMBER_IS_CALENDAR_GRID (self));
 
@@ -207,9 +210,15 @@ limber_calendar_grid_set_days (LimberCalendarGrid   *self,
       with_checkin += isnan (days[i].pain) ? 0 : 1;
     }
 
-  /* Translators: the calendar for screen readers */
-  description = g_strdup_printf (_("Last %u days: a routine on %u days, a check-in on %u days"),
-                                 n_days, with_routine, with_checkin);
+  /* Translators: the calendar for screen readers, as in
+   * "Last 28 days: a routine on 12 days, a check-in on 1 day" */
+  last = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last %u day", "Last %u days", n_days), n_days);
+  routines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "a routine on %u day", "a routine on %u days",
+                                           with_routine), with_routine);
+  checkins = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "a check-in on %u day", "a check-in on %u days",
+                                           with_checkin), with_checkin);
+  /* Translators: "Last 28 days: a routine on 12 days, a check-in on 1 day" */
+  description = g_strdup_printf (_("%s: %s, %s"), last, routines, checkins);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calendar"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

@@ -8,6 +8,7 @@
 #include "limber-cli-private.h"
 #include "limber-export.h"
 #include "limber-journal.h"
+#include "limber-time.h"
 
 /* limber --export-csv=FILE and --export-report=FILE [--from=…] [--to=…]:
  * usage errors exit with EXIT_USAGE, a journal or file that cannot be
@@ -60,13 +61,6 @@ date_range_error (const char *option,
   return _limber_cli_usage_error (_("--%s must be a day from %s to %s, not “%s”."), option, min, max, text);
 }
 
-static GDateTime *
-local_midnight (const GDate *date)
-{
-  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                g_date_get_day (date), 0, 0, 0);
-}
-
 static void
 print_exported (guint  n_sessions,
                 guint  n_checkins,
@@ -112,13 +106,13 @@ export_report (LimberJournal *journal,
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(LimberReportPrograms) programs = NULL;
-  g_autoptr(GDateTime) start = local_midnight (first);
+  g_autoptr(GDateTime) start = limber_time_start_of_day (NULL, first);
   g_autoptr(GDateTime) end = NULL;
   g_autoptr(GError) error = NULL;
   GDate after = *last;
 
   g_date_add_days (&after, 1);
-  end = local_midnight (&after);
+  end = limber_time_start_of_day (NULL, &after);
 
   if (!(sessions = limber_journal_list_sessions_between (journal, start, end, &error)) ||
       !(checkins = limber_journal_list_checkins (journal, start, end, &error)) ||

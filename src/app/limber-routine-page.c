@@ -35,41 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/**
- * limber_describe_step:
- *
- * Returns: (transfer full): how long a step takes, for people: “Hold 30 s
- * on each side”, “10 times on each side, 2 s each”.
- */
-char *
-limber_describe_step (const LimberRoutineStep *step)
-{
-  gboolean each_side = limber_exercise_get_each_side (step->exercise);
-  g_autofree char *work = NULL;
-
-  if (step->repetitions > 0)
-    {
-      if (each_side)
-        work = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u time on each side, %u s each",
-                                             "%u times on each side, %u s each", step->repetitions),
-                                step->repetitions, step->tempo);
-      else
-        work = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u time, %u s each",
-                                             "%u times, %u s each", step->repetitions),
-                                step->repetitions, step->tempo);
-    }
-  else if (each_side)
-    work = g_strdup_printf (_("Hold %u s on each side"), step->hold);
-  else
-    work = g_strdup_printf (_("Hold %u s"), step->hold);
-
-  if (step->sets > 1)
-    /* Translators: the timing of one set, then how many sets */
-    return g_strdup_printf (_("%s · %u sets"), work, step->sets);
-
-  return g_steal_pointer (&work);
-}
-
 /* The exercise's picture, drawn at the size it is shown at and named for
  * screen readers by the exercise. */
 static GtkWidget *
@@ -241,7 +206,7 @@ make_step_row (LimberRoutine *routine,
   GtkWidget *details;
   GtkWidget *details_row;
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = limber_describe_step (step);
+  g_autofree char *subtitle = limber_routine_step_describe (step);
 
   /* Translators: a step's number in the routine, then the exercise name */
   title = g_strdup_printf (_("%u. %s"), index + 1, limber_exercise_get_name (step->exercise));

@@ -19,6 +19,4 @@ void           limber_routine_page_set_journal (LimberRoutinePage *self,
                                                 LimberJournal     *journal);
 void           limber_routine_page_refresh     (LimberRoutinePage *self);
 
-char          *limber_describe_step            (const LimberRoutineStep *step);
-
 G_END_DECLS

@@ -43,33 +43,16 @@ static guint signals[N_SIGNALS];
 static char *
 describe (LimberStepRow *self)
 {
-  guint sets = limber_step_draft_get_sets (self->step);
-  g_autoptr(GString) text = g_string_new (NULL);
+  LimberRoutineStep step = {
+    .exercise = self->exercise,
+    .hold = limber_step_draft_get_hold (self->step),
+    .repetitions = limber_step_draft_get_repetitions (self->step),
+    .tempo = limber_step_draft_get_tempo (self->step),
+    .sets = limber_step_draft_get_sets (self->step),
+    .sides = limber_step_draft_get_sides (self->step),
+  };
 
-  if (limber_step_draft_get_repetitions (self->step) > 0)
-    /* Translators: repetitions of a counted move, in the routine editor */
-    g_string_append_printf (text, _("%u times"), limber_step_draft_get_repetitions (self->step));
-  else
-    /* Translators: how long a stretch is held, in the routine editor */
-    g_string_append_printf (text, _("Hold %u s"), limber_step_draft_get_hold (self->step));
-  if (sets > 1)
-    /* Translators: the number of sets of a step, after its timing */
-    g_string_append_printf (text, _(" · %u sets"), sets);
-  if (self->exercise != NULL && limber_exercise_get_each_side (self->exercise))
-    switch (limber_step_draft_get_sides (self->step))
-      {
-      case LIMBER_SIDES_LEFT:
-        g_string_append (text, _(" · left side only"));
-        break;
-      case LIMBER_SIDES_RIGHT:
-        g_string_append (text, _(" · right side only"));
-        break;
-      case LIMBER_SIDES_BOTH:
-      default:
-        g_string_append (text, _(" · each side"));
-        break;
-      }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return limber_routine_step_describe (&step);
 }
 
 static void

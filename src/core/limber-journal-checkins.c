@@ -29,6 +29,13 @@ static const char sql_get[] =
 static const char sql_list[] =
   "SELECT " CHECKIN_COLUMNS " FROM checkins"
   " WHERE time >= ?1 AND time < ?2 ORDER BY time, id";
+/* one row each, by the time index */
+static const char sql_latest[] =
+  "SELECT " CHECKIN_COLUMNS " FROM checkins"
+  " WHERE time >= ?1 ORDER BY time DESC, id DESC LIMIT 1";
+static const char sql_first[] =
+  "SELECT " CHECKIN_COLUMNS " FROM checkins"
+  " WHERE time >= ?1 ORDER BY time, id LIMIT 1";
 
 static void
 set_checkin_not_found (LimberJournal  *self,
@@ -115,21 +122,23 @@ _limber_journal_checkin_from_row (sqlite3_stmt *stmt)
   return checkin;
 }
 
-/* Reads one check-in; *checkin stays NULL when there is none. */
+/* Reads the one check-in of @sql, whose ?1 is @value; *checkin stays
+ * NULL when there is none. */
 static gboolean
-read_checkin (LimberJournal   *self,
-              gint64           id,
-              LimberCheckin  **checkin,
-              GError         **error)
+read_one (LimberJournal   *self,
+          const char      *sql,
+          gint64           value,
+          LimberCheckin  **checkin,
+          GError         **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   *checkin = NULL;
-  if (!(stmt = _limber_journal_get_stmt (self, sql_get, error)))
+  if (!(stmt = _limber_journal_get_stmt (self, sql, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, value);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *checkin = _limber_journal_checkin_from_row (stmt);
@@ -142,6 +151,15 @@ read_checkin (LimberJournal   *self,
 
   _limber_journal_stmt_done (stmt);
   return TRUE;
+}
+
+static gboolean
+read_checkin (LimberJournal   *self,
+              gint64           id,
+              LimberCheckin  **checkin,
+              GError         **error)
+{
+  return read_one (self, sql_get, id, checkin, error);
 }
 
 /**
@@ -374,4 +392,48 @@ limber_journal_list_checkins (LimberJournal  *self,
   return _limber_journal_list_rows (self, sql_list, from, to,
                                     (LimberJournalRowFunc) _limber_journal_checkin_from_row,
                                     (GDestroyNotify) limber_checkin_free, error);
+}
+
+/**
+ * limber_journal_get_latest_checkin:
+ * @since: (nullable): only a check-in at or after this moment; %NULL for any
+ * @checkin: (out) (transfer full) (nullable): the latest check-in (of two
+ *   at the same moment, the one saved last), or %NULL when there is none
+ *
+ * Reads that one row only.
+ *
+ * Returns: %FALSE with @error set when the journal could not be read
+ */
+gboolean
+limber_journal_get_latest_checkin (LimberJournal   *self,
+                                   GDateTime       *since,
+                                   LimberCheckin  **checkin,
+                                   GError         **error)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (checkin != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return read_one (self, sql_latest, since != NULL ? limber_time_to_usec (since) : G_MININT64, checkin, error);
+}
+
+/**
+ * limber_journal_get_first_checkin:
+ * @since: (nullable): only a check-in at or after this moment; %NULL for any
+ * @checkin: (out) (transfer full) (nullable): the first check-in at or
+ *   after @since, or %NULL when there is none
+ *
+ * Returns: %FALSE with @error set when the journal could not be read
+ */
+gboolean
+limber_journal_get_first_checkin (LimberJournal   *self,
+                                  GDateTime       *since,
+                                  LimberCheckin  **checkin,
+                                  GError         **error)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (checkin != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return read_one (self, sql_first, since != NULL ? limber_time_to_usec (since) : G_MININT64, checkin, error);
 }

@@ -262,9 +262,20 @@ limber_journal_get_current_program (LimberJournal  *self,
   state->started_at = g_date_time_ref (start != NULL && g_str_equal (start->program_id, latest->program_id)
                                        ? start->time : latest->time);
 
+  /* the rule needs the week before the start, or failing that the first
+   * check-in after it: not every check-in since */
   from = g_date_time_add_days (state->started_at, -LIMBER_PROGRESSION_BASELINE_DAYS);
-  if (!(checkins = limber_journal_list_checkins (self, from, NULL, error)))
+  if (!(checkins = limber_journal_list_checkins (self, from, state->started_at, error)))
     return NULL;
+  if (checkins->len == 0)
+    {
+      LimberCheckin *first_after = NULL;
+
+      if (!limber_journal_get_first_checkin (self, state->started_at, &first_after, error))
+        return NULL;
+      if (first_after != NULL)
+        g_ptr_array_add (checkins, first_after);
+    }
   state->has_baseline = limber_progression_compute_baseline (checkins, state->started_at,
                                                              &state->start_pain,
                                                              &state->start_stiffness);

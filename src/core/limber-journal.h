@@ -110,6 +110,14 @@ GPtrArray     *limber_journal_list_checkins          (LimberJournal        *self
                                                       GDateTime            *from,
                                                       GDateTime            *to,
                                                       GError              **error);
+gboolean       limber_journal_get_latest_checkin     (LimberJournal        *self,
+                                                      GDateTime            *since,
+                                                      LimberCheckin       **checkin,
+                                                      GError              **error);
+gboolean       limber_journal_get_first_checkin      (LimberJournal        *self,
+                                                      GDateTime            *since,
+                                                      LimberCheckin       **checkin,
+                                                      GError              **error);
  
 /* The whole journal, newest first, a page at a time (limber-journal-entries.c) */
 typedef enum

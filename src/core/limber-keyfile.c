@@ -99,7 +99,10 @@ _limber_keyfile_set_error (const LimberKeyfileContext *ctx,
 }
 
 /* Checks encoding and line syntax ourselves first, so that the message can
- * carry a line number, then lets GKeyFile do the real parsing. */
+ * carry a line number, then lets GKeyFile do the real parsing. A group or
+ * a key given twice is refused: GKeyFile would merge the groups and keep
+ * the last value, and a hand-edited or hostile file would then mean
+ * something else than it shows. */
 gboolean
 _limber_keyfile_load (LimberKeyfileContext *ctx,
                       gsize               length,
@@ -110,6 +113,8 @@ _limber_keyfile_load (LimberKeyfileContext *ctx,
   guint line = 0;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GHashTable) keys = NULL;     /* the current group's, key → line */
+  g_autofree char *group = NULL;
 
   /* A byte order mark, as some editors write, carries nothing in UTF-8. */
   if (length >= 3 && memcmp (ctx->text, "\xef\xbb\xbf", 3) == 0)
@@ -138,6 +143,7 @@ _limber_keyfile_load (LimberKeyfileContext *ctx,
     }
 
   groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p = ctx->text;
   while (*p != '\0')
     {
@@ -162,14 +168,18 @@ _limber_keyfile_load (LimberKeyfileContext *ctx,
                                ctx->display_name, line);
                   return FALSE;
                 }
-              /* GKeyFile would merge the two silently */
-              if (!g_hash_table_add (groups, g_strndup (s + 1, len - 2)))
+              g_free (group);
+              group = g_strndup (s + 1, len - 2);
+              if (g_hash_table_contains (groups, group))
                 {
                   g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_SYNTAX,
-                               _("%s:%u: the group [%.*s] is already in the file; each group appears once"),
-                               ctx->display_name, line, (int) (len - 2), s + 1);
+                               _("%s:%u: the group [%s] is already at line %u; each group appears once"),
+                               ctx->display_name, line, group,
+                               GPOINTER_TO_UINT (g_hash_table_lookup (groups, group)));
                   return FALSE;
                 }
+              g_hash_table_insert (groups, g_strdup (group), GUINT_TO_POINTER (line));
+              g_hash_table_remove_all (keys);
             }
           else if (memchr (s, '=', len) == NULL || *s == '=')
             {
@@ -177,6 +187,27 @@ _limber_keyfile_load (LimberKeyfileContext *ctx,
                            _("%s:%u: expected “Key=value”, a “[Group]” header or a “#” comment"),
                            ctx->display_name, line);
               return FALSE;
+            }
+          else if (group != NULL)
+            {
+              const char *equals = memchr (s, '=', len);
+              gsize key_len = equals - s;
+              g_autofree char *key = NULL;
+
+              /* "Hold = 30" is the key "Hold", as GKeyFile reads it; a
+               * localized "Name[de]" is a key of its own */
+              while (key_len > 0 && g_ascii_isspace (s[key_len - 1]))
+                key_len--;
+              key = g_strndup (s, key_len);
+              if (g_hash_table_contains (keys, key))
+                {
+                  g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_SYNTAX,
+                               _("%s:%u: the key %s is already in the group [%s], at line %u; each key appears once in a group"),
+                               ctx->display_name, line, key, group,
+                               GPOINTER_TO_UINT (g_hash_table_lookup (keys, key)));
+                  return FALSE;
+                }
+              g_hash_table_insert (keys, g_steal_pointer (&key), GUINT_TO_POINTER (line));
             }
         }
 

@@ -532,6 +532,61 @@ limber_format_duration (guint seconds)
   return g_strdup_printf (_("%u min %u s"), minutes, rest);
 }
 
+/**
+ * limber_routine_step_describe:
+ * @step: a step; its exercise may be %NULL (an editor's step whose
+ *   exercise is not chosen yet)
+ *
+ * What a step asks, for people, as the routine page and the routine
+ * editor show it: “Hold 30 s · 2 sets · each side”, “10 times, 2 s each ·
+ * left side only”. The sides are said only for an exercise done on each
+ * side.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+limber_routine_step_describe (const LimberRoutineStep *step)
+{
+  GString *text;
+
+  g_return_val_if_fail (step != NULL, NULL);
+
+  text = g_string_new (NULL);
+  if (step->repetitions > 0 && step->tempo > 0)
+    /* Translators: a counted move: the repetitions and the seconds each one takes */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u time, %u s each", "%u times, %u s each",
+                                               step->repetitions),
+                            step->repetitions, step->tempo);
+  else if (step->repetitions > 0)
+    /* Translators: a counted move's repetitions */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u time", "%u times", step->repetitions),
+                            step->repetitions);
+  else
+    /* Translators: how long a stretch is held */
+    g_string_append_printf (text, _("Hold %u s"), step->hold);
+
+  if (step->sets > 1)
+    /* Translators: the number of sets of a step, after its timing */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " · %u set", " · %u sets", step->sets),
+                            step->sets);
+
+  if (step->exercise != NULL && limber_exercise_get_each_side (step->exercise))
+    switch (step->sides)
+      {
+      case LIMBER_SIDES_LEFT:
+        g_string_append (text, _(" · left side only"));
+        break;
+      case LIMBER_SIDES_RIGHT:
+        g_string_append (text, _(" · right side only"));
+        break;
+      case LIMBER_SIDES_BOTH:
+      default:
+        g_string_append (text, _(" · each side"));
+        break;
+      }
+  return g_string_free (text, FALSE);
+}
+
 /* The draft's steps (exercises referenced) become the routine's; values
  * out of the loader's range are clamped, so that the editor can show a
  * length while a field is still being typed. */

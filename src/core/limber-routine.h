@@ -93,6 +93,8 @@ LimberExerciseKind       limber_routine_get_kinds        (LimberRoutine *self);
 GArray                  *limber_routine_build_phases     (LimberRoutine *self);
 guint                    limber_routine_get_duration     (LimberRoutine *self);
 
+char                    *limber_routine_step_describe    (const LimberRoutineStep *step);
+
 char                    *limber_format_duration          (guint seconds);
 char                    *limber_format_duration_rounded  (guint seconds);
 

@@ -42,3 +42,51 @@ limber_time_from_usec (gint64 usec)
     return NULL;
   return g_date_time_add (seconds, rest);
 }
+
+/**
+ * limber_time_start_of_day:
+ * @tz: (nullable): the time zone, %NULL for the local one
+ * @date: a valid day
+ *
+ * The first moment of @date in @tz: its midnight, or, on a day whose
+ * clocks skip midnight (a change to summer time at 00:00, as in Chile or
+ * Cuba), the first moment after the gap. A day is not always 24 hours
+ * long: the next day's start is what ends it.
+ *
+ * Returns: (transfer full) (nullable): the moment, %NULL outside the years
+ *   GDateTime can hold
+ */
+GDateTime *
+limber_time_start_of_day (GTimeZone   *tz,
+                          const GDate *date)
+{
+  g_autoptr(GTimeZone) local = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  /* g_date_time_new() moves a time in a gap forward by the gap */
+  return g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
+}
+
+/**
+ * limber_time_start_of_today:
+ * @now: a moment
+ *
+ * Returns: (transfer full): the first moment of @now's day, in @now's
+ *   time zone, as limber_time_start_of_day() gives it
+ */
+GDateTime *
+limber_time_start_of_today (GDateTime *now)
+{
+  GDate date;
+  int y, m, d;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  g_date_time_get_ymd (now, &y, &m, &d);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return limber_time_start_of_day (g_date_time_get_timezone (now), &date);
+}

@@ -8,7 +8,11 @@ G_BEGIN_DECLS
 /* Moments as unix microseconds (as the journal stores them and the
  * schedule counts them) and as local GDateTimes. */
 
-gint64     limber_time_to_usec   (GDateTime *dt);
-GDateTime *limber_time_from_usec (gint64     usec);
+gint64     limber_time_to_usec       (GDateTime   *dt);
+GDateTime *limber_time_from_usec     (gint64       usec);
+
+GDateTime *limber_time_start_of_day  (GTimeZone   *tz,
+                                      const GDate *date);
+GDateTime *limber_time_start_of_today (GDateTime  *now);
 
 G_END_DECLS

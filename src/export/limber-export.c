@@ -161,7 +161,9 @@ resolve_links (GFile      *file,
     g_autofree char *name = g_file_get_parse_name (file);
 
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
-                 _("Could not write “%s”: it is a symbolic link in a loop or a chain of more than %d links"),
+                 ngettext ("Could not write “%s”: it is a symbolic link in a loop or a chain of more than %d link",
+                           "Could not write “%s”: it is a symbolic link in a loop or a chain of more than %d links",
+                           MAX_LINKS),
                  name, MAX_LINKS);
   }
   return NULL;

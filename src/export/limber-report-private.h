@@ -82,9 +82,22 @@ char   *_limber_report_spell_undrawable (Report     *report,
                                        const char  *str,
                                        gboolean    *spelled);
 
-/* limber-report-program.c: nothing is drawn, and 0 returned, when no
- * program event falls in the report's days. */
+/* limber-report-program.c: the band is drawn when a program is under way
+ * on any of the report's days; the list when a program event falls in
+ * them. Otherwise nothing is drawn and @y returned. */
+typedef struct
+{
+  const char *program_id;   /* borrowed from the programs */
+  guint       level;
+  guint       first_day;    /* days from the report's first day */
+  guint       end_day;      /* the day after the span's last */
+} LimberReportSpan;
+
+GArray  *_limber_report_program_spans      (const LimberReportPrograms *programs,
+                                            const GDate                *first,
+                                            guint                       n_days);
 gboolean _limber_report_has_program_events (Report *report);
+gboolean _limber_report_has_program_band   (Report *report);
 double  _limber_report_draw_program_band  (Report      *report,
                                            double       y);
 double  _limber_report_draw_program_list  (Report      *report,

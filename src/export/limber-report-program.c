@@ -119,6 +119,16 @@ in_period (const GDate *first,
   return g_date_compare (&date, first) >= 0 && g_date_compare (&date, last) <= 0;
 }
 
+static gboolean
+before_period (const GDate *first,
+               GDateTime   *time)
+{
+  GDate date;
+
+  date_of (time, &date);
+  return g_date_compare (&date, first) < 0;
+}
+
 /**
  * limber_report_programs_read:
  * @journal: the journal
@@ -126,7 +136,8 @@ in_period (const GDate *first,
  * @last: its last day
  *
  * Reads the program events up to the end of @last and, when one falls
- * between @first and @last, the names of the bundled programs.
+ * between @first and @last or a program is under way on @first, the names
+ * of the bundled programs.
  *
  * Returns: (transfer full): the programs, or %NULL with @error set
  */
@@ -152,8 +163,16 @@ limber_report_programs_read (LimberJournal  *journal,
   if (events == NULL)
     return NULL;
 
+  /* a program under way when the period begins is shown too */
   for (guint i = 0; i < events->len && !any; i++)
-    any = in_period (first, last, ((LimberProgramEvent *) g_ptr_array_index (events, i))->time);
+    {
+      const LimberProgramEvent *event = g_ptr_array_index (events, i);
+      const LimberProgramEvent *next = i + 1 < events->len ? g_ptr_array_index (events, i + 1) : NULL;
+
+      any = in_period (first, last, event->time)
+            || (event->kind != LIMBER_PROGRAM_EVENT_LEFT && before_period (first, event->time)
+                && (next == NULL || !before_period (first, next->time)));
+    }
 
   /* programs are bundled only: the bundled catalog names them all */
   if (any)
@@ -200,6 +219,68 @@ _limber_report_has_program_events (Report *report)
   return FALSE;
 }
 
+/**
+ * _limber_report_program_spans:
+ * @programs: the programs
+ * @first: the report's first day
+ * @n_days: its number of days
+ *
+ * The level over the period, from the state on @first (the latest event
+ * before it) and each event in the period: an event holds from its day
+ * until the next one's, or the period's end. A program left shows nothing.
+ *
+ * Returns: (transfer full) (element-type LimberReportSpan): the spans, in order
+ */
+GArray *
+_limber_report_program_spans (const LimberReportPrograms *programs,
+                              const GDate                *first,
+                              guint                       n_days)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (LimberReportSpan));
+  guint32 first_julian = g_date_get_julian (first);
+  guint32 end_julian = first_julian + n_days;
+  guint32 since = first_julian;
+  const LimberProgramEvent *current = NULL;
+
+  for (guint i = 0; i <= programs->events->len; i++)
+    {
+      const LimberProgramEvent *event = i < programs->events->len
+                                        ? g_ptr_array_index (programs->events, i) : NULL;
+      guint32 day = end_julian;
+
+      if (event != NULL)
+        {
+          GDate date;
+
+          date_of (event->time, &date);
+          day = CLAMP (g_date_get_julian (&date), first_julian, end_julian);
+        }
+      if (current != NULL && current->kind != LIMBER_PROGRAM_EVENT_LEFT && current->level > 0 && day > since)
+        {
+          LimberReportSpan span = { current->program_id, current->level,
+                                    since - first_julian, day - first_julian };
+
+          g_array_append_val (spans, span);
+        }
+      current = event;
+      since = day;
+    }
+  return spans;
+}
+
+gboolean
+_limber_report_has_program_band (Report *report)
+{
+  g_autoptr(GArray) spans = NULL;
+
+  if (report->programs == NULL)
+    return FALSE;
+  if (_limber_report_has_program_events (report))
+    return TRUE;
+  spans = _limber_report_program_spans (report->programs, &report->first, report->n_days);
+  return spans->len > 0;
+}
+
 static void
 set_program_color (cairo_t *cr,
                    double   alpha)
@@ -211,30 +292,34 @@ set_program_color (cairo_t *cr,
 /* The programs shown in the period, in order, and the most levels of any. */
 static GPtrArray *
 programs_shown (Report *report,
+                GArray *spans,
                 guint  *max_levels)
 {
   GPtrArray *ids = g_ptr_array_new ();
-  const LimberProgramEvent *before = NULL;
 
   *max_levels = 1;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const LimberReportSpan *span = &g_array_index (spans, LimberReportSpan, i);
+
+      if (!g_ptr_array_find_with_equal_func (ids, span->program_id, g_str_equal, NULL))
+        g_ptr_array_add (ids, (char *) span->program_id);
+      *max_levels = MAX (*max_levels, span->level);
+    }
+  /* one started and left on the same day has no span but is named */
   for (guint i = 0; i < report->programs->events->len; i++)
     {
       const LimberProgramEvent *event = g_ptr_array_index (report->programs->events, i);
-      const ProgramNames *names = names_of (report, event);
-      GDate date;
 
-      date_of (event->time, &date);
-      if (g_date_compare (&date, &report->first) < 0)
-        {
-          before = event;
-          continue;
-        }
-      if (before != NULL && before->kind != LIMBER_PROGRAM_EVENT_LEFT)
-        g_ptr_array_add (ids, before->program_id);
-      before = NULL;
-      if (!g_ptr_array_find_with_equal_func (ids, event->program_id, g_str_equal, NULL))
+      if (in_period (&report->first, &report->last, event->time)
+          && !g_ptr_array_find_with_equal_func (ids, event->program_id, g_str_equal, NULL))
         g_ptr_array_add (ids, event->program_id);
-      *max_levels = MAX (*max_levels, MAX (event->level, names->levels->len));
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const ProgramNames *names = g_hash_table_lookup (report->programs->names, g_ptr_array_index (ids, i));
+
+      *max_levels = MAX (*max_levels, names->levels->len);
     }
   return ids;
 }
@@ -248,20 +333,20 @@ _limber_report_draw_program_band (Report *report,
 {
   cairo_t *cr = report->cr;
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GArray) spans = NULL;
   g_autoptr(GString) heading = g_string_new (NULL);
   g_autoptr(GString) key = g_string_new (NULL);
-  const LimberProgramEvent *current = NULL;
   guint max_levels, n_days = report->n_days;
   double left, right, day_width, lane_top, lane_bottom, h, legend_w, x;
-  guint32 first_julian = g_date_get_julian (&report->first);
   const char *legend = _("Program level");
   g_autofree char *title = NULL;
   g_autofree char *levels = NULL;
 
-  if (!_limber_report_has_program_events (report) || !report->has_axis)
+  if (!report->has_axis || !_limber_report_has_program_band (report))
     return y;
 
-  ids = programs_shown (report, &max_levels);
+  spans = _limber_report_program_spans (report->programs, &report->first, n_days);
+  ids = programs_shown (report, spans, &max_levels);
   left = MARGIN + report->axis_left;
   right = MARGIN + report->axis_right;
   day_width = (right - left) / n_days;
@@ -316,48 +401,24 @@ _limber_report_draw_program_band (Report *report,
   cairo_line_to (cr, right, lane_bottom);
   cairo_stroke (cr);
 
-  /* the steps: each event holds from its day until the next one's */
-  for (guint i = 0; i <= report->programs->events->len; i++)
+  /* the steps */
+  for (guint i = 0; i < spans->len; i++)
     {
-      const LimberProgramEvent *event = i < report->programs->events->len
-                                        ? g_ptr_array_index (report->programs->events, i) : NULL;
-      guint32 start_julian, end_julian;
-      double x0, x1, top;
-      GDate date;
+      const LimberReportSpan *span = &g_array_index (spans, LimberReportSpan, i);
+      double x0 = left + span->first_day * day_width;
+      double x1 = left + span->end_day * day_width;
+      double top = lane_bottom - span->level * BAND_LEVEL_HEIGHT;
 
-      if (event != NULL)
-        date_of (event->time, &date);
-      if (event != NULL && g_date_compare (&date, &report->first) < 0)
-        {
-          current = event;
-          continue;
-        }
-      end_julian = event != NULL ? MIN (g_date_get_julian (&date), first_julian + n_days)
-                                 : first_julian + n_days;
-      if (current != NULL && current->kind != LIMBER_PROGRAM_EVENT_LEFT && current->level > 0)
-        {
-          GDate since;
-
-          date_of (current->time, &since);
-          start_julian = MAX (g_date_get_julian (&since), first_julian);
-          if (end_julian > start_julian)
-            {
-              x0 = left + (start_julian - first_julian) * day_width;
-              x1 = left + (end_julian - first_julian) * day_width;
-              top = lane_bottom - current->level * BAND_LEVEL_HEIGHT;
-              set_program_color (cr, 0.22);
-              cairo_rectangle (cr, x0, top, x1 - x0, lane_bottom - top);
-              cairo_fill (cr);
-              set_program_color (cr, 1);
-              cairo_set_line_width (cr, 1.5);
-              cairo_move_to (cr, x0, lane_bottom);
-              cairo_line_to (cr, x0, top);
-              cairo_line_to (cr, x1, top);
-              cairo_line_to (cr, x1, lane_bottom);
-              cairo_stroke (cr);
-            }
-        }
-      current = event;
+      set_program_color (cr, 0.22);
+      cairo_rectangle (cr, x0, top, x1 - x0, lane_bottom - top);
+      cairo_fill (cr);
+      set_program_color (cr, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_move_to (cr, x0, lane_bottom);
+      cairo_line_to (cr, x0, top);
+      cairo_line_to (cr, x1, top);
+      cairo_line_to (cr, x1, lane_bottom);
+      cairo_stroke (cr);
     }
 
   /* the names of the levels, wrapped under the lane */

@@ -313,13 +313,21 @@ draw_summary (Report *report,
   g_ptr_array_add (lines, g_strdup_printf (_("Time stretching: %s"), duration));
   g_ptr_array_add (lines, g_strdup_printf (_("Days with a routine: %u of %u"),
                                            n_routine_days, report->n_days));
-  g_ptr_array_add (lines, g_strdup_printf (_("Check-ins: %u, on %u of %u days"),
+  g_ptr_array_add (lines, g_strdup_printf (ngettext ("Check-ins: %u, on %u of %u day",
+                                                     "Check-ins: %u, on %u of %u days", report->n_days),
                                            report->checkins->len, n_checkin_days, report->n_days));
   add_trend_line (lines, report, _("Pain"), TRUE);
   add_trend_line (lines, report, _("Stiffness"), FALSE);
   if (n_morning > 0)
-    g_ptr_array_add (lines, g_strdup_printf (_("Morning stiffness: %.0f minutes on average (%u check-ins)"),
-                                             (double) morning_sum / n_morning, n_morning));
+    {
+      guint mean = (guint) round ((double) morning_sum / n_morning);
+      g_autofree char *minutes = g_strdup_printf (ngettext ("%u minute", "%u minutes", mean), mean);
+
+      /* Translators: "Morning stiffness: 20 minutes on average (3 check-ins)" */
+      g_ptr_array_add (lines, g_strdup_printf (ngettext ("Morning stiffness: %s on average (%u check-in)",
+                                                         "Morning stiffness: %s on average (%u check-ins)",
+                                                         n_morning), minutes, n_morning));
+    }
   if (report->checkins->len > 0)
     g_ptr_array_add (lines, g_strdup_printf (_("Side: both %u, left %u, right %u"),
                                              sides[LIMBER_BODY_SIDE_BOTH], sides[LIMBER_BODY_SIDE_LEFT],
@@ -815,9 +823,9 @@ limber_report_write (GOutputStream  *stream,
  * limber_report_write_full:
  * @programs: (nullable): the program events, from limber_report_programs_read()
  *
- * limber_report_write() with the program: when an event of @programs falls
- * in the period, the level over the period is a band under the chart and
- * the events are listed under "Program" with their reasons.
+ * limber_report_write() with the program: when a program is under way in
+ * the period, its level is a band under the chart; the events of @programs
+ * that fall in the period are listed under "Program" with their reasons.
  *
  * Returns: %TRUE on success
  */

@@ -163,12 +163,12 @@ run (LimberJournal              *journal,
     case LIMBER_JOURNAL_REQUEST_CHECKIN:
       {
         g_autoptr(GDateTime) since = limber_time_from_usec (request->usec);
-        g_autoptr(GPtrArray) checkins = limber_journal_list_checkins (journal, since, NULL, error);
+        g_autoptr(LimberCheckin) latest = NULL;
 
-        if (checkins == NULL)
+        if (!limber_journal_get_latest_checkin (journal, since, &latest, error))
           return FALSE;
-        if (checkins->len > 0)
-          *last = limber_time_to_usec (((LimberCheckin *) g_ptr_array_index (checkins, checkins->len - 1))->time);
+        if (latest != NULL)
+          *last = limber_time_to_usec (latest->time);
         return TRUE;
       }
     default:

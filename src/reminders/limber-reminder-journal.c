@@ -449,8 +449,7 @@ start_run (LimberReminderService *self)
       return;
     }
 
-  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = limber_time_start_of_today (now);
   request = build_request (run, midnight);
   g_debug ("Running the journal helper for %u notes%s", run->ops->len,
            run->checkins ? " and today’s check-ins" : "");

@@ -643,6 +643,29 @@ test_sizes (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A count of one is said in the singular: "1 time", not "1 times". */
+static void
+test_step_row_plurals (void)
+{
+  LimberExercise *exercise = limber_catalog_lookup_exercise (catalog, "leg-swings");
+  g_autoptr(LimberStepDraft) step = limber_step_draft_new_for_exercise (exercise);
+  GtkWidget *row;
+
+  limber_step_draft_set_hold (step, 0);
+  limber_step_draft_set_repetitions (step, 1);
+  limber_step_draft_set_tempo (step, 2);
+  limber_step_draft_set_sets (step, 1);
+  row = g_object_ref_sink (limber_step_row_new (step, catalog));
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "1 time"));
+  g_assert_null (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "1 times"));
+
+  limber_step_draft_set_repetitions (step, 3);
+  limber_step_draft_set_sets (step, 2);
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "3 times"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), " · 2 sets"));
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/editor/drop-file-on-window", test_drop_file_on_window);
   g_test_add_func ("/editor/sizes", test_sizes);
   g_test_add_func ("/editor/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/editor/step-row-plurals", test_step_row_plurals);
 
   status = g_test_run ();
 

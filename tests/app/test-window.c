@@ -2,8 +2,10 @@
 /* The main window as a person uses it: the routine list, a routine's detail
  * page and back, dark mode, and the message about a skipped routine file. */
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "limber-application.h"
+#include "limber-calendar-grid.h"
 #include "limber-illustration.h"
 #include "limber-routine-page.h"
 #include "limber-routine-row.h"
@@ -145,7 +147,7 @@ test_routine_detail (void)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (steps, i);
       const LimberRoutineStep *step = limber_routine_get_step (routine, i);
-      g_autofree char *timing = limber_describe_step (step);
+      g_autofree char *timing = limber_routine_step_describe (step);
 
       g_assert_true (ADW_IS_EXPANDER_ROW (row));
       g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
@@ -172,7 +174,7 @@ test_step_descriptions (void)
   for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
     {
       const LimberRoutineStep *step = limber_routine_get_step (routine, i);
-      g_autofree char *text = limber_describe_step (step);
+      g_autofree char *text = limber_routine_step_describe (step);
       g_autofree char *number = NULL;
 
       if (step->repetitions > 0)
@@ -183,6 +185,32 @@ test_step_descriptions (void)
       g_assert_true ((strstr (text, "each side") != NULL) == limber_exercise_get_each_side (step->exercise));
       g_assert_true ((strstr (text, "sets") != NULL) == (step->sets > 1));
     }
+}
+
+/* The calendar's description for screen readers says "1 day", not "1 days". */
+static void
+test_calendar_plurals (void)
+{
+  GtkWidget *grid = g_object_ref_sink (limber_calendar_grid_new ());
+  LimberChartDay days[2] = { 0, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_date_clear (&days[i].date, 1);
+      g_date_set_dmy (&days[i].date, 10 + i, G_DATE_MARCH, 2024);
+      days[i].pain = days[i].stiffness = NAN;
+    }
+  days[1].routine = TRUE;
+  days[1].pain = 3;
+  days[1].stiffness = 2;
+
+  limber_calendar_grid_set_days (LIMBER_CALENDAR_GRID (grid), days, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Last 1 day: a routine on 0 days, a check-in on 0 days");
+  limber_calendar_grid_set_days (LIMBER_CALENDAR_GRID (grid), days, 2);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Last 2 days: a routine on 1 day, a check-in on 1 day");
+  g_object_unref (grid);
 }
 
 static void
@@ -338,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/window/routine-list", test_routine_list);
   g_test_add_func ("/window/routine-detail", test_routine_detail);
   g_test_add_func ("/window/step-descriptions", test_step_descriptions);
+  g_test_add_func ("/window/calendar-plurals", test_calendar_plurals);
   g_test_add_func ("/window/dark-mode", test_dark_mode);
 #ifdef WITH_BROKEN_FILE
   g_test_add_func ("/window/skipped-file-message", test_skipped_file_message);

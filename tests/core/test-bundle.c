@@ -292,6 +292,11 @@ static const BadCase bad_cases[] = {
   { "step-leading-zero", HEAD "Exercise=seated-hamstring\n[Step 02]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
   { "duplicate-step", HEAD "Exercise=seated-hamstring\n[Step 1]\nHold=600\n", LIMBER_CATALOG_ERROR_SYNTAX },
   { "duplicate-routine", HEAD "Exercise=seated-hamstring\n[Routine]\nName=Other\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-key", HEAD "Exercise=seated-hamstring\nHold=30\nHold=600\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-key-spaced", HEAD "Exercise=seated-hamstring\nHold = 30\nHold=45\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-exercise-key", HEAD "Exercise=my-e\n" OWN_EX "Name=Other\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-version", "[Limber Routine Bundle]\nVersion=1\nVersion=1\n[Routine]\nId=my-r\nName=R\n[Step 1]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
+  { "duplicate-localized-key", "[Limber Routine Bundle]\nVersion=1\n[Routine]\nId=my-r\nName=R\nName[de]=R\nName[de]=S\n[Step 1]\nExercise=seated-hamstring\n", LIMBER_CATALOG_ERROR_SYNTAX },
 };
 
 static void
@@ -336,6 +341,34 @@ test_bad_files (Fixture       *f,
     g_autoptr(LimberBundle) bundle = parse (f, HEAD "Exercise=seated-hamstring\nHold=601\n", -1, &error);
 
     g_assert_cmpstr (error->message, ==, "shared.limber-routine:10: Hold must be between 1 and 600, not 601");
+  }
+
+  /* a group or a key given twice: refused, naming both lines */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LimberBundle) bundle = parse (f, HEAD "Exercise=seated-hamstring\n[Step 1]\nHold=600\n", -1, &error);
+
+    g_assert_cmpstr (error->message, ==,
+                     "shared.limber-routine:10: the group [Step 1] is already at line 8; each group appears once");
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LimberBundle) bundle = parse (f, HEAD "Exercise=seated-hamstring\nHold=30\nHold=600\n", -1, &error);
+
+    g_assert_cmpstr (error->message, ==,
+                     "shared.limber-routine:11: the key Hold is already in the group [Step 1], at line 10; "
+                     "each key appears once in a group");
+  }
+
+  /* the same key in another group, and a key with its translations, are not twice */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LimberBundle) bundle = parse (f, "[Limber Routine Bundle]\nVersion=1\n[Routine]\nId=my-r\n"
+                                            "Name=R\nName[de]=R\n[Step 1]\nExercise=seated-hamstring\nHold=30\n"
+                                            "[Step 2]\nExercise=seated-hamstring\nHold=30\n", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (bundle);
   }
 
   /* too large */

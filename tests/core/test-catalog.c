@@ -179,6 +179,37 @@ test_bad_group_header (Fixture       *f,
   assert_names_file (f, message, "header.routine", 4);
 }
 
+/* A key given twice in a group is refused, not read as its last value. */
+static void
+test_duplicate_key (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *message;
+
+  write_file (f, "twice.routine",
+              "[Routine]\nId=twice\nName=Twice\n\n[Step 1]\nExercise=seated-hamstring\nHold=30\n# a comment\nHold=600\n",
+              -1);
+  message = load_expecting_one_problem (f, LIMBER_CATALOG_ERROR_SYNTAX);
+  assert_names_file (f, message, "twice.routine", 9);
+  g_assert_nonnull (strstr (message, "the key Hold is already in the group [Step 1], at line 7"));
+  g_assert_null (limber_catalog_lookup_routine (f->catalog, "twice"));
+}
+
+/* A group given twice is refused, not merged. */
+static void
+test_duplicate_group (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *message;
+
+  write_file (f, "groups.routine",
+              "[Routine]\nId=groups\nName=Groups\n\n[Step 1]\nExercise=seated-hamstring\n\n"
+              "[Step 1]\nHold=45\n", -1);
+  message = load_expecting_one_problem (f, LIMBER_CATALOG_ERROR_SYNTAX);
+  assert_names_file (f, message, "groups.routine", 8);
+  g_assert_nonnull (strstr (message, "the group [Step 1] is already at line 5"));
+}
+
 static void
 test_unknown_exercise (Fixture       *f,
                        gconstpointer  data)
@@ -394,6 +425,8 @@ main (int   argc,
   ADD ("missing-folder", test_missing_folder);
   ADD ("bad-syntax", test_bad_syntax);
   ADD ("bad-group-header", test_bad_group_header);
+  ADD ("duplicate-key", test_duplicate_key);
+  ADD ("duplicate-group", test_duplicate_group);
   ADD ("unknown-exercise", test_unknown_exercise);
   ADD ("negative-duration", test_negative_duration);
   ADD ("absurd-duration", test_absurd_duration);

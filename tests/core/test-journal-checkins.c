@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The journal's check-ins and reminders: saving, validating, editing,
- * deleting and listing them. */
+ * deleting and listing them; the latest and the first one read alone; a
+ * program's baseline. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -17,6 +18,7 @@
 #include "limber-advisory.h"
 #include "limber-enums.h"
 #include "limber-journal-private.h"
+#include "limber-journal-programs.h"
 
 static void
 test_checkin_add_get (void)
@@ -518,6 +520,129 @@ test_reminders (void)
   g_assert_cmpint (((LimberReminderInfo *) g_ptr_array_index (recent, 0))->id, ==, b);
 }
 
+/* The latest check-in since a moment, and the first, each read alone. */
+static void
+test_checkin_latest_first (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) t1 = utc (2024, 5, 6, 7, 0, 0);
+  g_autoptr(GDateTime) t2 = utc (2024, 5, 6, 19, 0, 0);
+  g_autoptr(GDateTime) t3 = utc (2024, 5, 7, 7, 0, 0);
+  g_autoptr(GDateTime) after = utc (2024, 5, 8, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  LimberCheckin *found = (LimberCheckin *) GINT_TO_POINTER (1);
+  gint64 ids[4];
+
+  /* none yet: TRUE, and NULL */
+  g_assert_true (limber_journal_get_latest_checkin (journal, NULL, &found, &error));
+  g_assert_no_error (error);
+  g_assert_null (found);
+  found = (LimberCheckin *) GINT_TO_POINTER (1);
+  g_assert_true (limber_journal_get_first_checkin (journal, NULL, &found, &error));
+  g_assert_no_error (error);
+  g_assert_null (found);
+
+  {
+    g_autoptr(LimberCheckin) c3 = checkin_at (t3, 3, 3);
+    g_autoptr(LimberCheckin) c1 = checkin_at (t1, 1, 1);
+    g_autoptr(LimberCheckin) c2 = checkin_at (t2, 2, 2);
+    g_autoptr(LimberCheckin) c4 = checkin_at (t3, 4, 4);
+
+    ids[2] = add_checkin (journal, c3);
+    ids[0] = add_checkin (journal, c1);
+    ids[1] = add_checkin (journal, c2);
+    /* the same moment as c3, saved after it */
+    ids[3] = add_checkin (journal, c4);
+  }
+
+  g_assert_true (limber_journal_get_latest_checkin (journal, NULL, &found, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, ids[3]);
+  g_assert_cmpint (found->pain, ==, 4);
+  assert_same_time (found->time, t3);
+  g_clear_pointer (&found, limber_checkin_free);
+
+  /* since is included */
+  g_assert_true (limber_journal_get_first_checkin (journal, t2, &found, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, ids[1]);
+  g_clear_pointer (&found, limber_checkin_free);
+  g_assert_true (limber_journal_get_first_checkin (journal, NULL, &found, &error));
+  g_assert_cmpint (found->id, ==, ids[0]);
+  g_clear_pointer (&found, limber_checkin_free);
+  g_assert_true (limber_journal_get_latest_checkin (journal, t1, &found, &error));
+  g_assert_cmpint (found->id, ==, ids[3]);
+  g_clear_pointer (&found, limber_checkin_free);
+
+  /* nothing since @after */
+  g_assert_true (limber_journal_get_latest_checkin (journal, after, &found, &error));
+  g_assert_null (found);
+  g_assert_true (limber_journal_get_first_checkin (journal, after, &found, &error));
+  g_assert_null (found);
+  g_assert_no_error (error);
+}
+
+/* A program's baseline: the mean of the week before its start; without
+ * one, the first check-in at or after the start, however many follow. */
+static void
+test_program_baseline (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(GDateTime) started = utc (2024, 5, 10, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberProgramState) state = NULL;
+
+  g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", started, &error));
+  g_assert_no_error (error);
+
+  /* no check-in at all */
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_no_error (error);
+  g_assert_false (state->has_baseline);
+  g_clear_pointer (&state, limber_program_state_free);
+
+  /* at the start and after it: the one at the start is the first after */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_add_hours (started, 12 * i);
+      g_autoptr(LimberCheckin) checkin = checkin_at (time, i == 0 ? 6 : 2, i == 0 ? 5 : 1);
+
+      add_checkin (journal, checkin);
+    }
+  /* one too early to count */
+  {
+    g_autoptr(GDateTime) early = g_date_time_add_days (started, -8);
+    g_autoptr(LimberCheckin) checkin = checkin_at (early, 9, 9);
+
+    add_checkin (journal, checkin);
+  }
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_no_error (error);
+  g_assert_true (state->has_baseline);
+  g_assert_cmpfloat (state->start_pain, ==, 6);
+  g_assert_cmpfloat (state->start_stiffness, ==, 5);
+  g_clear_pointer (&state, limber_program_state_free);
+
+  /* the week before, when there is one, and only it */
+  {
+    g_autoptr(GDateTime) before1 = g_date_time_add_days (started, -6);
+    g_autoptr(GDateTime) before2 = g_date_time_add_hours (started, -1);
+    g_autoptr(LimberCheckin) c1 = checkin_at (before1, 3, 4);
+    g_autoptr(LimberCheckin) c2 = checkin_at (before2, 4, 2);
+
+    add_checkin (journal, c1);
+    add_checkin (journal, c2);
+  }
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_no_error (error);
+  g_assert_true (state->has_baseline);
+  g_assert_cmpfloat (state->start_pain, ==, 3.5);
+  g_assert_cmpfloat (state->start_stiffness, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +657,8 @@ main (int   argc,
   g_test_add_func ("/journal/checkins/update", test_checkin_update);
   g_test_add_func ("/journal/checkins/delete-restore", test_checkin_delete_restore);
   g_test_add_func ("/journal/checkins/list", test_checkin_list);
+  g_test_add_func ("/journal/checkins/latest-first", test_checkin_latest_first);
+  g_test_add_func ("/journal/checkins/program-baseline", test_program_baseline);
   g_test_add_func ("/journal/checkins/read-only", test_checkin_read_only);
   g_test_add_func ("/journal/reminders", test_reminders);
 

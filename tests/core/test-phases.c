@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* How a routine is flattened into timed phases, and so how long it lasts. */
+/* How a routine is flattened into timed phases, and so how long it lasts;
+ * how a step and a length are said. */
 #include "limber-catalog.h"
 
 static LimberRoutine *
@@ -178,6 +179,49 @@ test_format_duration_rounded (void)
     }
 }
 
+/* One description for the routine page and the editor's step rows. */
+static void
+test_step_describe (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  LimberExercise *calf, *swings, *posture;
+  struct {
+    LimberRoutineStep step;
+    const char *text;
+  } cases[] = {
+    { { NULL, 20, 0, 0, 1, 0, 0, LIMBER_SIDES_BOTH }, "Hold 20 s" },
+    { { NULL, 0, 3, 0, 1, 0, 0, LIMBER_SIDES_BOTH }, "3 times" },
+    { { NULL, 0, 1, 2, 1, 0, 0, LIMBER_SIDES_BOTH }, "1 time, 2 s each" },
+    { { NULL, 30, 0, 0, 2, 10, 0, LIMBER_SIDES_BOTH }, "Hold 30 s · 2 sets · each side" },
+    { { NULL, 30, 0, 0, 2, 10, 0, LIMBER_SIDES_LEFT }, "Hold 30 s · 2 sets · left side only" },
+    { { NULL, 30, 0, 0, 1, 0, 0, LIMBER_SIDES_RIGHT }, "Hold 30 s · right side only" },
+    { { NULL, 0, 1, 2, 1, 0, 0, LIMBER_SIDES_BOTH }, "1 time, 2 s each · each side" },
+    { { NULL, 0, 10, 2, 3, 0, 0, LIMBER_SIDES_BOTH }, "10 times, 2 s each · 3 sets · each side" },
+    /* an exercise done once, not on each side: no side is said */
+    { { NULL, 0, 5, 0, 2, 0, 0, LIMBER_SIDES_LEFT }, "5 times · 2 sets" },
+  };
+
+  g_assert_true (limber_catalog_load_bundled (catalog, &error));
+  g_assert_no_error (error);
+  calf = limber_catalog_lookup_exercise (catalog, "standing-calf");
+  swings = limber_catalog_lookup_exercise (catalog, "leg-swings");
+  posture = limber_catalog_lookup_exercise (catalog, "posture-reset");
+  g_assert_true (limber_exercise_get_each_side (calf));
+  g_assert_true (limber_exercise_get_each_side (swings));
+  g_assert_false (limber_exercise_get_each_side (posture));
+  cases[3].step.exercise = cases[4].step.exercise = cases[5].step.exercise = calf;
+  cases[6].step.exercise = cases[7].step.exercise = swings;
+  cases[8].step.exercise = posture;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = limber_routine_step_describe (&cases[i].step);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +233,7 @@ main (int   argc,
   g_test_add_func ("/phases/default-timings", test_default_timings);
   g_test_add_func ("/format/duration", test_format_duration);
   g_test_add_func ("/format/duration-rounded", test_format_duration_rounded);
+  g_test_add_func ("/format/step", test_step_describe);
 
   return g_test_run ();
 }

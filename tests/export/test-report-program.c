@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The report's program: a journal where a program starts, moves up twice
  * and steps back once in the period shows the program, its levels and the
- * reasons (read back by pdftotext); a journal without one shows no
- * "Program" section. */
+ * reasons (read back by pdftotext); one started before the period and
+ * unchanged in it shows its level over the whole period; a journal
+ * without one, or with one left before the period, shows no "Program"
+ * section. */
 #include <glib/gstdio.h>
 
 #include "limber-export.h"
 #include "limber-journal-private.h"
 #include "limber-journal-programs.h"
+#include "limber-report-private.h"
 #include "test-require.h"
 
 #define LONG_REASON "You rated the last sessions as easy and your pain went down from 5 to 3 over the " \
@@ -239,6 +242,10 @@ test_no_program (void)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) long_ago = local (2023, 1, 10);
+  g_autoptr(GDateTime) left = local (2023, 2, 10);
+  GDate first, last;
+  g_autoptr(LimberReportPrograms) programs = NULL;
+  g_autoptr(GArray) spans = NULL;
 
   add_days (journal, 2024, 3, 1, 90);
   write_report (journal, path);
@@ -247,14 +254,152 @@ test_no_program (void)
   g_assert_null (strstr (text, "Program"));
   g_assert_null (strstr (text, "What happened"));
 
-  /* one long before the period is not in it either */
+  /* one started and left long before the period is not in it either */
   g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", long_ago, &error));
+  g_assert_true (limber_journal_leave_program (journal, left, &error));
   g_assert_no_error (error);
   write_report (journal, path);
   g_free (text);
   text = pdf_text (path);
   g_assert_null (strstr (text, "Program"));
   g_assert_cmpuint (pdf_pages (path), ==, 1);
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, G_DATE_MARCH, 2024);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 30, G_DATE_MAY, 2024);
+  programs = limber_report_programs_read (journal, &first, &last, &error);
+  g_assert_no_error (error);
+  spans = _limber_report_program_spans (programs, &first, 91);
+  g_assert_cmpuint (spans->len, ==, 0);
+}
+
+static void
+assert_span (GArray     *spans,
+             guint       i,
+             const char *program_id,
+             guint       level,
+             guint       first_day,
+             guint       end_day)
+{
+  const LimberReportSpan *span;
+
+  g_assert_cmpuint (i, <, spans->len);
+  span = &g_array_index (spans, LimberReportSpan, i);
+  g_assert_cmpstr (span->program_id, ==, program_id);
+  g_assert_cmpuint (span->level, ==, level);
+  g_assert_cmpuint (span->first_day, ==, first_day);
+  g_assert_cmpuint (span->end_day, ==, end_day);
+}
+
+/* The spans borrow the programs' ids: @programs holds them. */
+static GArray *
+read_spans (LimberJournal         *journal,
+            LimberReportPrograms **programs)
+{
+  g_autoptr(GError) error = NULL;
+  GDate first, last;
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, G_DATE_MARCH, 2024);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 30, G_DATE_MAY, 2024);
+  g_clear_pointer (programs, limber_report_programs_free);
+  *programs = limber_report_programs_read (journal, &first, &last, &error);
+  g_assert_no_error (error);
+  /* 1 March to 30 May: 91 days */
+  return _limber_report_program_spans (*programs, &first, 91);
+}
+
+/* Started before the period and run through it without an event in it:
+ * the band shows the level it had on the first day, over the whole
+ * period; the list has nothing to show. Then a start inside the period
+ * (a reset) shows from its day. */
+static void
+test_program_through (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ("through.db");
+  g_autofree char *path = tmp_path ("through.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) started = local (2023, 12, 1);
+  g_autoptr(GDateTime) second = local (2024, 1, 15);
+  g_autoptr(GDateTime) restarted = local (2024, 4, 10);
+  g_autoptr(LimberReportPrograms) programs = NULL;
+  g_autoptr(GArray) spans = NULL;
+
+  add_days (journal, 2024, 3, 1, 90);
+  g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", started, &error));
+  g_assert_true (limber_journal_change_program_level (journal, 2, "Before the period.", second, &error));
+  g_assert_no_error (error);
+
+  write_report (journal, path);
+  text = pdf_text (path);
+  assert_contains (text, "Program: Looser hamstrings in four weeks");
+  assert_contains (text, "Program level");
+  assert_contains (text, "Levels: 1 20-second holds · 2");
+  g_assert_null (strstr (text, "What happened"));
+  g_assert_null (strstr (text, "Before the period."));
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+
+  spans = read_spans (journal, &programs);
+  g_assert_cmpuint (spans->len, ==, 1);
+  assert_span (spans, 0, "looser-hamstrings", 2, 0, 91);
+  g_clear_pointer (&spans, g_array_unref);
+
+  /* started again on 10 April (day 40): level 2 until then, 1 from it */
+  g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", restarted, &error));
+  g_assert_no_error (error);
+  spans = read_spans (journal, &programs);
+  g_assert_cmpuint (spans->len, ==, 2);
+  assert_span (spans, 0, "looser-hamstrings", 2, 0, 40);
+  assert_span (spans, 1, "looser-hamstrings", 1, 40, 91);
+}
+
+/* Started inside the period, with nothing before: shown from its day. */
+static void
+test_program_inside (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ("inside.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) started = local (2024, 5, 1);
+  g_autoptr(LimberReportPrograms) programs = NULL;
+  g_autoptr(GArray) spans = NULL;
+
+  g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", started, &error));
+  g_assert_no_error (error);
+  spans = read_spans (journal, &programs);
+  g_assert_cmpuint (spans->len, ==, 1);
+  assert_span (spans, 0, "looser-hamstrings", 1, 61, 91);
+}
+
+/* Not the program's, but the same report read back: a count of one in the
+ * summary is said in the singular. */
+static void
+test_summary_plurals (void)
+{
+  g_autoptr(LimberJournal) journal = journal_new ("one.db");
+  g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
+  g_autofree char *path = tmp_path ("one.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) day = local (2024, 3, 1);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_date_time_unref (checkin->time);
+  checkin->time = g_date_time_ref (day);
+  checkin->pain = 3;
+  checkin->stiffness = 4;
+  checkin->morning_stiffness = 1;
+  g_assert_cmpint (limber_journal_add_checkin (journal, checkin, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (limber_export_report (journal, file, day, day, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  assert_contains (text, "Check-ins: 1, on 1 of 1 day");
+  g_assert_null (strstr (text, "of 1 days"));
+  assert_contains (text, "Morning stiffness: 1 minute on average (1 check-in)");
 }
 
 int
@@ -268,6 +413,9 @@ main (int   argc,
   g_test_add_func ("/export/report/program/events", test_program_events);
   g_test_add_func ("/export/report/program/before", test_program_before);
   g_test_add_func ("/export/report/program/none", test_no_program);
+  g_test_add_func ("/export/report/program/through", test_program_through);
+  g_test_add_func ("/export/report/program/inside", test_program_inside);
+  g_test_add_func ("/export/report/summary-plurals", test_summary_plurals);
 
   return g_test_run ();
 }
