@@ -75,3 +75,62 @@ limber_progression_apply (LimberJournal                   *journal,
     return TRUE;
   return limber_journal_change_program_level (journal, decision->new_level, decision->text, now, error);
 }
+
+/**
+ * limber_progression_update:
+ * @journal: the journal
+ * @catalog: where the program is looked up
+ * @now: the moment of the decision, and the date of a change
+ * @applied: (out) (optional) (transfer full): the decision written, or
+ *   %NULL when nothing was
+ *
+ * Evaluates the rules and, when they move the level, writes the change
+ * with its reason, dated @now. Calling it again at once writes nothing
+ * more: the next evaluation starts from the new level, with nothing done
+ * at it yet. A read-only journal is only read: nothing is written, and
+ * that is not an error (the change is written when the journal can be).
+ *
+ * Returns: %FALSE with @error when the journal could not be read or
+ *   written
+ */
+gboolean
+limber_progression_update (LimberJournal              *journal,
+                           LimberCatalog              *catalog,
+                           GDateTime                  *now,
+                           LimberProgressionDecision **applied,
+                           GError                    **error)
+{
+  g_autoptr(LimberProgressionDecision) decision = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), FALSE);
+  g_return_val_if_fail (LIMBER_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (applied != NULL)
+    *applied = NULL;
+  decision = limber_progression_evaluate (journal, catalog, now, NULL, &local_error);
+  if (decision == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (decision->action == LIMBER_PROGRESSION_STAY)
+    return TRUE;
+  if (limber_journal_get_read_only_reason (journal) != NULL)
+    {
+      g_debug ("Level %u is due, but the journal is read-only: %s", decision->new_level,
+               limber_journal_get_read_only_reason (journal));
+      return TRUE;
+    }
+  if (!limber_progression_apply (journal, decision, now, error))
+    return FALSE;
+  if (applied != NULL)
+    *applied = g_steal_pointer (&decision);
+  return TRUE;
+}

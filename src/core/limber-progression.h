@@ -114,5 +114,14 @@ gboolean                   limber_progression_apply             (LimberJournal  
                                                                  const LimberProgressionDecision *decision,
                                                                  GDateTime                *now,
                                                                  GError                  **error);
+/* Evaluates and, when the rules move the level, applies: the one place a
+ * rules' change of level is written, called where data is recorded (the
+ * window when its journal changed, the command line after --check-in),
+ * never where it is shown. A read-only journal is only read. */
+gboolean                   limber_progression_update            (LimberJournal            *journal,
+                                                                 LimberCatalog            *catalog,
+                                                                 GDateTime                *now,
+                                                                 LimberProgressionDecision **applied,
+                                                                 GError                  **error);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
  * rules on synthetic journals, then the same through a real journal. Every
  * decision is checked with its reason, word for word. */
 #include "journal-test-utils.h"
+#include "limber-journal-private.h"
 #include "limber-journal-programs.h"
 #include "limber-progression.h"
 
@@ -521,6 +522,106 @@ test_journal_reset (void)
   g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
 }
 
+static guint
+count_events (LimberJournal *journal)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = limber_journal_list_program_events (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return events->len;
+}
+
+/* limber_progression_update(), where data is recorded: a change the rules
+ * decide is written once, dated when it was decided; updating again at once
+ * starts from the new level and writes nothing; a read-only journal is only
+ * read, without a warning. */
+static void
+test_update (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(GDateTime) t0 = g_date_time_new_utc (2024, 3, 4, 8, 0, 0);
+  g_autoptr(GDateTime) week1 = g_date_time_add_days (t0, 7);
+  g_autoptr(GDateTime) later = g_date_time_add_days (t0, 8);
+  g_autoptr(LimberProgressionDecision) applied = NULL;
+  g_autoptr(LimberProgramState) state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  limber_catalog_load_bundled (catalog, &error);
+  g_assert_no_error (error);
+
+  /* nothing under way: nothing to do */
+  g_assert_true (limber_progression_update (journal, catalog, t0, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_null (applied);
+  g_assert_cmpuint (count_events (journal), ==, 0);
+
+  {
+    g_autoptr(GDateTime) before = g_date_time_add_days (t0, -1);
+
+    journal_checkin (journal, before, 3, 5);
+  }
+  g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", t0, &error));
+  for (guint day = 0; day < 6; day++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_hours (t0, 24 * day + 2);
+
+      if (day % 2 == 0)
+        journal_session (journal, "looser-hamstrings-level-1", at, LIMBER_OUTCOME_COMPLETED);
+      else
+        journal_checkin (journal, at, 2, 4);
+    }
+
+  /* read-only: the due change is not written, and it is no error */
+  journal->read_only_reason = g_strdup ("a test says so");
+  g_assert_true (limber_progression_update (journal, catalog, week1, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_null (applied);
+  g_assert_cmpuint (count_events (journal), ==, 1);
+  g_clear_pointer (&journal->read_only_reason, g_free);
+
+  g_assert_true (limber_progression_update (journal, catalog, week1, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (applied);
+  g_assert_cmpint (applied->action, ==, LIMBER_PROGRESSION_ADVANCE);
+  g_assert_cmpuint (applied->new_level, ==, 2);
+  g_clear_pointer (&applied, limber_progression_decision_free);
+  g_assert_cmpuint (count_events (journal), ==, 2);
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_cmpuint (state->level, ==, 2);
+  g_assert_cmpint (usec_of (state->level_since), ==, usec_of (week1));
+  g_clear_pointer (&state, limber_program_state_free);
+
+  /* twice in a row: the second starts from level 2, with nothing done yet */
+  g_assert_true (limber_progression_update (journal, catalog, week1, &applied, &error));
+  g_assert_null (applied);
+  g_assert_true (limber_progression_update (journal, catalog, later, &applied, &error));
+  g_assert_null (applied);
+  g_assert_cmpuint (count_events (journal), ==, 2);
+
+  /* a flare: one step back, once */
+  {
+    g_autoptr(GDateTime) at = g_date_time_add_hours (week1, 26);
+    g_autoptr(GDateTime) after = g_date_time_add_hours (week1, 27);
+
+    journal_checkin (journal, at, 6, 5);
+    g_assert_true (limber_progression_update (journal, catalog, after, &applied, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (applied);
+    g_assert_cmpint (applied->action, ==, LIMBER_PROGRESSION_STEP_BACK);
+    g_assert_cmpstr (applied->text, ==, "Back to level 1 for now: your pain went up to 6, from about 3 when you started");
+    g_clear_pointer (&applied, limber_progression_decision_free);
+    g_assert_true (limber_progression_update (journal, catalog, after, &applied, &error));
+    g_assert_null (applied);
+  }
+  g_assert_cmpuint (count_events (journal), ==, 3);
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_cmpuint (state->level, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/progression/flare-and-recovery", test_flare_and_recovery);
   g_test_add_func ("/progression/flare-at-level-1", test_flare_at_level_1);
   g_test_add_func ("/progression/journal-reset", test_journal_reset);
+  g_test_add_func ("/progression/update", test_update);
 
   return g_test_run ();
 }
