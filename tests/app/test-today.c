@@ -6,6 +6,7 @@
 #include "limber-application.h"
 #include "limber-journal-programs.h"
 #include "limber-journal-stats.h"
+#include "limber-progression.h"
 #include "limber-today-page.h"
 #include "limber-window.h"
 #include "test-utils.h"
@@ -18,7 +19,7 @@ static GDateTime *fake_now;
 static GDateTime *
 now_func (gpointer user_data)
 {
-  return g_date_time_ref (fake_now);
+  return fake_now ? g_date_time_ref (fake_now) : g_date_time_new_now_local ();
 }
 
 /* Today at @hour:@minute, local time. */
@@ -240,6 +241,30 @@ add_checkin (GDateTime *time,
 }
 
 static guint
+count_program_events (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = limber_journal_list_program_events (limber_application_get_journal (app),
+                                                                    NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return events->len;
+}
+
+/* Whether the rules would move the level now, were they applied. */
+static gboolean
+change_due (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberProgressionDecision) d = limber_progression_evaluate (limber_application_get_journal (app),
+                                                                        limber_application_get_catalog (app),
+                                                                        fake_now, NULL, &error);
+
+  g_assert_no_error (error);
+  return d != NULL && d->action != LIMBER_PROGRESSION_STAY;
+}
+
+static guint
 current_level (void)
 {
   g_autoptr(GError) error = NULL;
@@ -250,9 +275,11 @@ current_level (void)
 }
 
 /* Four weeks of a program, in the past so that nothing is dated after the
- * real time, read on the Today page day by day: it moves up a level after
- * enough good days, says why, and steps back after a session stopped
- * because it hurt. */
+ * real time, recorded day by day and each time followed by the window's
+ * journal-changed hook, which applies the rules: it moves up a level after
+ * enough good days, the Today page says why, and it steps back after a
+ * session stopped because it hurt. Drawing the page alone, with a change
+ * due, writes nothing. */
 static void
 test_program_weeks (void)
 {
@@ -264,8 +291,10 @@ test_program_weeks (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *advanced_reason = NULL;
   guint highest = 1;
+  guint drawn_with_change_due = 0;
 
   g_assert_nonnull (program);
+  limber_window_set_now_func (LIMBER_WINDOW (window), now_func, NULL);
   {
     g_autoptr(GDateTime) ago = g_date_time_add_days (real, -30);
 
@@ -290,10 +319,27 @@ test_program_weeks (void)
       add_session (morning, limber_routine_get_id (routine), LIMBER_OUTCOME_COMPLETED);
       add_checkin (after, 2, 3);
 
-      /* the page read that evening */
+      /* the page read that evening, before the window is told: it only
+       * reads, even when the rules have a change due */
       g_clear_pointer (&fake_now, g_date_time_unref);
       fake_now = g_date_time_add_hours (morning, 12);
-      limber_today_page_set_now_func (page, now_func, NULL);
+      {
+        guint n_events = count_program_events ();
+        guint level = current_level ();
+        gboolean due = change_due ();
+
+        limber_today_page_set_now_func (page, now_func, NULL);
+        limber_today_page_reload (page);
+        g_assert_cmpuint (count_program_events (), ==, n_events);
+        g_assert_cmpuint (current_level (), ==, level);
+        drawn_with_change_due += due;
+        /* as after a session or check-in recorded in the window */
+        limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+        g_assert_cmpuint (count_program_events (), ==, n_events + due);
+        /* told again, it writes nothing more */
+        limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+        g_assert_cmpuint (count_program_events (), ==, n_events + due);
+      }
       if (current_level () > highest)
         {
           highest = current_level ();
@@ -303,6 +349,7 @@ test_program_weeks (void)
         }
     }
   /* it moved up, and said why in plain words */
+  g_assert_cmpuint (drawn_with_change_due, >=, 2);
   g_assert_cmpuint (highest, >=, 3);
   g_assert_true (g_str_has_prefix (advanced_reason, "Next: "));
   {
@@ -323,6 +370,8 @@ test_program_weeks (void)
     g_clear_pointer (&fake_now, g_date_time_unref);
     fake_now = g_date_time_add_hours (morning, 12);
     limber_today_page_set_now_func (page, now_func, NULL);
+    g_assert_cmpuint (current_level (), ==, before);
+    limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
     g_test_message ("after the flare: level %u: %s", current_level (), gtk_label_get_label (limber_test_child (page, "suggestion_reason")));
     g_assert_cmpuint (current_level (), ==, before - 1);
     g_assert_nonnull (strstr (gtk_label_get_label (limber_test_child (page, "suggestion_reason")),
