@@ -137,7 +137,7 @@ update_program (LimberTodayPage *self,
   g_autofree char *reason = NULL;
   LimberProgram *program;
   LimberRoutine *routine;
-  guint level;
+  guint level, part;
 
   decision = limber_progression_evaluate (self->journal, self->catalog, now, &state, &error);
   if (decision == NULL)
@@ -150,17 +150,29 @@ update_program (LimberTodayPage *self,
   if (program == NULL)
     return FALSE;
   level = decision->level;
-  routine = limber_program_get_level_routine (program, level);
-  if (routine == NULL)
-    return FALSE;
+  /* a level of parts: the first not done today (the warm-up, then after
+   * it the cool-down) */
+  part = limber_progression_get_next_part (self->journal, program, level, now, &error);
+  if (part == 0)
+    {
+      g_message ("Could not read today’s sessions: %s", error->message);
+      part = 1;
+    }
+  routine = limber_program_get_part_routine (program, level, part);
 
   g_free (self->suggested);
   self->suggested = g_strdup (limber_routine_get_id (routine));
   reason = describe_program (self, state, decision, now);
   /* Translators: the program's level now, of how many */
   heading = g_strdup_printf (_("Your program · level %u of %u"), level, limber_program_get_n_levels (program));
-  /* Translators: the program's name, then the level's own name */
-  title = g_strdup_printf (_("%s: %s"), limber_program_get_name (program), limber_program_get_level_name (program, level));
+  if (limber_program_get_part_name (program, level, part) != NULL)
+    /* Translators: the program's name, the level's own name, then the part of it to do now, e.g. "Runner's warm-up and cool-down: Short and easy — Warm-up, before you run" */
+    title = g_strdup_printf (_("%s: %s — %s"), limber_program_get_name (program),
+                             limber_program_get_level_name (program, level),
+                             limber_program_get_part_name (program, level, part));
+  else
+    /* Translators: the program's name, then the level's own name */
+    title = g_strdup_printf (_("%s: %s"), limber_program_get_name (program), limber_program_get_level_name (program, level));
   gtk_label_set_label (self->suggestion_heading, heading);
   gtk_label_set_label (self->suggestion_title, title);
   gtk_label_set_label (self->suggestion_reason, reason);

@@ -134,11 +134,23 @@ start_program_session_action (GtkWidget  *widget,
 {
   LimberWindow *self = LIMBER_WINDOW (widget);
   g_autoptr(LimberProgramState) state = NULL;
+  g_autoptr(GDateTime) now = _limber_window_get_now (self);
+  g_autoptr(GError) error = NULL;
   LimberProgram *program = current_program (self, &state);
-  LimberRoutine *routine = program ? limber_program_get_level_routine (program, state->level) : NULL;
+  guint level, part;
 
-  if (routine != NULL)
-    limber_window_start_routine (self, routine);
+  if (program == NULL)
+    return;
+  /* the session the Today page offers: of a level of parts, the first
+   * not done today */
+  level = CLAMP (state->level, 1, limber_program_get_n_levels (program));
+  part = limber_progression_get_next_part (self->journal, program, level, now, &error);
+  if (part == 0)
+    {
+      g_message ("Could not read today’s sessions: %s", error->message);
+      part = 1;
+    }
+  limber_window_start_routine (self, limber_program_get_part_routine (program, level, part));
 }
 
 static void

@@ -77,6 +77,39 @@ limber_progression_apply (LimberJournal                   *journal,
 }
 
 /**
+ * limber_progression_get_next_part:
+ * @program: the program
+ * @level: from 1
+ * @now: now; its local day is "today"
+ *
+ * Returns: the part of @level to play next today, from 1
+ *   (limber_progression_next_part()), or 0 with @error
+ */
+guint
+limber_progression_get_next_part (LimberJournal  *journal,
+                                  LimberProgram  *program,
+                                  guint           level,
+                                  GDateTime      *now,
+                                  GError        **error)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), 0);
+  g_return_val_if_fail (LIMBER_IS_PROGRAM (program), 0);
+  g_return_val_if_fail (level >= 1 && level <= limber_program_get_n_levels (program), 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  if (limber_program_get_n_parts (program, level) == 1)
+    return 1;
+  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                              g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  if (!(sessions = limber_journal_list_sessions_between (journal, midnight, NULL, error)))
+    return 0;
+  return limber_progression_next_part (program, level, sessions, midnight);
+}
+
+/**
  * limber_progression_update:
  * @journal: the journal
  * @catalog: where the program is looked up

@@ -390,6 +390,60 @@ test_program_weeks (void)
   g_assert_false (gtk_widget_get_visible (limber_test_child (page, "program_menu_button")));
 }
 
+/* The runner's program: each level is a warm-up before the run and a
+ * cool-down after it. Today offers the warm-up first, with its name, and
+ * once it is done today, the cool-down; its button plays that part. */
+static void
+test_program_parts (void)
+{
+  LimberJournal *journal = limber_application_get_journal (app);
+  g_autoptr(GDateTime) real = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (real), g_date_time_get_month (real),
+                                                         g_date_time_get_day_of_month (real), 0, 0, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (real, -1);
+  g_autoptr(GDateTime) six_before = g_date_time_add_minutes (real, -6);
+  GDateTime *warm_up_at = g_date_time_compare (six_before, midnight) < 0 ? midnight : six_before;
+  g_autoptr(GError) error = NULL;
+  const char *title;
+  LimberPlayer *player;
+
+  g_assert_true (limber_journal_start_program (journal, "runners-warm-up-cool-down", yesterday, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&fake_now, g_date_time_unref);
+  fake_now = g_date_time_ref (real);
+  limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+  limber_today_page_set_now_func (page, now_func, NULL);
+
+  title = gtk_label_get_label (limber_test_child (page, "suggestion_title"));
+  g_test_message ("%s", title);
+  g_assert_cmpstr (title, ==, "Runner's warm-up and cool-down: Short and easy — Warm-up, before you run");
+  g_assert_cmpstr (limber_today_page_get_suggested_routine (page), ==, "runners-warm-up-cool-down-level-1-part-1");
+  g_assert_cmpstr (gtk_label_get_label (limber_test_child (page, "suggestion_heading")), ==,
+                   "Your program · level 1 of 3");
+
+  /* the warm-up done: the cool-down, after the run */
+  add_session (warm_up_at, "runners-warm-up-cool-down-level-1-part-1", LIMBER_OUTCOME_COMPLETED);
+  limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+  title = gtk_label_get_label (limber_test_child (page, "suggestion_title"));
+  g_test_message ("%s", title);
+  g_assert_cmpstr (title, ==, "Runner's warm-up and cool-down: Short and easy — Cool-down, after your run");
+  g_assert_cmpstr (limber_today_page_get_suggested_routine (page), ==, "runners-warm-up-cool-down-level-1-part-2");
+  /* one part of the six sessions the level asks for */
+  g_assert_cmpstr (gtk_label_get_label (limber_test_child (page, "suggestion_reason")), ==,
+                   "Staying at level 1: 5 more sessions to go");
+  screenshots ("program-parts");
+
+  gtk_widget_activate (limber_test_child (page, "suggestion_button"));
+  WAIT_FOR (limber_player_view_get_player (limber_window_get_player_view (LIMBER_WINDOW (window))) != NULL);
+  player = limber_player_view_get_player (limber_window_get_player_view (LIMBER_WINDOW (window)));
+  g_assert_cmpstr (limber_routine_get_id (limber_player_get_routine (player)), ==,
+                   "runners-warm-up-cool-down-level-1-part-2");
+  leave_player ();
+
+  g_assert_true (limber_journal_leave_program (journal, fake_now, &error));
+  limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/today/welcome", test_welcome);
   g_test_add_func ("/today/today", test_today);
   g_test_add_func ("/today/program-weeks", test_program_weeks);
+  g_test_add_func ("/today/program-parts", test_program_parts);
 
   status = g_test_run ();
 
