@@ -76,7 +76,6 @@ ensure_history_page (LimberWindow *self)
   return self->history_page;
 }
 
-
 static void
 on_view_changed (LimberWindow *self)
 {
