@@ -10,6 +10,7 @@
 #include "limber-cli-export.h"
 #include "limber-cli-share.h"
 #include "limber-journal.h"
+#include "limber-progression.h"
 
 /* The command line: options that print or write something and exit without
  * opening a window. limber-application.c hands them here first. */
@@ -342,6 +343,39 @@ side_phrase (LimberBodySide side)
     }
 }
 
+/* A check-in made from a terminal moves the program as one made in the
+ * window does: the rules are applied where data is recorded, and a change
+ * of level is said with its reason. */
+static void
+update_program (LimberJournal *journal)
+{
+  g_autoptr(LimberCatalog) catalog = NULL;
+  g_autoptr(LimberProgressionDecision) applied = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  catalog = limber_catalog_new_default (&error);
+  if (catalog == NULL)
+    {
+      g_message ("Could not load the programs: %s", error->message);
+      return;
+    }
+  if (!limber_progression_update (journal, catalog, now, &applied, &error))
+    {
+      g_autofree char *message = limber_cli_escape (error->message);
+
+      g_printerr (_("limber: your program’s level could not be updated: %s\n"), message);
+      return;
+    }
+  if (applied != NULL)
+    {
+      g_autofree char *reason = limber_cli_escape (applied->text);
+
+      /* Translators: after a check-in from the command line; %s is why, e.g. "Back to level 1 for now: you stopped a session because it hurt" */
+      g_print (_("Your program changed level. %s.\n"), reason);
+    }
+}
+
 static int
 check_in (GVariantDict *options)
 {
@@ -413,6 +447,7 @@ check_in (GVariantDict *options)
 
   g_print (_("Check-in saved: pain %d, stiffness %d, %s.\n"),
            checkin->pain, checkin->stiffness, side_phrase (checkin->side));
+  update_program (journal);
   limber_cli_backup_daily (journal);
 
   advice = limber_journal_take_advisory (journal, checkin, &error);

@@ -18,8 +18,8 @@
  * welcome instead: what Limber does, a safety note, and two ways to begin.
  *
  * What to do now is today's session of the person's program when they
- * follow one: the rules (limber-progression.h) are applied when the page is
- * read, so a level change is recorded with its reason and shown with it.
+ * follow one, with the reason of a change of level made today or what the
+ * rules (limber-progression.h) say now; the page never writes them.
  * Otherwise it comes from limber_suggest_routine() (the rule is written
  * there): a routine planned in the reminders, or one for the time of day.
  * The page reads the journal when it is shown and when told that the
@@ -96,9 +96,35 @@ describe_reason (const LimberSuggestion *suggestion)
     }
 }
 
-/* Following a program: its level's routine, and the rules' reason. A
- * change of level the rules decide is written to the journal here, once:
- * the next reading finds the new level and decides from there. */
+/* Why the program is where it is: the reason of a change of level made
+ * today, else what the rules say now. */
+static char *
+describe_program (LimberTodayPage                 *self,
+                  const LimberProgramState        *state,
+                  const LimberProgressionDecision *decision,
+                  GDateTime                       *now)
+{
+  g_autoptr(GDateTime) midnight = local_midnight (now);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  const LimberProgramEvent *latest = NULL;
+
+  events = limber_journal_list_program_events (self->journal, midnight, NULL, &error);
+  if (events == NULL)
+    g_message ("Could not read the program’s changes: %s", error->message);
+  else if (events->len > 0)
+    latest = g_ptr_array_index (events, events->len - 1);
+  if (latest != NULL && latest->kind == LIMBER_PROGRAM_EVENT_LEVEL_CHANGED &&
+      latest->reason != NULL && latest->level == state->level &&
+      g_strcmp0 (latest->program_id, state->program_id) == 0)
+    return g_strdup (latest->reason);
+  return g_strdup (decision->text);
+}
+
+/* Following a program: its level's routine, and why. The page only reads:
+ * the rules' changes of level are written where data is recorded
+ * (limber_progression_update(), from the window and the command line), so
+ * drawing the page never writes to the journal. */
 static gboolean
 update_program (LimberTodayPage *self,
                 GDateTime       *now)
@@ -108,9 +134,10 @@ update_program (LimberTodayPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *reason = NULL;
   LimberProgram *program;
   LimberRoutine *routine;
-  guint level;
+  guint level, part;
 
   decision = limber_progression_evaluate (self->journal, self->catalog, now, &state, &error);
   if (decision == NULL)
@@ -122,23 +149,33 @@ update_program (LimberTodayPage *self,
   program = limber_catalog_lookup_program (self->catalog, state->program_id);
   if (program == NULL)
     return FALSE;
-  if (decision->action != LIMBER_PROGRESSION_STAY &&
-      !limber_progression_apply (self->journal, decision, now, &error))
-    g_message ("Could not record the new level: %s", error->message);
-  level = decision->action != LIMBER_PROGRESSION_STAY && error == NULL ? decision->new_level : decision->level;
-  routine = limber_program_get_level_routine (program, level);
-  if (routine == NULL)
-    return FALSE;
+  level = decision->level;
+  /* a level of parts: the first not done today (the warm-up, then after
+   * it the cool-down) */
+  part = limber_progression_get_next_part (self->journal, program, level, now, &error);
+  if (part == 0)
+    {
+      g_message ("Could not read today’s sessions: %s", error->message);
+      part = 1;
+    }
+  routine = limber_program_get_part_routine (program, level, part);
 
   g_free (self->suggested);
   self->suggested = g_strdup (limber_routine_get_id (routine));
+  reason = describe_program (self, state, decision, now);
   /* Translators: the program's level now, of how many */
   heading = g_strdup_printf (_("Your program · level %u of %u"), level, limber_program_get_n_levels (program));
-  /* Translators: the program's name, then the level's own name */
-  title = g_strdup_printf (_("%s: %s"), limber_program_get_name (program), limber_program_get_level_name (program, level));
+  if (limber_program_get_part_name (program, level, part) != NULL)
+    /* Translators: the program's name, the level's own name, then the part of it to do now, e.g. "Runner's warm-up and cool-down: Short and easy — Warm-up, before you run" */
+    title = g_strdup_printf (_("%s: %s — %s"), limber_program_get_name (program),
+                             limber_program_get_level_name (program, level),
+                             limber_program_get_part_name (program, level, part));
+  else
+    /* Translators: the program's name, then the level's own name */
+    title = g_strdup_printf (_("%s: %s"), limber_program_get_name (program), limber_program_get_level_name (program, level));
   gtk_label_set_label (self->suggestion_heading, heading);
   gtk_label_set_label (self->suggestion_title, title);
-  gtk_label_set_label (self->suggestion_reason, decision->text);
+  gtk_label_set_label (self->suggestion_reason, reason);
   /* the name first: a target left over from a routine would not match */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->suggestion_button), NULL);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->suggestion_button), NULL);

@@ -2,9 +2,10 @@
 #pragma once
 
 /* The main window's state, shared by limber-window.c (the window, its
- * pages, check-ins and exports) and limber-window-routines.c (making,
- * editing, sharing and deleting routines) and limber-window-learn.c (the
- * Learn page). */
+ * pages, check-ins and exports), limber-window-routines.c (making,
+ * editing, sharing and deleting routines), limber-window-programs.c (the
+ * program's actions and rules) and limber-window-learn.c (the Learn
+ * page). */
 
 #include "limber-cues.h"
 #include "limber-reminders-client.h"
@@ -49,6 +50,9 @@ struct _LimberWindow
   GtkLabel             *reminder_label;
   /* Learn: built when first opened (limber-window-learn.c) */
   GtkWidget            *learn_page;
+  /* for tests: see limber_window_set_now_func() */
+  GDateTime          *(*now_func) (gpointer user_data);
+  gpointer              now_data;
 };
 
 void _limber_window_show_error_toast     (LimberWindow    *self,
@@ -59,5 +63,7 @@ void _limber_window_programs_class_init  (GtkWidgetClass  *widget_class);
 void _limber_window_routines_init        (LimberWindow    *self);
 void _limber_window_routines_dispose     (LimberWindow    *self);
 void _limber_window_learn_class_init     (GtkWidgetClass  *widget_class);
+void _limber_window_programs_update      (LimberWindow    *self);
+GDateTime *_limber_window_get_now        (LimberWindow    *self);
 
 G_END_DECLS

@@ -4,13 +4,36 @@
 #include <glib/gi18n.h>
 
 #include "limber-journal-programs.h"
+#include "limber-progression.h"
 #include "limber-window-private.h"
 
 /* The window's program actions: choosing a program, playing today's
  * session of it, and the person's own say at any time: stay at this level,
  * step back one, or leave. Each is written to the journal with its reason,
  * and the Today page shows the result. The rules' own changes of level are
- * made by the Today page (limber-today-page.c). */
+ * written by _limber_window_programs_update(), which
+ * limber_window_journal_changed() calls whenever something is recorded;
+ * the Today page only reads them. */
+
+/**
+ * _limber_window_programs_update:
+ *
+ * Applies the program's rules to what the journal holds now: a change of
+ * level they decide is written with its reason. A read-only journal is
+ * left as it is.
+ */
+void
+_limber_window_programs_update (LimberWindow *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->journal == NULL || self->catalog == NULL)
+    return;
+  now = _limber_window_get_now (self);
+  if (!limber_progression_update (self->journal, self->catalog, now, NULL, &error))
+    g_message ("Could not apply the program's rules: %s", error->message);
+}
 
 static void
 after_change (LimberWindow *self,
@@ -35,7 +58,7 @@ start_program_action (GtkWidget  *widget,
   LimberWindow *self = LIMBER_WINDOW (widget);
   const char *id = g_variant_get_string (param, NULL);
   LimberProgram *program = limber_catalog_lookup_program (self->catalog, id);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = _limber_window_get_now (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *toast = NULL;
@@ -111,11 +134,23 @@ start_program_session_action (GtkWidget  *widget,
 {
   LimberWindow *self = LIMBER_WINDOW (widget);
   g_autoptr(LimberProgramState) state = NULL;
+  g_autoptr(GDateTime) now = _limber_window_get_now (self);
+  g_autoptr(GError) error = NULL;
   LimberProgram *program = current_program (self, &state);
-  LimberRoutine *routine = program ? limber_program_get_level_routine (program, state->level) : NULL;
+  guint level, part;
 
-  if (routine != NULL)
-    limber_window_start_routine (self, routine);
+  if (program == NULL)
+    return;
+  /* the session the Today page offers: of a level of parts, the first
+   * not done today */
+  level = CLAMP (state->level, 1, limber_program_get_n_levels (program));
+  part = limber_progression_get_next_part (self->journal, program, level, now, &error);
+  if (part == 0)
+    {
+      g_message ("Could not read today’s sessions: %s", error->message);
+      part = 1;
+    }
+  limber_window_start_routine (self, limber_program_get_part_routine (program, level, part));
 }
 
 static void
@@ -125,7 +160,7 @@ program_stay_action (GtkWidget  *widget,
 {
   LimberWindow *self = LIMBER_WINDOW (widget);
   g_autoptr(LimberProgramState) state = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = _limber_window_get_now (self);
   g_autoptr(GError) error = NULL;
 
   if (current_program (self, &state) == NULL)
@@ -141,7 +176,7 @@ program_step_back_action (GtkWidget  *widget,
 {
   LimberWindow *self = LIMBER_WINDOW (widget);
   g_autoptr(LimberProgramState) state = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = _limber_window_get_now (self);
   g_autoptr(GError) error = NULL;
 
   if (current_program (self, &state) == NULL)
@@ -159,7 +194,7 @@ on_leave_response (AdwMessageDialog *dialog,
                    const char       *response,
                    LimberWindow     *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = _limber_window_get_now (self);
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "leave"))

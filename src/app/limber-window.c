@@ -76,17 +76,6 @@ ensure_history_page (LimberWindow *self)
   return self->history_page;
 }
 
-/* The journal changed: a History page that exists shows it again (one not
- * built yet reads the journal when it is). */
-static void
-reload_history (LimberWindow *self)
-{
-  if (self->history_page != NULL)
-    limber_history_page_reload (self->history_page);
-  if (self->today_page != NULL)
-    limber_today_page_reload (self->today_page);
-}
-
 static void
 on_view_changed (LimberWindow *self)
 {
@@ -219,7 +208,7 @@ on_checkin_saved (LimberWindow        *self,
   g_autoptr(GError) error = NULL;
   LimberAdvice reasons;
 
-  reload_history (self);
+  limber_window_journal_changed (self, NULL);
 
   /* once for each reason, not on every check-in */
   reasons = limber_journal_take_advisory (self->journal, checkin, &error);
@@ -302,7 +291,7 @@ undo_delete_action (GtkWidget  *widget,
     return;
 
   forget_deleted (self);
-  reload_history (self);
+  limber_window_journal_changed (self, NULL);
 }
 
 static void
@@ -337,7 +326,7 @@ on_delete_session (LimberWindow            *self,
   forget_deleted (self);
   self->deleted_session = deleted;
   self->deleted_session_parts = parts;
-  reload_history (self);
+  limber_window_journal_changed (self, NULL);
   show_undo_toast (self, _("Session deleted"));
 }
 
@@ -358,7 +347,7 @@ on_delete_checkin (LimberWindow        *self,
 
   forget_deleted (self);
   self->deleted = deleted;
-  reload_history (self);
+  limber_window_journal_changed (self, NULL);
   show_undo_toast (self, _("Check-in deleted"));
 }
 
@@ -431,7 +420,7 @@ on_player_done (LimberWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->routine_page));
   /* its exercises' records now count this session */
   limber_routine_page_refresh (self->routine_page);
-  reload_history (self);
+  limber_window_journal_changed (self, NULL);
 }
 
 /* An error that stays until dismissed: the player's, or a check-in's that
@@ -469,8 +458,12 @@ on_visible_child_changed (LimberWindow *self)
  * limber_window_journal_changed:
  * @toast: (nullable): what to tell the person
  *
- * The journal was changed outside the window (a backup restored): the
- * history shows it again.
+ * The journal changed: a session ended, a check-in was saved, deleted or
+ * put back, the program was changed, or a backup was restored. Every one
+ * of them passes through here, so this is where the program's rules are
+ * applied (a change of level is written once, dated now); then the pages
+ * show the journal again (a History page not built yet reads it when it
+ * is).
  */
 void
 limber_window_journal_changed (LimberWindow *self,
@@ -478,7 +471,11 @@ limber_window_journal_changed (LimberWindow *self,
 {
   g_return_if_fail (LIMBER_IS_WINDOW (self));
 
-  reload_history (self);
+  _limber_window_programs_update (self);
+  if (self->history_page != NULL)
+    limber_history_page_reload (self->history_page);
+  if (self->today_page != NULL)
+    limber_today_page_reload (self->today_page);
   if (toast != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast));
 }
@@ -710,7 +707,10 @@ on_close_response (AdwMessageDialog *dialog,
     return;
   /* the session ends as stopped, with what was done, not as interrupted */
   if (player != NULL)
-    limber_player_stop (player, FALSE);
+    {
+      limber_player_stop (player, FALSE);
+      limber_window_journal_changed (self, NULL);
+    }
   self->close_confirmed = TRUE;
   /* once the dialog, which is transient for this window, has gone */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
@@ -816,6 +816,28 @@ limber_window_init (LimberWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   _limber_window_routines_init (self);
+}
+
+/**
+ * _limber_window_get_now:
+ *
+ * Returns: (transfer full): now, from the window's clock
+ */
+GDateTime *
+_limber_window_get_now (LimberWindow *self)
+{
+  return self->now_func ? self->now_func (self->now_data) : g_date_time_new_now_local ();
+}
+
+/* For tests: the clock the window dates its journal's changes with. */
+void
+limber_window_set_now_func (LimberWindow   *self,
+                            GDateTime    *(*now_func) (gpointer user_data),
+                            gpointer        user_data)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  self->now_func = now_func;
+  self->now_data = user_data;
 }
 
 LimberWindow *

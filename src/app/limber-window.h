@@ -32,5 +32,8 @@ LimberHistoryPage *limber_window_get_history_page (LimberWindow *self);
 void               limber_window_set_visible_page (LimberWindow *self,
                                                    const char   *name);
 LimberTodayPage   *limber_window_get_today_page   (LimberWindow *self);
+void               limber_window_set_now_func     (LimberWindow   *self,
+                                                   GDateTime    *(*now_func) (gpointer user_data),
+                                                   gpointer        user_data);
 
 G_END_DECLS

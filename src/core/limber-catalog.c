@@ -204,8 +204,9 @@ set_program_timings (LimberProgram *program,
                      guint          switch_sides)
 {
   for (guint level = 1; level <= limber_program_get_n_levels (program); level++)
-    limber_routine_set_default_timings (limber_program_get_level_routine (program, level),
-                                        prepare, switch_sides);
+    for (guint part = 1; part <= limber_program_get_n_parts (program, level); part++)
+      limber_routine_set_default_timings (limber_program_get_part_routine (program, level, part),
+                                          prepare, switch_sides);
 }
 
 static gboolean
@@ -233,17 +234,18 @@ add_program (LimberCatalog *self,
     return FALSE;
   /* The level routines' ids may not hide a routine (or the other way). */
   for (guint level = 1; level <= limber_program_get_n_levels (program); level++)
-    {
-      const char *routine_id = limber_routine_get_id (limber_program_get_level_routine (program, level));
+    for (guint part = 1; part <= limber_program_get_n_parts (program, level); part++)
+      {
+        const char *routine_id = limber_routine_get_id (limber_program_get_part_routine (program, level, part));
 
-      if (g_hash_table_contains (self->routines_by_id, routine_id))
-        {
-          _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_DUPLICATE_ID, "Program", "Id",
-                                     _("level %u would be played as “%s”, which is already a routine's Id"),
-                                     level, routine_id);
-          return FALSE;
-        }
-    }
+        if (g_hash_table_contains (self->routines_by_id, routine_id))
+          {
+            _limber_keyfile_set_error (&ctx, error, LIMBER_CATALOG_ERROR_DUPLICATE_ID, "Program", "Id",
+                                       _("level %u would be played as “%s”, which is already a routine's Id"),
+                                       level, routine_id);
+            return FALSE;
+          }
+      }
 
   set_program_timings (program, self->default_prepare, self->default_switch_sides);
   g_hash_table_insert (self->programs_by_id, (char *) id, g_object_ref (program));

@@ -75,3 +75,95 @@ limber_progression_apply (LimberJournal                   *journal,
     return TRUE;
   return limber_journal_change_program_level (journal, decision->new_level, decision->text, now, error);
 }
+
+/**
+ * limber_progression_get_next_part:
+ * @program: the program
+ * @level: from 1
+ * @now: now; its local day is "today"
+ *
+ * Returns: the part of @level to play next today, from 1
+ *   (limber_progression_next_part()), or 0 with @error
+ */
+guint
+limber_progression_get_next_part (LimberJournal  *journal,
+                                  LimberProgram  *program,
+                                  guint           level,
+                                  GDateTime      *now,
+                                  GError        **error)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), 0);
+  g_return_val_if_fail (LIMBER_IS_PROGRAM (program), 0);
+  g_return_val_if_fail (level >= 1 && level <= limber_program_get_n_levels (program), 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  if (limber_program_get_n_parts (program, level) == 1)
+    return 1;
+  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                              g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  if (!(sessions = limber_journal_list_sessions_between (journal, midnight, NULL, error)))
+    return 0;
+  return limber_progression_next_part (program, level, sessions, midnight);
+}
+
+/**
+ * limber_progression_update:
+ * @journal: the journal
+ * @catalog: where the program is looked up
+ * @now: the moment of the decision, and the date of a change
+ * @applied: (out) (optional) (transfer full): the decision written, or
+ *   %NULL when nothing was
+ *
+ * Evaluates the rules and, when they move the level, writes the change
+ * with its reason, dated @now. Calling it again at once writes nothing
+ * more: the next evaluation starts from the new level, with nothing done
+ * at it yet. A read-only journal is only read: nothing is written, and
+ * that is not an error (the change is written when the journal can be).
+ *
+ * Returns: %FALSE with @error when the journal could not be read or
+ *   written
+ */
+gboolean
+limber_progression_update (LimberJournal              *journal,
+                           LimberCatalog              *catalog,
+                           GDateTime                  *now,
+                           LimberProgressionDecision **applied,
+                           GError                    **error)
+{
+  g_autoptr(LimberProgressionDecision) decision = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), FALSE);
+  g_return_val_if_fail (LIMBER_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (applied != NULL)
+    *applied = NULL;
+  decision = limber_progression_evaluate (journal, catalog, now, NULL, &local_error);
+  if (decision == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (decision->action == LIMBER_PROGRESSION_STAY)
+    return TRUE;
+  if (limber_journal_get_read_only_reason (journal) != NULL)
+    {
+      g_debug ("Level %u is due, but the journal is read-only: %s", decision->new_level,
+               limber_journal_get_read_only_reason (journal));
+      return TRUE;
+    }
+  if (!limber_progression_apply (journal, decision, now, error))
+    return FALSE;
+  if (applied != NULL)
+    *applied = g_steal_pointer (&decision);
+  return TRUE;
+}

@@ -153,7 +153,6 @@ limber_progression_decide (LimberProgram            *program,
                            GDateTime                *now)
 {
   g_autoptr(LimberProgressionDecision) d = g_new0 (LimberProgressionDecision, 1);
-  const char *routine_id;
   guint n_levels, completed = 0, stopped_for_pain = 0, n_checkins = 0;
   int max_pain = -1, max_stiffness = -1;
   int pain_limit, stiffness_limit;
@@ -166,13 +165,19 @@ limber_progression_decide (LimberProgram            *program,
   d->level = CLAMP (state->level, 1, n_levels);
   d->new_level = d->level;
   d->action = LIMBER_PROGRESSION_STAY;
-  routine_id = limber_routine_get_id (limber_program_get_level_routine (program, d->level));
 
+  /* A level of several parts (a warm-up before a run, a cool-down after):
+   * each completed part is a session, so SessionsToAdvance counts parts
+   * (the runner's program asks for 6, three runs with both), and a part
+   * stopped because it hurt is a flare, whichever part it was. A session
+   * of the level's own Id, played before the level had parts, counts as
+   * one session too. */
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
     {
       const LimberSessionInfo *s = g_ptr_array_index (sessions, i);
 
-      if (g_strcmp0 (s->routine_id, routine_id) != 0 || !in_level (s->started_at, state, now))
+      if (limber_program_find_level (program, s->routine_id) != d->level ||
+          !in_level (s->started_at, state, now))
         continue;
       if (s->outcome == LIMBER_OUTCOME_COMPLETED)
         completed++;
@@ -281,4 +286,49 @@ limber_progression_decide (LimberProgram            *program,
                                max_stiffness, max_pain, span);
   }
   return g_steal_pointer (&d);
+}
+
+/**
+ * limber_progression_next_part:
+ * @program: the program
+ * @level: from 1
+ * @sessions: (element-type LimberSessionInfo): sessions, of any routine
+ * @since: the first moment that counts, such as today's midnight
+ *
+ * A level of parts is played in order: a warm-up before the run, then the
+ * cool-down after it. The first part not completed since @since is next;
+ * once all are, the first again.
+ *
+ * Returns: the part to play next, from 1
+ */
+guint
+limber_progression_next_part (LimberProgram *program,
+                              guint          level,
+                              GPtrArray     *sessions,
+                              GDateTime     *since)
+{
+  guint n_parts;
+
+  g_return_val_if_fail (LIMBER_IS_PROGRAM (program), 1);
+  g_return_val_if_fail (level >= 1 && level <= limber_program_get_n_levels (program), 1);
+  g_return_val_if_fail (since != NULL, 1);
+
+  n_parts = limber_program_get_n_parts (program, level);
+  for (guint part = 1; part <= n_parts; part++)
+    {
+      const char *routine_id = limber_routine_get_id (limber_program_get_part_routine (program, level, part));
+      gboolean done = FALSE;
+
+      for (guint i = 0; !done && sessions != NULL && i < sessions->len; i++)
+        {
+          const LimberSessionInfo *s = g_ptr_array_index (sessions, i);
+
+          done = s->outcome == LIMBER_OUTCOME_COMPLETED &&
+                 g_strcmp0 (s->routine_id, routine_id) == 0 &&
+                 g_date_time_compare (s->started_at, since) >= 0;
+        }
+      if (!done)
+        return part;
+    }
+  return 1;
 }

@@ -28,7 +28,11 @@ G_BEGIN_DECLS
  *  5. pain or stiffness in a check-in since the level started above the
  *     start (its mean, rounded)                       → STAY
  *  6. at the last level                              → STAY
- *  7. otherwise                                      → ADVANCE */
+ *  7. otherwise                                      → ADVANCE
+ *
+ * At a level of several parts (limber_program_get_n_parts()), each part
+ * played is a session: a completed part counts towards SessionsToAdvance,
+ * and a part stopped for pain is rule 1 whichever part it was. */
 
 #define LIMBER_PROGRESSION_MIN_CHECKINS 2
 #define LIMBER_PROGRESSION_FLARE_POINTS 2
@@ -99,6 +103,15 @@ LimberProgressionDecision *limber_progression_decide            (LimberProgram  
                                                                  GPtrArray                *checkins,
                                                                  GDateTime                *now);
 
+/* Which part of @level to play next: the first, in order, with no
+ * completed session among @sessions (LimberSessionInfo *) at or after
+ * @since; the first again once every part is done. 1 for a level of one
+ * session. */
+guint                      limber_progression_next_part         (LimberProgram            *program,
+                                                                 guint                     level,
+                                                                 GPtrArray                *sessions,
+                                                                 GDateTime                *since);
+
 /* limber-progression-evaluate.c: the same, reading the journal. NULL with
  * no error when no program is current. */
 
@@ -113,6 +126,23 @@ LimberProgressionDecision *limber_progression_evaluate          (LimberJournal  
 gboolean                   limber_progression_apply             (LimberJournal            *journal,
                                                                  const LimberProgressionDecision *decision,
                                                                  GDateTime                *now,
+                                                                 GError                  **error);
+/* The part of @level to play next today (the local day of @now), from
+ * the journal's sessions since midnight; 0 with @error when they could
+ * not be read. */
+guint                      limber_progression_get_next_part     (LimberJournal            *journal,
+                                                                 LimberProgram            *program,
+                                                                 guint                     level,
+                                                                 GDateTime                *now,
+                                                                 GError                  **error);
+/* Evaluates and, when the rules move the level, applies: the one place a
+ * rules' change of level is written, called where data is recorded (the
+ * window when its journal changed, the command line after --check-in),
+ * never where it is shown. A read-only journal is only read. */
+gboolean                   limber_progression_update            (LimberJournal            *journal,
+                                                                 LimberCatalog            *catalog,
+                                                                 GDateTime                *now,
+                                                                 LimberProgressionDecision **applied,
                                                                  GError                  **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "limber-application.h"
 #include "limber-journal-programs.h"
 #include "limber-journal-stats.h"
+#include "limber-progression.h"
 #include "limber-today-page.h"
 #include "limber-window.h"
 #include "test-utils.h"
@@ -18,7 +19,7 @@ static GDateTime *fake_now;
 static GDateTime *
 now_func (gpointer user_data)
 {
-  return g_date_time_ref (fake_now);
+  return fake_now ? g_date_time_ref (fake_now) : g_date_time_new_now_local ();
 }
 
 /* Today at @hour:@minute, local time. */
@@ -240,6 +241,30 @@ add_checkin (GDateTime *time,
 }
 
 static guint
+count_program_events (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = limber_journal_list_program_events (limber_application_get_journal (app),
+                                                                    NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return events->len;
+}
+
+/* Whether the rules would move the level now, were they applied. */
+static gboolean
+change_due (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberProgressionDecision) d = limber_progression_evaluate (limber_application_get_journal (app),
+                                                                        limber_application_get_catalog (app),
+                                                                        fake_now, NULL, &error);
+
+  g_assert_no_error (error);
+  return d != NULL && d->action != LIMBER_PROGRESSION_STAY;
+}
+
+static guint
 current_level (void)
 {
   g_autoptr(GError) error = NULL;
@@ -250,9 +275,11 @@ current_level (void)
 }
 
 /* Four weeks of a program, in the past so that nothing is dated after the
- * real time, read on the Today page day by day: it moves up a level after
- * enough good days, says why, and steps back after a session stopped
- * because it hurt. */
+ * real time, recorded day by day and each time followed by the window's
+ * journal-changed hook, which applies the rules: it moves up a level after
+ * enough good days, the Today page says why, and it steps back after a
+ * session stopped because it hurt. Drawing the page alone, with a change
+ * due, writes nothing. */
 static void
 test_program_weeks (void)
 {
@@ -264,8 +291,10 @@ test_program_weeks (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *advanced_reason = NULL;
   guint highest = 1;
+  guint drawn_with_change_due = 0;
 
   g_assert_nonnull (program);
+  limber_window_set_now_func (LIMBER_WINDOW (window), now_func, NULL);
   {
     g_autoptr(GDateTime) ago = g_date_time_add_days (real, -30);
 
@@ -290,10 +319,27 @@ test_program_weeks (void)
       add_session (morning, limber_routine_get_id (routine), LIMBER_OUTCOME_COMPLETED);
       add_checkin (after, 2, 3);
 
-      /* the page read that evening */
+      /* the page read that evening, before the window is told: it only
+       * reads, even when the rules have a change due */
       g_clear_pointer (&fake_now, g_date_time_unref);
       fake_now = g_date_time_add_hours (morning, 12);
-      limber_today_page_set_now_func (page, now_func, NULL);
+      {
+        guint n_events = count_program_events ();
+        guint level = current_level ();
+        gboolean due = change_due ();
+
+        limber_today_page_set_now_func (page, now_func, NULL);
+        limber_today_page_reload (page);
+        g_assert_cmpuint (count_program_events (), ==, n_events);
+        g_assert_cmpuint (current_level (), ==, level);
+        drawn_with_change_due += due;
+        /* as after a session or check-in recorded in the window */
+        limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+        g_assert_cmpuint (count_program_events (), ==, n_events + due);
+        /* told again, it writes nothing more */
+        limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+        g_assert_cmpuint (count_program_events (), ==, n_events + due);
+      }
       if (current_level () > highest)
         {
           highest = current_level ();
@@ -303,6 +349,7 @@ test_program_weeks (void)
         }
     }
   /* it moved up, and said why in plain words */
+  g_assert_cmpuint (drawn_with_change_due, >=, 2);
   g_assert_cmpuint (highest, >=, 3);
   g_assert_true (g_str_has_prefix (advanced_reason, "Next: "));
   {
@@ -323,6 +370,8 @@ test_program_weeks (void)
     g_clear_pointer (&fake_now, g_date_time_unref);
     fake_now = g_date_time_add_hours (morning, 12);
     limber_today_page_set_now_func (page, now_func, NULL);
+    g_assert_cmpuint (current_level (), ==, before);
+    limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
     g_test_message ("after the flare: level %u: %s", current_level (), gtk_label_get_label (limber_test_child (page, "suggestion_reason")));
     g_assert_cmpuint (current_level (), ==, before - 1);
     g_assert_nonnull (strstr (gtk_label_get_label (limber_test_child (page, "suggestion_reason")),
@@ -339,6 +388,60 @@ test_program_weeks (void)
   g_assert_true (limber_journal_leave_program (journal, fake_now, &error));
   limber_today_page_reload (page);
   g_assert_false (gtk_widget_get_visible (limber_test_child (page, "program_menu_button")));
+}
+
+/* The runner's program: each level is a warm-up before the run and a
+ * cool-down after it. Today offers the warm-up first, with its name, and
+ * once it is done today, the cool-down; its button plays that part. */
+static void
+test_program_parts (void)
+{
+  LimberJournal *journal = limber_application_get_journal (app);
+  g_autoptr(GDateTime) real = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (real), g_date_time_get_month (real),
+                                                         g_date_time_get_day_of_month (real), 0, 0, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (real, -1);
+  g_autoptr(GDateTime) six_before = g_date_time_add_minutes (real, -6);
+  GDateTime *warm_up_at = g_date_time_compare (six_before, midnight) < 0 ? midnight : six_before;
+  g_autoptr(GError) error = NULL;
+  const char *title;
+  LimberPlayer *player;
+
+  g_assert_true (limber_journal_start_program (journal, "runners-warm-up-cool-down", yesterday, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&fake_now, g_date_time_unref);
+  fake_now = g_date_time_ref (real);
+  limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+  limber_today_page_set_now_func (page, now_func, NULL);
+
+  title = gtk_label_get_label (limber_test_child (page, "suggestion_title"));
+  g_test_message ("%s", title);
+  g_assert_cmpstr (title, ==, "Runner's warm-up and cool-down: Short and easy — Warm-up, before you run");
+  g_assert_cmpstr (limber_today_page_get_suggested_routine (page), ==, "runners-warm-up-cool-down-level-1-part-1");
+  g_assert_cmpstr (gtk_label_get_label (limber_test_child (page, "suggestion_heading")), ==,
+                   "Your program · level 1 of 3");
+
+  /* the warm-up done: the cool-down, after the run */
+  add_session (warm_up_at, "runners-warm-up-cool-down-level-1-part-1", LIMBER_OUTCOME_COMPLETED);
+  limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
+  title = gtk_label_get_label (limber_test_child (page, "suggestion_title"));
+  g_test_message ("%s", title);
+  g_assert_cmpstr (title, ==, "Runner's warm-up and cool-down: Short and easy — Cool-down, after your run");
+  g_assert_cmpstr (limber_today_page_get_suggested_routine (page), ==, "runners-warm-up-cool-down-level-1-part-2");
+  /* one part of the six sessions the level asks for */
+  g_assert_cmpstr (gtk_label_get_label (limber_test_child (page, "suggestion_reason")), ==,
+                   "Staying at level 1: 5 more sessions to go");
+  screenshots ("program-parts");
+
+  gtk_widget_activate (limber_test_child (page, "suggestion_button"));
+  WAIT_FOR (limber_player_view_get_player (limber_window_get_player_view (LIMBER_WINDOW (window))) != NULL);
+  player = limber_player_view_get_player (limber_window_get_player_view (LIMBER_WINDOW (window)));
+  g_assert_cmpstr (limber_routine_get_id (limber_player_get_routine (player)), ==,
+                   "runners-warm-up-cool-down-level-1-part-2");
+  leave_player ();
+
+  g_assert_true (limber_journal_leave_program (journal, fake_now, &error));
+  limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
 }
 
 int
@@ -367,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/today/welcome", test_welcome);
   g_test_add_func ("/today/today", test_today);
   g_test_add_func ("/today/program-weeks", test_program_weeks);
+  g_test_add_func ("/today/program-parts", test_program_parts);
 
   status = g_test_run ();
 

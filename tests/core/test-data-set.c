@@ -268,50 +268,104 @@ test_resource_lists_every_file (void)
     }
 }
 
-/* The programs the project promises; no level holds a stretch longer than
- * the exercise advises, and each level grows from the one before. */
+/* The programs the project promises. Every session of every level, each
+ * part of a level of several, uses exercises of the data set and holds
+ * each stretch within the range its exercise advises; each level grows
+ * from the one before, part by part. */
 static void
 test_programs (void)
 {
   g_autoptr(LimberCatalog) catalog = load_bundled ();
   GListModel *programs = limber_catalog_get_programs (catalog);
   LimberProgram *hamstrings = limber_catalog_lookup_program (catalog, "looser-hamstrings");
+  LimberProgram *runners = limber_catalog_lookup_program (catalog, "runners-warm-up-cool-down");
 
   g_assert_cmpuint (g_list_model_get_n_items (programs), >=, 2);
-  g_assert_nonnull (limber_catalog_lookup_program (catalog, "runners-warm-up-cool-down"));
+  g_assert_nonnull (runners);
   g_assert_nonnull (hamstrings);
 
   for (guint p = 0; p < g_list_model_get_n_items (programs); p++)
     {
       g_autoptr(LimberProgram) program = g_list_model_get_item (programs, p);
-      guint previous = 0;
+      const char *program_id = limber_program_get_id (program);
+      guint n_parts = limber_program_get_n_parts (program, 1);
+      g_autoptr(GArray) previous = g_array_new (FALSE, TRUE, sizeof (guint));
 
+      g_array_set_size (previous, n_parts);
       g_assert_cmpstr (limber_program_get_summary (program), !=, "");
       g_assert_cmpuint (limber_program_get_n_levels (program), >=, 2);
-      g_assert_cmpuint (limber_program_get_sessions_to_advance (program), ==, 3);
+      /* three times the whole level: each part played counts */
+      g_assert_cmpuint (limber_program_get_sessions_to_advance (program), ==, 3 * n_parts);
       for (guint level = 1; level <= limber_program_get_n_levels (program); level++)
         {
-          LimberRoutine *routine = limber_program_get_level_routine (program, level);
-          g_autofree char *id = limber_program_make_level_routine_id (limber_program_get_id (program), level);
-          guint duration = limber_routine_get_duration (routine);
+          g_autofree char *level_id = limber_program_make_level_routine_id (program_id, level);
 
-          g_assert_cmpstr (limber_routine_get_id (routine), ==, id);
-          g_assert_null (limber_catalog_lookup_routine (catalog, id));
-          g_assert_cmpuint (limber_program_find_level (program, id), ==, level);
           g_assert_cmpstr (limber_program_get_level_name (program, level), !=, "");
-          g_test_message ("%s level %u: %u s", limber_program_get_id (program), level, duration);
-          g_assert_cmpuint (duration, >, previous);
-          previous = duration;
-          for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
-            {
-              const LimberRoutineStep *step = limber_routine_get_step (routine, i);
-              guint min, max;
+          g_assert_null (limber_catalog_lookup_routine (catalog, level_id));
+          g_assert_cmpuint (limber_program_find_level (program, level_id), ==, level);
+          /* the same parts at every level */
+          g_assert_cmpuint (limber_program_get_n_parts (program, level), ==, n_parts);
+          g_assert_true (limber_program_get_level_routine (program, level) ==
+                         limber_program_get_part_routine (program, level, 1));
 
-              limber_exercise_get_hold_range (step->exercise, &min, &max);
-              if (step->hold > 0 && max > 0)
-                g_assert_cmpuint (step->hold, <=, max);
+          for (guint part = 1; part <= n_parts; part++)
+            {
+              LimberRoutine *routine = limber_program_get_part_routine (program, level, part);
+              const char *name = limber_program_get_part_name (program, level, part);
+              g_autofree char *id = n_parts == 1 ? g_strdup (level_id)
+                                                 : limber_program_make_part_routine_id (program_id, level, part);
+              guint duration = limber_routine_get_duration (routine);
+              guint found_part = 99;
+
+              g_assert_cmpstr (limber_routine_get_id (routine), ==, id);
+              g_assert_null (limber_catalog_lookup_routine (catalog, id));
+              g_assert_cmpuint (limber_program_find_part (program, id, &found_part), ==, level);
+              g_assert_cmpuint (found_part, ==, part);
+              if (n_parts == 1)
+                g_assert_null (name);
+              else
+                {
+                  g_assert_nonnull (name);
+                  g_assert_cmpstr (name, !=, "");
+                  g_assert_nonnull (strstr (limber_routine_get_name (routine), name));
+                }
+              g_test_message ("%s level %u part %u: %u s", program_id, level, part, duration);
+              g_assert_cmpuint (duration, >, g_array_index (previous, guint, part - 1));
+              g_array_index (previous, guint, part - 1) = duration;
+              g_assert_cmpuint (limber_routine_get_n_steps (routine), >=, 1);
+              for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
+                {
+                  const LimberRoutineStep *step = limber_routine_get_step (routine, i);
+                  const char *exercise_id = limber_exercise_get_id (step->exercise);
+                  guint min = 0, max = 0;
+
+                  g_assert_true (limber_catalog_lookup_exercise (catalog, exercise_id) == step->exercise);
+                  limber_exercise_get_hold_range (step->exercise, &min, &max);
+                  if (step->hold > 0 && max > 0)
+                    {
+                      g_assert_cmpuint (step->hold, >=, min);
+                      g_assert_cmpuint (step->hold, <=, max);
+                    }
+                  else if (step->hold > 0)
+                    g_assert_cmpuint (step->hold, <=, limber_exercise_get_hold (step->exercise));
+                }
             }
         }
+    }
+
+  /* runners: a warm-up before the run, then a cool-down after it */
+  g_assert_cmpuint (limber_program_get_n_parts (runners, 1), ==, 2);
+  for (guint level = 1; level <= limber_program_get_n_levels (runners); level++)
+    {
+      LimberRoutine *warm_up = limber_program_get_part_routine (runners, level, 1);
+      LimberRoutine *cool_down = limber_program_get_part_routine (runners, level, 2);
+
+      for (guint i = 0; i < limber_routine_get_n_steps (warm_up); i++)
+        g_assert_cmpint (limber_exercise_get_kind (limber_routine_get_step (warm_up, i)->exercise), ==,
+                         LIMBER_EXERCISE_KIND_WARM_UP);
+      for (guint i = 0; i < limber_routine_get_n_steps (cool_down); i++)
+        g_assert_cmpint (limber_exercise_get_kind (limber_routine_get_step (cool_down, i)->exercise), ==,
+                         LIMBER_EXERCISE_KIND_STRETCH);
     }
 
   /* desk workers: 20-second holds, once, up to two holds of 30 seconds */

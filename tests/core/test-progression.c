@@ -3,6 +3,7 @@
  * rules on synthetic journals, then the same through a real journal. Every
  * decision is checked with its reason, word for word. */
 #include "journal-test-utils.h"
+#include "limber-journal-private.h"
 #include "limber-journal-programs.h"
 #include "limber-progression.h"
 
@@ -521,6 +522,248 @@ test_journal_reset (void)
   g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID);
 }
 
+static guint
+count_events (LimberJournal *journal)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = limber_journal_list_program_events (journal, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return events->len;
+}
+
+/* limber_progression_update(), where data is recorded: a change the rules
+ * decide is written once, dated when it was decided; updating again at once
+ * starts from the new level and writes nothing; a read-only journal is only
+ * read, without a warning. */
+static void
+test_update (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(LimberJournal) journal = open_ok (path);
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(GDateTime) t0 = g_date_time_new_utc (2024, 3, 4, 8, 0, 0);
+  g_autoptr(GDateTime) week1 = g_date_time_add_days (t0, 7);
+  g_autoptr(GDateTime) later = g_date_time_add_days (t0, 8);
+  g_autoptr(LimberProgressionDecision) applied = NULL;
+  g_autoptr(LimberProgramState) state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  limber_catalog_load_bundled (catalog, &error);
+  g_assert_no_error (error);
+
+  /* nothing under way: nothing to do */
+  g_assert_true (limber_progression_update (journal, catalog, t0, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_null (applied);
+  g_assert_cmpuint (count_events (journal), ==, 0);
+
+  {
+    g_autoptr(GDateTime) before = g_date_time_add_days (t0, -1);
+
+    journal_checkin (journal, before, 3, 5);
+  }
+  g_assert_true (limber_journal_start_program (journal, "looser-hamstrings", t0, &error));
+  for (guint day = 0; day < 6; day++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_hours (t0, 24 * day + 2);
+
+      if (day % 2 == 0)
+        journal_session (journal, "looser-hamstrings-level-1", at, LIMBER_OUTCOME_COMPLETED);
+      else
+        journal_checkin (journal, at, 2, 4);
+    }
+
+  /* read-only: the due change is not written, and it is no error */
+  journal->read_only_reason = g_strdup ("a test says so");
+  g_assert_true (limber_progression_update (journal, catalog, week1, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_null (applied);
+  g_assert_cmpuint (count_events (journal), ==, 1);
+  g_clear_pointer (&journal->read_only_reason, g_free);
+
+  g_assert_true (limber_progression_update (journal, catalog, week1, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (applied);
+  g_assert_cmpint (applied->action, ==, LIMBER_PROGRESSION_ADVANCE);
+  g_assert_cmpuint (applied->new_level, ==, 2);
+  g_clear_pointer (&applied, limber_progression_decision_free);
+  g_assert_cmpuint (count_events (journal), ==, 2);
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_cmpuint (state->level, ==, 2);
+  g_assert_cmpint (usec_of (state->level_since), ==, usec_of (week1));
+  g_clear_pointer (&state, limber_program_state_free);
+
+  /* twice in a row: the second starts from level 2, with nothing done yet */
+  g_assert_true (limber_progression_update (journal, catalog, week1, &applied, &error));
+  g_assert_null (applied);
+  g_assert_true (limber_progression_update (journal, catalog, later, &applied, &error));
+  g_assert_null (applied);
+  g_assert_cmpuint (count_events (journal), ==, 2);
+
+  /* a flare: one step back, once */
+  {
+    g_autoptr(GDateTime) at = g_date_time_add_hours (week1, 26);
+    g_autoptr(GDateTime) after = g_date_time_add_hours (week1, 27);
+
+    journal_checkin (journal, at, 6, 5);
+    g_assert_true (limber_progression_update (journal, catalog, after, &applied, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (applied);
+    g_assert_cmpint (applied->action, ==, LIMBER_PROGRESSION_STEP_BACK);
+    g_assert_cmpstr (applied->text, ==, "Back to level 1 for now: your pain went up to 6, from about 3 when you started");
+    g_clear_pointer (&applied, limber_progression_decision_free);
+    g_assert_true (limber_progression_update (journal, catalog, after, &applied, &error));
+    g_assert_null (applied);
+  }
+  g_assert_cmpuint (count_events (journal), ==, 3);
+  state = limber_journal_get_current_program (journal, &error);
+  g_assert_cmpuint (state->level, ==, 1);
+}
+
+static LimberProgram *
+parse_program (LimberCatalog  *catalog,
+               const char     *text,
+               GError        **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GHashTable) exercises = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *list = limber_catalog_get_exercises (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (list, i);
+
+      g_hash_table_insert (exercises, (char *) limber_exercise_get_id (exercise), exercise);
+    }
+  g_assert_true (g_key_file_load_from_data (key_file, text, -1, G_KEY_FILE_NONE, NULL));
+  return limber_program_new_from_key_file (key_file, text, "test.program", exercises, FALSE, error);
+}
+
+#define PROGRAM_HEAD "[Program]\nId=runs\nName=Runs\nSessionsToAdvance=4\n"
+#define LEVEL_1_PARTS \
+  "[Level 1]\nName=Easy\n" \
+  "[Level 1 Part 1]\nName=Warm-up\n[Level 1 Part 1 Step 1]\nExercise=ankle-circles\n" \
+  "[Level 1 Part 2]\nName=Cool-down\n[Level 1 Part 2 Step 1]\nExercise=standing-calf\nHold=20\n"
+
+/* A level of two parts: the format, and how the rules count its sessions:
+ * each completed part is one, a part stopped because it hurt steps back,
+ * and the next part today is the first not done yet. */
+static void
+test_parts (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
+  g_autoptr(LimberProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct { const char *text; const char *message; } bad[] = {
+    { PROGRAM_HEAD LEVEL_1_PARTS "[Level 1 Step 1]\nExercise=ankle-circles\n", "so its steps go in its parts" },
+    { PROGRAM_HEAD "[Level 1]\nName=Easy\n[Level 1 Part 2]\nName=Cool-down\n"
+      "[Level 1 Part 2 Step 1]\nExercise=standing-calf\n", "there is no [Level 1 Part 1] group" },
+    { PROGRAM_HEAD "[Level 1]\nName=Easy\n[Level 1 Part 1]\n[Level 1 Part 1 Step 1]\nExercise=ankle-circles\n",
+      "Name" },
+    { PROGRAM_HEAD "[Level 1]\nName=Easy\n[Level 1 Part 1]\nName=Warm-up\n", "must have 1 to" },
+    { PROGRAM_HEAD LEVEL_1_PARTS "[Level 1 Part 2 Step 2]\nExercise=standing-calf\nHold=45\n", "at most 30 seconds" },
+    { PROGRAM_HEAD "[Level 1]\nName=Easy\n[Level 1 Part 5]\nName=Five\n", "unknown group [Level 1 Part 5]" },
+    { PROGRAM_HEAD "[Level 1]\nName=Easy\n[Level 1 Part x]\nName=X\n", "unknown group [Level 1 Part x]" },
+  };
+
+  limber_catalog_load_bundled (catalog, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(LimberProgram) refused = parse_program (catalog, bad[i].text, &error);
+
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      if (strstr (error->message, bad[i].message) == NULL)
+        g_error ("case %u: “%s” not in “%s”", i, bad[i].message, error->message);
+      g_clear_error (&error);
+    }
+
+  program = parse_program (catalog, PROGRAM_HEAD LEVEL_1_PARTS
+                           "[Level 2]\nName=One session\n[Level 2 Step 1]\nExercise=ankle-circles\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (limber_program_get_n_levels (program), ==, 2);
+  g_assert_cmpuint (limber_program_get_n_parts (program, 1), ==, 2);
+  g_assert_cmpuint (limber_program_get_n_parts (program, 2), ==, 1);
+  g_assert_cmpstr (limber_program_get_part_name (program, 1, 1), ==, "Warm-up");
+  g_assert_cmpstr (limber_program_get_part_name (program, 1, 2), ==, "Cool-down");
+  g_assert_null (limber_program_get_part_name (program, 2, 1));
+  g_assert_cmpstr (limber_routine_get_id (limber_program_get_part_routine (program, 1, 2)), ==, "runs-level-1-part-2");
+  g_assert_cmpstr (limber_routine_get_name (limber_program_get_part_routine (program, 1, 2)), ==, "Runs, level 1: Cool-down");
+  g_assert_cmpstr (limber_routine_get_id (limber_program_get_level_routine (program, 2)), ==, "runs-level-2");
+  g_assert_cmpuint (limber_program_find_level (program, "runs-level-1-part-2"), ==, 1);
+  g_assert_cmpuint (limber_program_find_level (program, "runs-level-1"), ==, 1);
+  g_assert_cmpuint (limber_program_find_level (program, "runs-level-3"), ==, 0);
+
+  /* the rules: parts are sessions; a flare in either part steps back */
+  {
+    g_autoptr(GDateTime) t0 = g_date_time_new_utc (2024, 3, 4, 8, 0, 0);
+    g_autoptr(GDateTime) noon = g_date_time_add_hours (t0, 4);
+    g_autoptr(GDateTime) evening = g_date_time_add_hours (t0, 10);
+    g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_session_info_free);
+    g_autoptr(LimberProgressionDecision) d = NULL;
+    LimberProgramState state = { (char *) "runs", 1, t0, t0, FALSE, 0, 0 };
+    static const char *ids[] = { "runs-level-1-part-1", "runs-level-1-part-2", "runs-level-1-part-1" };
+
+    g_assert_cmpuint (limber_progression_next_part (program, 1, sessions, t0), ==, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        LimberSessionInfo *s = g_new0 (LimberSessionInfo, 1);
+
+        s->routine_id = g_strdup (ids[i]);
+        s->started_at = g_date_time_add_hours (t0, i);
+        s->outcome = LIMBER_OUTCOME_COMPLETED;
+        s->rating = -1;
+        g_ptr_array_add (sessions, s);
+        if (i == 0)
+          /* the warm-up is done: the cool-down is next, until it is too */
+          g_assert_cmpuint (limber_progression_next_part (program, 1, sessions, t0), ==, 2);
+        if (i == 1)
+          g_assert_cmpuint (limber_progression_next_part (program, 1, sessions, t0), ==, 1);
+      }
+    /* not done since the evening: the warm-up first again */
+    g_assert_cmpuint (limber_progression_next_part (program, 1, sessions, evening), ==, 1);
+    g_assert_cmpuint (limber_progression_next_part (program, 2, sessions, t0), ==, 1);
+
+    d = limber_progression_decide (program, &state, sessions, NULL, noon);
+    g_assert_cmpuint (d->sessions_done, ==, 3);
+    g_assert_cmpstr (d->text, ==, "Staying at level 1: 1 more session to go");
+    g_clear_pointer (&d, limber_progression_decision_free);
+
+    state.level = 2;
+    {
+      LimberSessionInfo *s = g_new0 (LimberSessionInfo, 1);
+
+      s->routine_id = g_strdup ("runs-level-2");
+      s->started_at = g_date_time_add_hours (t0, 5);
+      s->outcome = LIMBER_OUTCOME_STOPPED_FOR_PAIN;
+      s->rating = -1;
+      g_ptr_array_add (sessions, s);
+    }
+    d = limber_progression_decide (program, &state, sessions, NULL, evening);
+    g_assert_cmpint (d->action, ==, LIMBER_PROGRESSION_STEP_BACK);
+    g_clear_pointer (&d, limber_progression_decision_free);
+
+    /* a cool-down stopped because it hurt, at level 1 of parts */
+    state.level = 1;
+    {
+      LimberSessionInfo *s = g_new0 (LimberSessionInfo, 1);
+
+      s->routine_id = g_strdup ("runs-level-1-part-2");
+      s->started_at = g_date_time_add_hours (t0, 6);
+      s->outcome = LIMBER_OUTCOME_STOPPED_FOR_PAIN;
+      s->rating = -1;
+      g_ptr_array_add (sessions, s);
+    }
+    d = limber_progression_decide (program, &state, sessions, NULL, evening);
+    g_assert_cmpint (d->reason, ==, LIMBER_PROGRESSION_REASON_STOPPED_FOR_PAIN);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +778,8 @@ main (int   argc,
   g_test_add_func ("/progression/flare-and-recovery", test_flare_and_recovery);
   g_test_add_func ("/progression/flare-at-level-1", test_flare_at_level_1);
   g_test_add_func ("/progression/journal-reset", test_journal_reset);
+  g_test_add_func ("/progression/update", test_update);
+  g_test_add_func ("/progression/parts", test_parts);
 
   return g_test_run ();
 }
