@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "limber-time.h"
 #include "limber-journal-advisories.h"
 #include "limber-cli.h"
 #include "limber-cli-private.h"
@@ -621,8 +622,7 @@ print_history (void)
     return EXIT_FAILURE;
 
   /* today and the days - 1 before it, whole calendar days */
-  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = limber_time_start_of_today (now);
   from = g_date_time_add_days (midnight, 1 - days);
 
   sessions = limber_journal_list_sessions_between (journal, from, NULL, &error);

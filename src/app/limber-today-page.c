@@ -7,6 +7,7 @@
 #include "limber-journal-programs.h"
 #include "limber-journal-stats.h"
 #include "limber-progression.h"
+#include "limber-time.h"
 #include "limber-schedule.h"
 #include "limber-stats.h"
 #include "limber-suggestion.h"
@@ -61,13 +62,6 @@ get_now (LimberTodayPage *self)
   return self->now_func ? self->now_func (self->now_data) : g_date_time_new_now_local ();
 }
 
-static GDateTime *
-local_midnight (GDateTime *now)
-{
-  return g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
-                          g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
-}
-
 static char *
 describe_reason (const LimberSuggestion *suggestion)
 {
@@ -104,7 +98,7 @@ describe_program (LimberTodayPage                 *self,
                   const LimberProgressionDecision *decision,
                   GDateTime                       *now)
 {
-  g_autoptr(GDateTime) midnight = local_midnight (now);
+  g_autoptr(GDateTime) midnight = limber_time_start_of_today (now);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   const LimberProgramEvent *latest = NULL;
@@ -232,7 +226,7 @@ static void
 update_checkin (LimberTodayPage *self,
                 GDateTime       *now)
 {
-  g_autoptr(GDateTime) midnight = local_midnight (now);
+  g_autoptr(GDateTime) midnight = limber_time_start_of_today (now);
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GError) error = NULL;
   const LimberCheckin *latest = NULL;
@@ -265,7 +259,7 @@ update_progress (LimberTodayPage *self,
                  GDateTime       *now)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) midnight = local_midnight (now);
+  g_autoptr(GDateTime) midnight = limber_time_start_of_today (now);
   g_autoptr(GDateTime) monday = g_date_time_add_days (midnight, 1 - g_date_time_get_day_of_week (now));
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GArray) weeks = NULL;

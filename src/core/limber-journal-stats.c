@@ -71,10 +71,7 @@ limber_journal_compute_streaks (LimberJournal  *self,
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (today != NULL, FALSE);
 
-  midnight = g_date_time_new (g_date_time_get_timezone (today),
-                              g_date_time_get_year (today),
-                              g_date_time_get_month (today),
-                              g_date_time_get_day_of_month (today), 0, 0, 0);
+  midnight = limber_time_start_of_today (today);
   end = g_date_time_add_days (midnight, 1);
   sessions = list_streak_sessions (self, end, error);
   if (sessions == NULL)

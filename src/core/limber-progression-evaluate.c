@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-progression"
 
+#include "limber-time.h"
 #include "limber-journal-programs.h"
 #include "limber-progression.h"
 
@@ -102,8 +103,7 @@ limber_progression_get_next_part (LimberJournal  *journal,
 
   if (limber_program_get_n_parts (program, level) == 1)
     return 1;
-  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
-                              g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = limber_time_start_of_today (now);
   if (!(sessions = limber_journal_list_sessions_between (journal, midnight, NULL, error)))
     return 0;
   return limber_progression_next_part (program, level, sessions, midnight);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-reminders"
 
+#include "limber-time.h"
 #include "limber-reminder-service-private.h"
 #include "limber-reminders-bus.h"
 
@@ -171,10 +172,7 @@ on_handle_pause (LimberDBusReminders   *skeleton,
   if (minutes == 0)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
-                                                          g_date_time_get_month (now),
-                                                          g_date_time_get_day_of_month (now),
-                                                          0, 0, 0);
+      g_autoptr(GDateTime) today = limber_time_start_of_today (now);
       g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
 
       until = g_date_time_to_unix (tomorrow) * G_USEC_PER_SEC;
