@@ -17,8 +17,10 @@
  * must not turn into "no pain, no stiffness". Nothing else is required.
  *
  * When: "Now" (the moment Save is pressed) until a day or time is chosen,
- * then that local time; a check-in being edited shows its own. A time later
- * than now is refused beside the field, and Save waits. */
+ * then that local time; a check-in being edited shows its own. The day is
+ * three number fields rather than a calendar, which at large text is wider
+ * than a phone. A time later than now is refused beside the fields (and in
+ * their descriptions, for screen readers), and Save waits. */
 struct _LimberCheckinDialog
 {
   AdwWindow        parent_instance;
@@ -45,9 +47,13 @@ struct _LimberCheckinDialog
   AdwExpanderRow  *when_row;
   GtkWidget       *when_error_icon;
   GtkWidget       *when_now_button;
-  GtkCalendar     *when_calendar;
+  AdwActionRow    *when_date_row;
+  GtkSpinButton   *when_day_spin;
+  GtkSpinButton   *when_month_spin;
+  GtkSpinButton   *when_year_spin;
   GtkSpinButton   *when_hour_spin;
   GtkSpinButton   *when_minute_spin;
+  GtkWidget       *when_error_row;
   GtkLabel        *when_error_label;
 
   GDateTime       *when;             /* local; NULL for "now" */
@@ -99,19 +105,29 @@ describe_when (GDateTime *when)
   return g_date_time_format (when, _("%a %-d %B %Y, %H:%M"));
 }
 
-/* Shows the chosen time in the row and the calendar. */
+/* Shows the chosen time in the row and its fields. */
 static void
 show_when (LimberCheckinDialog *self)
 {
   g_autoptr(GDateTime) shown = self->when ? g_date_time_ref (self->when) : g_date_time_new_now_local ();
   g_autofree char *subtitle = describe_when (self->when);
+  /* Translators: the chosen day under the day's fields, see strftime */
+  g_autofree char *day = g_date_time_format (shown, _("%A %-d %B %Y"));
   gboolean future = is_in_future (self);
+  GtkWidget *fields[] = { GTK_WIDGET (self->when_day_spin), GTK_WIDGET (self->when_month_spin),
+                          GTK_WIDGET (self->when_year_spin), GTK_WIDGET (self->when_hour_spin),
+                          GTK_WIDGET (self->when_minute_spin) };
 
   self->syncing_when = TRUE;
-  gtk_calendar_select_day (self->when_calendar, shown);
+  gtk_spin_button_set_range (self->when_day_spin, 1,
+                             g_date_get_days_in_month (g_date_time_get_month (shown), g_date_time_get_year (shown)));
+  gtk_spin_button_set_value (self->when_year_spin, g_date_time_get_year (shown));
+  gtk_spin_button_set_value (self->when_month_spin, g_date_time_get_month (shown));
+  gtk_spin_button_set_value (self->when_day_spin, g_date_time_get_day_of_month (shown));
   gtk_spin_button_set_value (self->when_hour_spin, g_date_time_get_hour (shown));
   gtk_spin_button_set_value (self->when_minute_spin, g_date_time_get_minute (shown));
   self->syncing_when = FALSE;
+  adw_action_row_set_subtitle (self->when_date_row, day);
 
   if (future)
     {
@@ -122,8 +138,15 @@ show_when (LimberCheckinDialog *self)
     }
   else
     adw_expander_row_set_subtitle (self->when_row, subtitle);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (future)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (fields[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      gtk_label_get_label (self->when_error_label), -1);
+    else
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (fields[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_widget_set_visible (self->when_error_icon, future);
   gtk_widget_set_visible (self->when_now_button, self->when != NULL);
+  gtk_widget_set_visible (self->when_error_row, future);
   gtk_widget_set_visible (GTK_WIDGET (self->when_error_label), future);
 }
 
@@ -178,21 +201,24 @@ update (LimberCheckinDialog *self)
     gtk_widget_set_tooltip_text (self->save_button, _("Save (Ctrl+Enter)"));
 }
 
-/* The calendar or a spin button changed: that is the chosen time now. */
+/* A field changed: that is the chosen time now. A day past the end of
+ * the month (the 31st, then February chosen) becomes the month's last. */
 static void
 when_edited (LimberCheckinDialog *self)
 {
-  g_autoptr(GDateTime) day = NULL;
   g_autoptr(GTimeZone) zone = NULL;
+  int year, month, day;
 
   if (self->syncing_when)
     return;
 
-  day = gtk_calendar_get_date (self->when_calendar);
+  year = gtk_spin_button_get_value_as_int (self->when_year_spin);
+  month = gtk_spin_button_get_value_as_int (self->when_month_spin);
+  day = MIN (gtk_spin_button_get_value_as_int (self->when_day_spin),
+             g_date_get_days_in_month (month, year));
   zone = g_time_zone_new_local ();
   g_clear_pointer (&self->when, g_date_time_unref);
-  self->when = g_date_time_new (zone, g_date_time_get_year (day), g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
+  self->when = g_date_time_new (zone, year, month, day,
                                 gtk_spin_button_get_value_as_int (self->when_hour_spin),
                                 gtk_spin_button_get_value_as_int (self->when_minute_spin), 0);
   update (self);
@@ -438,9 +464,14 @@ limber_checkin_dialog_class_init (LimberCheckinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_row);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_error_icon);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_now_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_calendar);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_date_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_day_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_month_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_year_spin);
+  gtk_widget_class_bind_template_child_full (widget_class, "when_time_row", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_hour_spin);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_error_row);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckinDialog, when_error_label);
   gtk_widget_class_bind_template_callback (widget_class, when_edited);
   gtk_widget_class_bind_template_callback (widget_class, two_digits);

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   GtkWidget  *widget;
+  GtkWidget  *input;        /* the row's own field, described too; or NULL */
   GtkWidget  *message_box;  /* the row holding @message, or @message itself */
   GtkLabel   *message;
   const char *hint;         /* shown while nothing is wrong */
@@ -24,6 +25,8 @@ typedef enum
   FIELD_CAUTION,
   FIELD_STEPS,
   FIELD_HOLD,
+  FIELD_HOLD_MIN,
+  FIELD_HOLD_MAX,
   FIELD_REPETITIONS,
   FIELD_TEMPO,
   FIELD_SETS,
@@ -67,6 +70,11 @@ struct _LimberExerciseEditor
   GtkWidget           *caution_error;
   AdwComboRow         *timing_row;
   GtkWidget           *hold_row;
+  AdwExpanderRow      *hold_range_row;
+  GtkWidget           *hold_min_row;
+  GtkWidget           *hold_max_row;
+  GtkSpinButton       *hold_min_spin;
+  GtkSpinButton       *hold_max_spin;
   GtkWidget           *repetitions_row;
   GtkWidget           *tempo_row;
   GtkWidget           *sets_row;

@@ -104,14 +104,20 @@ field_show (Field      *field,
       gtk_widget_add_css_class (GTK_WIDGET (field->message), "dim-label");
     }
 
-  if (text != NULL)
+  for (guint i = 0; i < 2; i++)
     {
-      gtk_label_set_text (field->message, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      GtkWidget *described = i == 0 ? field->widget : field->input;
+
+      if (described == NULL)
+        continue;
+      if (text != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (described),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (described), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (text != NULL)
+    gtk_label_set_text (field->message, text);
   gtk_widget_set_visible (field->message_box, text != NULL && gtk_widget_get_visible (field->widget));
 }
 
@@ -207,6 +213,10 @@ read_form (LimberExerciseEditor *self)
   limber_exercise_draft_set_caution (draft, caution);
   limber_exercise_draft_set_counted (draft, adw_combo_row_get_selected (self->timing_row) == 1);
   limber_exercise_draft_set_hold (draft, spin_value (self->hold_spin));
+  if (adw_expander_row_get_enable_expansion (self->hold_range_row))
+    limber_exercise_draft_set_hold_range (draft, spin_value (self->hold_min_spin), spin_value (self->hold_max_spin));
+  else
+    limber_exercise_draft_set_hold_range (draft, 0, 0);
   limber_exercise_draft_set_repetitions (draft, spin_value (self->repetitions_spin));
   limber_exercise_draft_set_tempo (draft, spin_value (self->tempo_spin));
   limber_exercise_draft_set_sets (draft, spin_value (self->sets_spin));
@@ -217,6 +227,20 @@ read_form (LimberExerciseEditor *self)
 
 /* --- checking ----------------------------------------------------------- */
 
+/* One end of the advised range: @value within @low to @high, or why not. */
+static gboolean
+check_range_end (guint        value,
+                 guint        low,
+                 guint        high,
+                 const char  *format,
+                 GError     **error)
+{
+  if (value >= low && value <= high)
+    return TRUE;
+  g_set_error (error, LIMBER_CATALOG_ERROR, LIMBER_CATALOG_ERROR_OUT_OF_RANGE, format, low, high);
+  return FALSE;
+}
+
 static gboolean
 check_fields (LimberExerciseEditor *self)
 {
@@ -224,7 +248,9 @@ check_fields (LimberExerciseEditor *self)
   gboolean counted = limber_exercise_draft_get_counted (draft);
   const char * const *instructions = limber_exercise_draft_get_instructions (draft);
   gboolean ok = TRUE;
+  gboolean ranged;
   guint bad = 0;
+  guint hold_min, hold_max;
   GError *error = NULL;
 
 #define CHECK(id, call) G_STMT_START {                                \
@@ -253,9 +279,19 @@ check_fields (LimberExerciseEditor *self)
     field_show (&self->fields[FIELD_STEPS], NULL);
 
   gtk_widget_set_visible (self->hold_row, !counted);
+  gtk_widget_set_visible (GTK_WIDGET (self->hold_range_row), !counted);
   gtk_widget_set_visible (self->repetitions_row, counted);
   gtk_widget_set_visible (self->tempo_row, counted);
   CHECK (FIELD_HOLD, counted || limber_check_number (limber_exercise_draft_get_hold (draft), 1, LIMBER_HOLD_MAX, &error));
+  /* each end of the range beside its own row, with what it must be */
+  limber_exercise_draft_get_hold_range (draft, &hold_min, &hold_max);
+  ranged = !counted && adw_expander_row_get_enable_expansion (self->hold_range_row);
+  CHECK (FIELD_HOLD_MIN, !ranged || check_range_end (hold_min, 1, MIN (hold_max, LIMBER_HOLD_MAX),
+                                                     _("The shortest hold can be %u to %u seconds, no longer than the longest"),
+                                                     &error));
+  CHECK (FIELD_HOLD_MAX, !ranged || check_range_end (hold_max, MAX (hold_min, 1), LIMBER_HOLD_MAX,
+                                                     _("The longest hold can be %u to %u seconds, no shorter than the shortest"),
+                                                     &error));
   CHECK (FIELD_REPETITIONS, !counted || limber_check_number (limber_exercise_draft_get_repetitions (draft), 1, LIMBER_REPETITIONS_MAX, &error));
   CHECK (FIELD_TEMPO, !counted || limber_check_number (limber_exercise_draft_get_tempo (draft), 1, LIMBER_TEMPO_MAX, &error));
   CHECK (FIELD_SETS, limber_check_number (limber_exercise_draft_get_sets (draft), 1, LIMBER_SETS_MAX, &error));
@@ -320,6 +356,18 @@ on_field_changed (GtkWidget            *widget,
         }
     }
   _limber_exercise_editor_changed (self);
+}
+
+/* An end of the range typed: its own row says if it does not fit the
+ * other, and only it, since that is the value just chosen. */
+static void
+on_range_changed (GtkSpinButton        *spin,
+                  LimberExerciseEditor *self)
+{
+  gboolean min = spin == self->hold_min_spin;
+
+  self->fields[min ? FIELD_HOLD_MAX : FIELD_HOLD_MIN].touched = FALSE;
+  touch (self, &self->fields[min ? FIELD_HOLD_MIN : FIELD_HOLD_MAX]);
 }
 
 static void
@@ -625,6 +673,15 @@ load_draft (LimberExerciseEditor *self)
                             limber_exercise_draft_get_caution (draft), -1);
   adw_combo_row_set_selected (self->timing_row, limber_exercise_draft_get_counted (draft) ? 1 : 0);
   gtk_spin_button_set_value (self->hold_spin, CLAMP (limber_exercise_draft_get_hold (draft), 1, LIMBER_HOLD_MAX));
+  {
+    guint min, max, hold = CLAMP (limber_exercise_draft_get_hold (draft), 1, LIMBER_HOLD_MAX);
+
+    /* none: the fields start at the hold, for a range to widen from */
+    limber_exercise_draft_get_hold_range (draft, &min, &max);
+    adw_expander_row_set_enable_expansion (self->hold_range_row, min != 0 || max != 0);
+    gtk_spin_button_set_value (self->hold_min_spin, min != 0 ? CLAMP (min, 1, LIMBER_HOLD_MAX) : hold);
+    gtk_spin_button_set_value (self->hold_max_spin, max != 0 ? CLAMP (max, 1, LIMBER_HOLD_MAX) : hold);
+  }
   gtk_spin_button_set_value (self->repetitions_spin,
                              CLAMP (limber_exercise_draft_get_repetitions (draft), 1, LIMBER_REPETITIONS_MAX));
   gtk_spin_button_set_value (self->tempo_spin, CLAMP (limber_exercise_draft_get_tempo (draft), 1, LIMBER_TEMPO_MAX));
@@ -722,6 +779,11 @@ limber_exercise_editor_class_init (LimberExerciseEditorClass *klass)
   BIND (caution_error);
   BIND (timing_row);
   BIND (hold_row);
+  BIND (hold_range_row);
+  BIND (hold_min_row);
+  BIND (hold_max_row);
+  BIND (hold_min_spin);
+  BIND (hold_max_spin);
   BIND (repetitions_row);
   BIND (tempo_row);
   BIND (sets_row);
@@ -782,6 +844,11 @@ limber_exercise_editor_init (LimberExerciseEditor *self)
   field_init_label (&self->fields[FIELD_CAUTION], GTK_WIDGET (self->caution_view), self->caution_error);
   field_init_label (&self->fields[FIELD_STEPS], GTK_WIDGET (self->steps_list), self->steps_error);
   field_init_row (&self->fields[FIELD_HOLD], self->hold_row, NULL);
+  field_init_row (&self->fields[FIELD_HOLD_MIN], self->hold_min_row, NULL);
+  field_init_row (&self->fields[FIELD_HOLD_MAX], self->hold_max_row, NULL);
+  /* a screen reader on the spin button, not the row, hears the reason too */
+  self->fields[FIELD_HOLD_MIN].input = GTK_WIDGET (self->hold_min_spin);
+  self->fields[FIELD_HOLD_MAX].input = GTK_WIDGET (self->hold_max_spin);
   field_init_row (&self->fields[FIELD_REPETITIONS], self->repetitions_row, NULL);
   field_init_row (&self->fields[FIELD_TEMPO], self->tempo_row, NULL);
   field_init_row (&self->fields[FIELD_SETS], self->sets_row, NULL);
@@ -796,6 +863,9 @@ limber_exercise_editor_init (LimberExerciseEditor *self)
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (_limber_exercise_editor_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timing_row, "notify::selected", G_CALLBACK (_limber_exercise_editor_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->hold_spin, "value-changed", G_CALLBACK (_limber_exercise_editor_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->hold_range_row, "notify::enable-expansion", G_CALLBACK (_limber_exercise_editor_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->hold_min_spin, "value-changed", G_CALLBACK (on_range_changed), self, 0);
+  g_signal_connect_object (self->hold_max_spin, "value-changed", G_CALLBACK (on_range_changed), self, 0);
   g_signal_connect_object (self->repetitions_spin, "value-changed", G_CALLBACK (_limber_exercise_editor_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tempo_spin, "value-changed", G_CALLBACK (_limber_exercise_editor_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sets_spin, "value-changed", G_CALLBACK (_limber_exercise_editor_changed), self, G_CONNECT_SWAPPED);

@@ -569,6 +569,129 @@ test_edit (void)
   g_assert_cmpuint (limber_exercise_get_repetitions (exercise), ==, 0);
 }
 
+/* The advised hold range: off by default, each end checked beside its own
+ * row (and in its description) against the other, Save waiting while they
+ * do not fit; saved, shown again when the exercise is edited, and gone when
+ * switched off. */
+static void
+test_hold_range (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  LimberExerciseEditor *editor = open_editor (NULL);
+  AdwExpanderRow *range_row = limber_test_child (editor, "hold_range_row");
+  GtkWidget *min_row = limber_test_child (editor, "hold_min_row");
+  GtkWidget *max_row = limber_test_child (editor, "hold_max_row");
+  GtkSpinButton *min_spin = limber_test_child (editor, "hold_min_spin");
+  GtkSpinButton *max_spin = limber_test_child (editor, "hold_max_spin");
+  LimberExercise *saved = NULL;
+  LimberExercise *exercise;
+  g_autofree char *id = NULL;
+  guint min, max;
+  int dpi;
+
+  fill_minimum (editor, "Doorway hold");
+  gtk_spin_button_set_value (limber_test_child (editor, "hold_spin"), 30);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (range_row)));
+  g_assert_false (adw_expander_row_get_enable_expansion (range_row));
+  limber_exercise_draft_get_hold_range (limber_exercise_editor_get_draft (editor), &min, &max);
+  g_assert_cmpuint (min, ==, 0);
+  g_assert_cmpuint (max, ==, 0);
+  gtk_test_accessible_assert_property (min_spin, GTK_ACCESSIBLE_PROPERTY_LABEL, "Shortest advised hold, in seconds");
+  gtk_test_accessible_assert_property (max_spin, GTK_ACCESSIBLE_PROPERTY_LABEL, "Longest advised hold, in seconds");
+  g_assert_true (can_save (editor));
+
+  adw_expander_row_set_enable_expansion (range_row, TRUE);
+  adw_expander_row_set_expanded (range_row, TRUE);
+  gtk_spin_button_set_value (min_spin, 20);
+  gtk_spin_button_set_value (max_spin, 40);
+  g_assert_null (message_under (min_row));
+  g_assert_null (message_under (max_row));
+  g_assert_true (can_save (editor));
+
+  /* the shortest above the longest: said beside the shortest */
+  gtk_spin_button_set_value (min_spin, 50);
+  g_assert_cmpstr (message_under (min_row), ==, "The shortest hold can be 1 to 40 seconds, no longer than the longest");
+  g_assert_true (gtk_widget_has_css_class (min_row, "error"));
+  gtk_test_accessible_assert_property (min_row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The shortest hold can be 1 to 40 seconds, no longer than the longest");
+  gtk_test_accessible_assert_property (min_spin, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The shortest hold can be 1 to 40 seconds, no longer than the longest");
+  g_assert_null (message_under (max_row));
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (limber_test_child (editor, "save_button")), ==,
+                   "Give the shortest hold first, between 1 and 600 seconds");
+  g_assert_false (limber_exercise_editor_save (editor));
+
+  /* the longest moved up: both fit, nothing is red */
+  gtk_spin_button_set_value (max_spin, 60);
+  g_assert_null (message_under (min_row));
+  g_assert_false (gtk_widget_has_css_class (min_row, "error"));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (min_spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  g_assert_true (can_save (editor));
+
+  /* the longest below the shortest: said beside the longest */
+  gtk_spin_button_set_value (max_spin, 10);
+  g_assert_cmpstr (message_under (max_row), ==, "The longest hold can be 50 to 600 seconds, no shorter than the shortest");
+  g_assert_false (can_save (editor));
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *name = g_strdup_printf ("exercise-editor-hold-range-360-large-%s.png", dark ? "dark" : "light");
+      GtkScrolledWindow *scrolled = limber_test_child (editor, "scrolled_window");
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+      graphene_point_t point;
+
+      g_object_set (settings, "gtk-xft-dpi", LARGE_TEXT_DPI, NULL);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (GTK_WINDOW (editor), 360, 640);
+      limber_test_settle ();
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (range_row), gtk_scrolled_window_get_child (scrolled),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 12);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+      /* the rows and their messages fit the phone's width */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), <=, 360);
+      limber_test_screenshot (GTK_WIDGET (editor), name);
+    }
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_spin_button_set_value (max_spin, 60);
+  g_assert_null (message_under (max_row));
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
+  g_assert_true (limber_exercise_editor_save (editor));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_EDITOR) == NULL);
+  id = g_strdup (limber_exercise_get_id (saved));
+  exercise = limber_catalog_lookup_exercise (catalog, id);
+  limber_exercise_get_hold_range (exercise, &min, &max);
+  g_assert_cmpuint (min, ==, 50);
+  g_assert_cmpuint (max, ==, 60);
+  g_assert_cmpuint (limber_exercise_get_hold (exercise), ==, 30);
+
+  /* edited again: the range is there, on; switched off, it is gone */
+  editor = open_editor (exercise);
+  range_row = limber_test_child (editor, "hold_range_row");
+  g_assert_true (adw_expander_row_get_enable_expansion (range_row));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (limber_test_child (editor, "hold_min_spin")), ==, 50);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (limber_test_child (editor, "hold_max_spin")), ==, 60);
+  g_assert_true (can_save (editor));
+  adw_expander_row_set_enable_expansion (range_row, FALSE);
+  g_assert_true (limber_exercise_editor_save (editor));
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_EDITOR) == NULL);
+  exercise = limber_catalog_lookup_exercise (catalog, id);
+  limber_exercise_get_hold_range (exercise, &min, &max);
+  g_assert_cmpuint (min, ==, 30);
+  g_assert_cmpuint (max, ==, 30);
+
+  /* counted repetitions have no hold, and no range */
+  editor = open_editor (exercise);
+  g_assert_false (adw_expander_row_get_enable_expansion (limber_test_child (editor, "hold_range_row")));
+  adw_combo_row_set_selected (limber_test_child (editor, "timing_row"), 1);
+  g_assert_false (gtk_widget_get_visible (limber_test_child (editor, "hold_range_row")));
+  close_editor (editor);
+}
+
 static void
 on_deleted (LimberExerciseEditor *editor,
             const char           *id,
@@ -708,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/exercise-editor/pixel-bomb", test_pixel_bomb);
   g_test_add_func ("/exercise-editor/large-photo-scaled", test_large_photo_scaled);
   g_test_add_func ("/exercise-editor/edit", test_edit);
+  g_test_add_func ("/exercise-editor/hold-range", test_hold_range);
   g_test_add_func ("/exercise-editor/delete-used", test_delete_used);
   g_test_add_func ("/exercise-editor/delete-unused", test_delete_unused);
 

@@ -4,7 +4,8 @@
  * dark, with the bundled exercise whose instructions are the longest. In
  * each phase the countdown, the pause button and Stop — This Hurts must lie
  * inside the window, and in fullscreen the digits must be at least a
- * quarter of the window's height, to be read from two metres. */
+ * quarter of the window's height, to be read from two metres. A toast
+ * shown while playing never covers Stop — This Hurts. */
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
@@ -224,6 +225,98 @@ test_sizes (gconstpointer data)
   resize (&sizes[1]);
 }
 
+/* The toast on show in the window's overlay, or NULL. */
+static GtkWidget *
+find_toast (void)
+{
+  GtkWidget *overlay = limber_test_child (window, "toast_overlay");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c; c = gtk_widget_get_next_sibling (c))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget") && gtk_widget_get_mapped (c))
+      return c;
+  return NULL;
+}
+
+/* A toast while a routine plays, at every size: the longest kind the
+ * window shows (a title that wraps and a button, as "… deleted, Undo"),
+ * and one that stays until dismissed (an error). Stop — This Hurts is
+ * never under it. */
+static void
+test_toast (gconstpointer data)
+{
+  const char *scale = data;
+  AdwToastOverlay *overlay = limber_test_child (window, "toast_overlay");
+
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi",
+                g_str_equal (scale, "1.5x") ? 96 * 1024 * 3 / 2 : 96 * 1024, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint kind = 0; kind < 2; kind++)
+      {
+        g_autofree char *where = g_strdup_printf ("%s, text %s, toast %u", sizes[i].name, scale, kind);
+        g_autofree char *png = g_strdup_printf ("player-toast-%s-%s-%u.png", sizes[i].name, scale, kind);
+        g_autoptr(AdwToast) toast = NULL;
+        GtkWidget *shown;
+        graphene_rect_t button, over;
+
+        resize (&sizes[i]);
+        clock_ = limber_virtual_clock_new (1000 * G_USEC_PER_SEC);
+        limber_player_view_set_clock (view, LIMBER_CLOCK (clock_));
+        g_object_unref (clock_);
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.start-routine", "s", "layout");
+        WAIT_FOR (limber_player_view_get_player (view) != NULL);
+        WAIT_FOR (!adw_leaflet_get_child_transition_running (limber_test_child (window, "leaflet")));
+        advance_ms (8000);
+
+        if (kind == 0)
+          {
+            toast = adw_toast_new ("“Oberschenkelrückseitendehnungsprogramm für Langstreckenläuferinnen” deleted");
+            adw_toast_set_button_label (toast, "_Undo");
+          }
+        else
+          {
+            /* as limber_ui_show_error_toast() makes them */
+            toast = adw_toast_new ("Not exported: the journal could not be read (disk I/O error)");
+            adw_toast_set_timeout (toast, 0);
+          }
+        adw_toast_overlay_add_toast (overlay, g_object_ref (toast));
+        WAIT_FOR (find_toast () != NULL);
+        /* its animation in over */
+        limber_test_settle ();
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+        shown = find_toast ();
+        g_assert_nonnull (shown);
+        assert_inside_window ("hurts_button", where);
+        g_assert_true (gtk_widget_compute_bounds (limber_test_child (view, "hurts_button"), GTK_WIDGET (window), &button));
+        g_assert_true (gtk_widget_compute_bounds (shown, GTK_WIDGET (window), &over));
+        g_test_message ("%s: the button at %.0f,%.0f %.0f×%.0f, the toast at %.0f,%.0f %.0f×%.0f", where,
+                        button.origin.x, button.origin.y, button.size.width, button.size.height,
+                        over.origin.x, over.origin.y, over.size.width, over.size.height);
+        if (graphene_rect_intersection (&button, &over, NULL))
+          g_error ("%s: the toast at %.0f,%.0f %.0f×%.0f covers Stop — This Hurts at %.0f,%.0f %.0f×%.0f", where,
+                   over.origin.x, over.origin.y, over.size.width, over.size.height,
+                   button.origin.x, button.origin.y, button.size.width, button.size.height);
+        /* and the button still takes a click there */
+        {
+          GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (window), button.origin.x + button.size.width / 2,
+                                               button.origin.y + button.size.height / 2, GTK_PICK_DEFAULT);
+
+          g_assert_nonnull (picked);
+          g_assert_true (picked == limber_test_child (view, "hurts_button") ||
+                         gtk_widget_is_ancestor (picked, limber_test_child (view, "hurts_button")));
+        }
+        limber_test_screenshot (GTK_WIDGET (window), png);
+
+        /* dismissed, so that the next one is shown at once */
+        adw_toast_dismiss (toast);
+        WAIT_FOR (find_toast () == NULL);
+        gtk_widget_activate_action (GTK_WIDGET (view), "player.stop-pain", NULL);
+        gtk_widget_activate_action (GTK_WIDGET (view), "player.done", NULL);
+        WAIT_FOR (limber_player_view_get_player (view) == NULL);
+        WAIT_FOR (!adw_leaflet_get_child_transition_running (limber_test_child (window, "leaflet")));
+      }
+  resize (&sizes[1]);
+}
+
 /* The rest of the window at a phone's width: the list with the view
  * switcher at the bottom, a routine's page and the history. */
 static void
@@ -374,6 +467,8 @@ main (int   argc,
 
   g_test_add_data_func ("/player-layout/text-1x", "1x", test_sizes);
   g_test_add_data_func ("/player-layout/text-1.5x", "1.5x", test_sizes);
+  g_test_add_data_func ("/player-layout/toast/text-1x", "1x", test_toast);
+  g_test_add_data_func ("/player-layout/toast/text-1.5x", "1.5x", test_toast);
   g_test_add_data_func ("/window-narrow/text-1x", "1x", test_narrow_window);
   g_test_add_data_func ("/window-narrow/text-1.5x", "1.5x", test_narrow_window);
   g_test_add_data_func ("/history-layout/text-1x", "1x", test_history_sizes);

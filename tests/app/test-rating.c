@@ -49,16 +49,23 @@ find_shortcut (GtkWidget *widget,
 /* Presses @keyval as the widget's key handling would: finds its binding and
  * runs that. Fails if the key is not bound. */
 static void
-press (LimberRating *rating,
-       guint         keyval)
+press_key (GtkWidget *widget,
+           guint      keyval)
 {
-  GtkShortcut *shortcut = find_shortcut (GTK_WIDGET (rating), keyval);
+  GtkShortcut *shortcut = find_shortcut (widget, keyval);
 
   g_assert_nonnull (shortcut);
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
                                                GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                               GTK_WIDGET (rating),
+                                               widget,
                                                gtk_shortcut_get_arguments (shortcut)));
+}
+
+static void
+press (LimberRating *rating,
+       guint         keyval)
+{
+  press_key (GTK_WIDGET (rating), keyval);
 }
 
 /* The number @n, as drawn. */
@@ -579,7 +586,9 @@ choose_when (LimberCheckinDialog *dialog,
              int                  hour,
              int                  minute)
 {
-  gtk_calendar_select_day (limber_test_child (dialog, "when_calendar"), day);
+  gtk_spin_button_set_value (limber_test_child (dialog, "when_year_spin"), g_date_time_get_year (day));
+  gtk_spin_button_set_value (limber_test_child (dialog, "when_month_spin"), g_date_time_get_month (day));
+  gtk_spin_button_set_value (limber_test_child (dialog, "when_day_spin"), g_date_time_get_day_of_month (day));
   gtk_spin_button_set_value (limber_test_child (dialog, "when_hour_spin"), hour);
   gtk_spin_button_set_value (limber_test_child (dialog, "when_minute_spin"), minute);
 }
@@ -727,6 +736,90 @@ test_form_when_future (void)
   g_assert_cmpuint (count_checkins (), ==, before);
 }
 
+/* At a phone's width and 1.5x text the day is chosen with the keyboard
+ * alone: Down in the day's field is the day before, and the fields have
+ * names. Nothing in the form is wider than the window. */
+static void
+test_form_when_keyboard (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  LimberCheckinDialog *dialog;
+  GtkWidget *day_spin, *month_spin, *year_spin;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(LimberCheckin) saved = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *expected = NULL;
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", LARGE_TEXT_DPI, NULL);
+  dialog = LIMBER_CHECKIN_DIALOG (limber_checkin_dialog_new (main_window, journal, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  gtk_window_present (GTK_WINDOW (dialog));
+  day_spin = limber_test_child (dialog, "when_day_spin");
+  month_spin = limber_test_child (dialog, "when_month_spin");
+  year_spin = limber_test_child (dialog, "when_year_spin");
+  gtk_test_accessible_assert_property (day_spin, GTK_ACCESSIBLE_PROPERTY_LABEL, "Day of the month");
+  gtk_test_accessible_assert_property (month_spin, GTK_ACCESSIBLE_PROPERTY_LABEL, "Month");
+  gtk_test_accessible_assert_property (year_spin, GTK_ACCESSIBLE_PROPERTY_LABEL, "Year");
+  gtk_test_accessible_assert_property (limber_test_child (dialog, "when_hour_spin"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Hour");
+
+  press (limber_test_child (dialog, "pain_rating"), GDK_KEY_2);
+  press (limber_test_child (dialog, "stiffness_rating"), GDK_KEY_3);
+  adw_expander_row_set_expanded (limber_test_child (dialog, "when_row"), TRUE);
+  g_assert_true (gtk_widget_grab_focus (day_spin));
+  if (g_date_time_get_month (yesterday) == g_date_time_get_month (now))
+    press_key (day_spin, GDK_KEY_Down);
+  else
+    {
+      /* the 1st: Down in the month, then the month's last day */
+      press_key (month_spin, GDK_KEY_Down);
+      if (g_date_time_get_year (yesterday) != g_date_time_get_year (now))
+        press_key (year_spin, GDK_KEY_Down);
+      press_key (day_spin, GDK_KEY_Up);
+      while (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (day_spin)) != g_date_time_get_day_of_month (yesterday))
+        press_key (day_spin, GDK_KEY_Up);
+    }
+  expected = g_strdup_printf ("Yesterday, %02d:%02d", g_date_time_get_hour (now), g_date_time_get_minute (now));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (limber_test_child (dialog, "when_row")), ==, expected);
+  WAIT_FOR (gtk_widget_is_sensitive (limber_test_child (dialog, "save_button")));
+  scroll_to (limber_test_child (dialog, "when_row"));
+  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  limber_test_screenshot (GTK_WIDGET (dialog), "check-in-when-keyboard-360-large.png");
+  /* the form is no wider than the window (10 px narrower under Xvfb) */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
+  for (const char *name = "when_date_row"; name != NULL;
+       name = g_str_equal (name, "when_date_row") ? "when_time_row" : NULL)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (limber_test_child (dialog, name), GTK_WIDGET (dialog), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (dialog)));
+    }
+  for (GtkWidget *spin = day_spin; spin != NULL; spin = spin == day_spin ? month_spin : spin == month_spin ? year_spin : NULL)
+    {
+      graphene_rect_t bounds;
+      int min;
+
+      g_assert_true (gtk_widget_compute_bounds (spin, GTK_WIDGET (dialog), &bounds));
+      gtk_widget_measure (spin, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpfloat (bounds.size.width, >=, min);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (dialog)));
+    }
+
+  save_form (dialog);
+  saved = newest_checkin ();
+  local = g_date_time_to_local (saved->time);
+  g_assert_cmpint (saved->pain, ==, 2);
+  g_assert_cmpint (g_date_time_get_year (local), ==, g_date_time_get_year (yesterday));
+  g_assert_cmpint (g_date_time_get_day_of_year (local), ==, g_date_time_get_day_of_year (yesterday));
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 /* The form at 360 px and 900 px, light and dark, normal and large text:
  * pain chosen, stiffness not yet. */
 static void
@@ -816,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/rating/check-in/when-now", test_form_when_now);
   g_test_add_func ("/rating/check-in/when-past", test_form_when_past);
   g_test_add_func ("/rating/check-in/when-future", test_form_when_future);
+  g_test_add_func ("/rating/check-in/when-keyboard", test_form_when_keyboard);
 
   status = g_test_run ();
 

@@ -5,7 +5,8 @@
  * at 360x640, the default 900x700 and fullscreen 1280x800, at 1x and 1.5x
  * text, light and dark. Each must fit the window it is in: a screen whose
  * content needs more width than the window keeps the window wider, which
- * fails here. LIMBER_SCREENSHOT_DIR keeps a PNG of each. */
+ * fails here, and so does content kept in it only by scrolling sideways.
+ * LIMBER_SCREENSHOT_DIR keeps a PNG of each. */
 #include <sqlite3.h>
 
 #include "limber-application.h"
@@ -22,6 +23,8 @@
 
 static LimberApplication *app;
 static GtkWindow *window;
+/* a widget scrolled to the top of its page for the pictures, or NULL */
+static GtkWidget *in_view;
 
 typedef struct
 {
@@ -51,6 +54,30 @@ print_wide (GtkWidget *widget,
               GTK_IS_LABEL (widget) ? " " : "", GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "", min);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     print_wide (child, depth + 1);
+}
+
+/* The first shown scrolled window in @widget that scrolls sideways: content
+ * wider than its window, kept inside it only by a horizontal scrollbar. */
+static GtkWidget *
+find_sideways (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      if (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_lower (adj) > gtk_adjustment_get_page_size (adj) + 0.5)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sideways (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -89,6 +116,33 @@ settle_size (GtkWindow  *w,
     g_error ("%s is %d×%d, not %s: its content does not fit", G_OBJECT_TYPE_NAME (w),
              gdk_surface_get_width (surface), gdk_surface_get_height (surface), size->name);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (w));
+  if (in_view != NULL)
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (in_view, GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+      graphene_point_t point;
+
+      /* a new style or text size lays the page out again first */
+      limber_test_settle ();
+      g_assert_true (gtk_widget_compute_point (in_view, gtk_scrolled_window_get_child (scrolled),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      /* the point is in the scrolled view: from where it is scrolled now */
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 12);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (w));
+    }
+  {
+    GtkWidget *sideways = find_sideways (GTK_WIDGET (w));
+
+    if (sideways != NULL)
+      {
+        GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (sideways));
+
+        if (GTK_IS_VIEWPORT (content))
+          content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+        g_error ("%s at %s scrolls a %s sideways: it is wider than the window", G_OBJECT_TYPE_NAME (w),
+                 size->name, content ? G_OBJECT_TYPE_NAME (content) : "nothing");
+      }
+  }
 }
 
 /* @w at every size, scale and style. */
@@ -279,7 +333,9 @@ test_dialogs (void)
   dialog = limber_checkin_dialog_new (window, limber_application_get_journal (app), NULL);
   adw_expander_row_set_expanded (limber_test_child (dialog, "when_row"), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
+  in_view = limber_test_child (dialog, "when_row");
   sweep (GTK_WINDOW (dialog), "check-in-when");
+  in_view = NULL;
   close_toplevel (GTK_WINDOW (dialog), LIMBER_TYPE_CHECKIN_DIALOG);
 
   dialog = limber_report_range_dialog_new (window, limber_application_get_journal (app));
