@@ -311,7 +311,8 @@ limber_exercise_draft_new_from_exercise (LimberExercise *exercise)
     {
       VALUE (self, PROP_HOLD) = limber_exercise_get_hold (exercise);
       limber_exercise_get_hold_range (exercise, &min, &max);
-      if (min != max)
+      /* no HoldRange reads as hold–hold; a range of one other value is a range */
+      if (min != max || min != VALUE (self, PROP_HOLD))
         {
           VALUE (self, PROP_HOLD_MIN) = min;
           VALUE (self, PROP_HOLD_MAX) = max;

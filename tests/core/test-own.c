@@ -634,6 +634,34 @@ test_picture_dimensions (Fixture       *f,
     }
 }
 
+/* An advised range of one value other than the hold (hold 20, range 45–45)
+ * is a range, and survives being edited again; a range equal to the hold
+ * reads as none, which is the same thing. */
+static void
+test_hold_range_round_trip (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(LimberExerciseDraft) draft = knee_draft ();
+  g_autoptr(LimberExerciseDraft) again = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberExercise *exercise;
+  guint min = 0, max = 0;
+
+  limber_exercise_draft_set_hold (draft, 45);
+  limber_exercise_draft_set_hold_range (draft, 40, 40);
+  exercise = limber_catalog_save_exercise (f->catalog, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (exercise);
+  limber_exercise_get_hold_range (exercise, &min, &max);
+  g_assert_cmpuint (min, ==, 40);
+  g_assert_cmpuint (max, ==, 40);
+
+  again = limber_exercise_draft_new_from_exercise (exercise);
+  limber_exercise_draft_get_hold_range (again, &min, &max);
+  g_assert_cmpuint (min, ==, 40);
+  g_assert_cmpuint (max, ==, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +683,7 @@ main (int   argc,
   ADD ("symlink-replaced", test_symlink_replaced);
   ADD ("new-never-overwrites", test_new_never_overwrites);
   ADD ("picture-dimensions", test_picture_dimensions);
+  ADD ("hold-range-round-trip", test_hold_range_round_trip);
 
   return g_test_run ();
 }
