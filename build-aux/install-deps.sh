@@ -10,14 +10,15 @@ set -eu
 # xml-stripblanks, desktop-file-validate and appstreamcli, which also run as
 # the data tests; gdbus-codegen, in libglib2.0-dev-bin, makes the reminders'
 # D-Bus code, and python3 runs build-aux/dbus-names.py). libspeechd-dev
-# builds the voice coach.
+# builds the voice coach. itstool translates the manual (help/) through the
+# po files, as meson's gnome.yelp() does it.
 packages="
   meson ninja-build pkg-config gcc python3
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libnotify-dev libgsound-dev
   libcairo2-dev libpango1.0-dev
   gettext libxml2-utils desktop-file-utils appstream
-  libspeechd-dev
+  libspeechd-dev itstool
 "
 # To run: the SVG loader for the pictures, the icon and sound themes, the
 # GNOME interface font, and the fonts the PDF report draws notes with:
@@ -43,7 +44,11 @@ packages="$packages
 # daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with
 # which the player-cpu benchmark draws with GL under Xvfb; xdotool, which
 # presses real keys for the keyboard test; update-mime-database
-# (shared-mime-info) for the test that installs the MIME type. For .ci/run's
+# (shared-mime-info) for the test that installs the MIME type; yelp-check
+# (yelp-tools) validates the manual; the German locale (locales, made with
+# locale-gen below) for the tests that run Limber in German; the
+# accessibility bus (at-spi2-core) and pyatspi (python3-pyatspi) for the
+# test that reads the window as a screen reader does. For .ci/run's
 # fuzzing stage: clang (/usr/bin/clang), libclang-rt-14-dev (libFuzzer and
 # clang's ASan/UBSan runtimes, libclang_rt.fuzzer-x86_64.a) and llvm-14
 # (llvm-symbolizer, for readable sanitizer stack traces); gcc's own
@@ -53,6 +58,7 @@ test_packages="
   python3 poppler-utils
   python3-dbusmock python3-dbus dunst libglib2.0-bin tzdata
   libgl1-mesa-dri xdotool shared-mime-info
+  yelp-tools locales at-spi2-core python3-pyatspi
   clang libclang-rt-14-dev llvm-14
 "
 
@@ -78,4 +84,12 @@ if [ -n "$missing" ]; then
   $sudo apt-get update -q
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
+fi
+
+# The German tests run under LANG=de_DE.UTF-8: generate that locale once.
+if [ "${1:-}" = "--tests" ] && ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  echo "Generating the de_DE.UTF-8 locale"
+  $sudo sed -i 's/^# *\(de_DE\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^de_DE\.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+  $sudo locale-gen
 fi
