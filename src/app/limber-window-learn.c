@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-check.h"
 #include "limber-learn-page.h"
 #include "limber-window-private.h"
 
@@ -100,12 +101,52 @@ show_routine_action (GtkWidget  *widget,
                               _("There is no routine called “%s”."), id);
 }
 
+/* The manual (help/, Mallard, shown by the desktop's help viewer). Without
+ * a viewer for help: URIs (yelp is not installed), the window says so and
+ * opens the Learn page instead, so that F1 always shows something. */
+static void
+help_shown (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LimberWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+  g_message ("Could not open the manual: %s", error->message);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.learn", NULL);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The manual needs the Help app (yelp), which is not installed")));
+}
+
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  const char *page = param != NULL ? g_variant_get_string (param, NULL) : "";
+  g_autofree char *uri = NULL;
+
+  /* only the manual's own page ids, never text from elsewhere in a URI */
+  if (*page != '\0' && !limber_check_is_id (page))
+    page = "";
+  uri = *page != '\0' ? g_strdup_printf ("help:limber/%s", page) : g_strdup ("help:limber");
+  gtk_show_uri_full (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME, NULL, help_shown, g_object_ref (widget));
+}
+
 void
 _limber_window_learn_class_init (GtkWidgetClass *widget_class)
 {
   g_type_ensure (LIMBER_TYPE_LEARN_PAGE);
 
   gtk_widget_class_install_action (widget_class, "win.learn", NULL, learn_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.learn", NULL);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_install_action (widget_class, "win.help-page", "s", help_action);
+  /* F1 is the manual, as in every GNOME app; Learn is in the main menu and
+   * one link away from the manual's pages */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-routine", "s", show_routine_action);
 }

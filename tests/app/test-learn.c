@@ -166,6 +166,42 @@ menu_has_action (GMenuModel *model,
   return FALSE;
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* F1 with no help viewer on the computer (yelp is not a dependency): the
+ * window says why and opens Learn, rather than doing nothing. */
+static void
+test_manual_missing (void)
+{
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+
+  if (viewer != NULL)
+    {
+      g_test_skip ("a help viewer is installed here; it would open");
+      return;
+    }
+  if (learn_page () != NULL && visible_page () == learn_page ())
+    {
+      adw_leaflet_navigate (leaflet (), ADW_NAVIGATION_DIRECTION_BACK);
+      settle_leaflet ();
+    }
+  g_assert_true (visible_page () != learn_page ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.help", NULL);
+  WAIT_FOR (learn_page () != NULL && visible_page () == learn_page ());
+  settle_leaflet ();
+  WAIT_FOR (has_label (GTK_WIDGET (window), "The manual needs the Help app (yelp), which is not installed"));
+}
+
 static void
 test_open (void)
 {
@@ -175,7 +211,8 @@ test_open (void)
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   gboolean listed = FALSE;
 
-  g_assert_cmpstr (f1, ==, "win.learn");
+  /* F1 is the manual; Learn is in the main menu */
+  g_assert_cmpstr (f1, ==, "win.help");
   /* in the main menu */
   collect (GTK_WIDGET (window), all);
   for (guint i = 0; i < all->len; i++)
@@ -183,6 +220,7 @@ test_open (void)
       menu_button = g_ptr_array_index (all, i);
   g_assert_nonnull (menu_button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.learn"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.help"));
   /* and in the keyboard shortcuts */
   for (GSList *l = gtk_builder_get_objects (overlay); l != NULL; l = g_slist_delete_link (l, l))
     if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
@@ -491,6 +529,7 @@ main (int   argc,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_test_add_func ("/learn/open", test_open);
+  g_test_add_func ("/learn/manual-missing", test_manual_missing);
   g_test_add_func ("/learn/headings", test_headings);
   g_test_add_func ("/learn/links", test_links);
   g_test_add_func ("/learn/back", test_back);
