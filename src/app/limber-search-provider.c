@@ -16,11 +16,14 @@
  * Every word typed must match, in any order, as the start of a word
  * (g_str_match_string(): without regard to case, and accents fold to
  * ASCII, so "etirement" finds "Étirement"). A routine is searched by its
- * name, and then by its kinds and its exercises' names and muscles; an
- * exercise by its name, and then by its muscles and kind. The names are
- * those shown, already translated when the catalog was loaded. Routines
- * come before exercises; within each, words found in the name rank
- * first, then a name that starts with the search, then the name's order.
+ * name, and then by its summary and kinds; an exercise by its name, and
+ * then by its muscles and kind: each by its own words for what it works.
+ * (Not a routine by its exercises' muscles: every routine would then match
+ * "hamstring", and the few rows the overview shows would hold no
+ * exercise.) The texts are those shown, translated when the catalog was
+ * loaded. Routines come before exercises; within each, words found in the
+ * name rank first, then a name that starts with the search, then the
+ * name's order.
  *
  * Result ids are "routine:ID" and "exercise:ID". What comes back over the
  * bus is checked (limber_check_is_id()) before it is looked up; an id
@@ -94,18 +97,9 @@ exercise_search_text (LimberExercise *exercise)
 static char *
 routine_search_text (LimberRoutine *routine)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *kinds = limber_exercise_kinds_describe (limber_routine_get_kinds (routine));
 
-  g_string_append (text, kinds);
-  for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
-    {
-      LimberExercise *exercise = limber_routine_get_step (routine, i)->exercise;
-      g_autofree char *rest = exercise_search_text (exercise);
-
-      g_string_append_printf (text, " %s %s", limber_exercise_get_name (exercise), rest);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return g_strjoin (" ", limber_routine_get_summary (routine), kinds, NULL);
 }
 
 static Hit *

@@ -127,22 +127,18 @@ test_hamstring (void)
 {
   const char *terms[] = { "hamstring", NULL };
   g_auto(GStrv) results = initial (terms);
-  int seated = index_of ((const char * const *) results, "exercise:seated-hamstring");
-  int chair = index_of ((const char * const *) results, "exercise:chair-hamstring");
   int knee = index_of ((const char * const *) results, "exercise:knee-to-chest");
 
-  /* the routine named for them comes first; routines that stretch them follow */
+  /* the routine named for them comes first, then one whose summary names them */
   g_assert_cmpstr (results[0], ==, "routine:morning-hamstrings");
-  g_assert_cmpint (index_of ((const char * const *) results, "routine:desk-break"), >, 0);
+  g_assert_cmpstr (results[1], ==, "routine:desk-break");
+  /* not every routine with a hamstring stretch in it: the overview shows a
+   * few rows, and the exercises must be among them */
+  g_assert_cmpstr (results[2], ==, "exercise:chair-hamstring");
+  g_assert_cmpstr (results[3], ==, "exercise:seated-hamstring");
   assert_routines_first ((const char * const *) results);
-  g_assert_cmpint (seated, >, 0);
-  g_assert_cmpint (chair, >, 0);
   /* the exercises named for them before those that only work them */
-  if (knee >= 0)
-    {
-      g_assert_cmpint (seated, <, knee);
-      g_assert_cmpint (chair, <, knee);
-    }
+  g_assert_cmpint (knee, >, 3);
   /* the same search, the same order */
   {
     g_auto(GStrv) again = initial (terms);
@@ -325,7 +321,7 @@ test_metas (void)
     const char *name = NULL;
 
     g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
-    g_assert_cmpstr (name, ==, "Étirement du mollet <b>&</b>");
+    g_assert_cmpstr (name, ==, "Étirement du mollet (calf) <b>&</b>");
   }
 }
 
@@ -440,7 +436,7 @@ main (int   argc,
   routines = g_build_filename (home, "limber", "routines", NULL);
   exercises = g_build_filename (home, "limber", "exercises", NULL);
   write_file (routines, "mine.routine",
-              "[Routine]\nId=mine\nName=Étirement du mollet <b>&</b>\n[Step 1]\nExercise=standing-calf\n");
+              "[Routine]\nId=mine\nName=Étirement du mollet (calf) <b>&</b>\n[Step 1]\nExercise=standing-calf\n");
   write_file (exercises, "my-calf-lean.exercise",
               "[Exercise]\nId=my-calf-lean\nName=Wall calf lean\nKind=stretch\nMuscles=Calves;\n"
               "Hold=20\nInstruction1=Lean on the wall.\n");
