@@ -654,6 +654,8 @@ limber_application_open (GApplication  *app,
     limber_import_file (GTK_WINDOW (window), self->catalog, files[i], on_imported, self);
 }
 
+#define SEARCH_INACTIVITY_MS 20000
+
 /* GNOME Shell's search, at …/SearchProvider under the application's own
  * path (data/io.github.limber.Limber.search-provider.ini names it). */
 static gboolean
@@ -667,6 +669,10 @@ limber_application_dbus_register (GApplication     *app,
 
   if (!G_APPLICATION_CLASS (limber_application_parent_class)->dbus_register (app, connection, object_path, error))
     return FALSE;
+  /* Started by D-Bus (the shell, to search), Limber has no window to keep
+   * it: it stays a while for the next keystroke's search, then leaves. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SEARCH_INACTIVITY_MS);
   if (self->search_provider == NULL)
     self->search_provider = limber_search_provider_new (self);
   return limber_search_provider_register (self->search_provider, connection, path, error);
