@@ -160,6 +160,7 @@ test_calf (void)
   /* own routines and exercises count; a deleted (hidden) one does not */
   g_assert_cmpint (index_of ((const char * const *) results, "routine:mine"), >=, 0);
   g_assert_cmpint (index_of ((const char * const *) results, "exercise:my-calf-lean"), >=, 0);
+  g_assert_cmpint (index_of ((const char * const *) results, "exercise:my-calf-photo"), >=, 0);
   g_assert_cmpint (index_of ((const char * const *) results, "exercise:my-old-calf"), ==, -1);
 }
 
@@ -262,12 +263,12 @@ test_metas (void)
   LimberCatalog *catalog = limber_application_get_catalog (app);
   const char *ids[] = { "routine:morning-hamstrings", "routine:../../etc", "exercise:standing-calf",
                         "exercise:no-such-thing", "exercise:my-old-calf", "routine:mine",
-                        "exercise:my-calf-lean", "", "routine:", NULL };
+                        "exercise:my-calf-lean", "", "routine:", "exercise:my-calf-photo", NULL };
   g_autoptr(GVariant) reply = call_provider ("GetResultMetas", g_variant_new ("(^as)", ids),
                                              G_VARIANT_TYPE ("(aa{sv})"));
   g_autoptr(GVariant) metas = g_variant_get_child_value (reply, 0);
   const char *expected[] = { "routine:morning-hamstrings", "exercise:standing-calf", "routine:mine",
-                             "exercise:my-calf-lean" };
+                             "exercise:my-calf-lean", "exercise:my-calf-photo" };
 
   g_assert_cmpuint (g_variant_n_children (metas), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -306,6 +307,16 @@ test_metas (void)
           g_assert_nonnull (strstr (description, limber_exercise_get_muscles (exercise)[0]));
           if (limber_exercise_is_bundled (exercise))
             assert_svg_icon (icon);
+          else if (limber_exercise_get_picture_source (exercise) == LIMBER_PICTURE_FILE)
+            {
+              /* an own photo: its file, which the shell can read */
+              g_autofree char *path = NULL;
+
+              g_assert_true (G_IS_FILE_ICON (icon));
+              path = g_file_get_path (g_file_icon_get_file (G_FILE_ICON (icon)));
+              g_assert_cmpstr (path, ==, limber_exercise_get_picture_path (exercise));
+              g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+            }
           else
             {
               /* no picture of its own: the application's icon */
@@ -443,6 +454,19 @@ main (int   argc,
   write_file (exercises, "my-old-calf.exercise",
               "[Exercise]\nId=my-old-calf\nName=Old calf stretch\nKind=stretch\nMuscles=Calves;\n"
               "Hold=20\nInstruction1=Lean.\nHidden=true\n");
+
+  {
+    g_autofree char *pictures = g_build_filename (home, "limber", "pictures", NULL);
+    g_autofree char *photo = g_build_filename (pictures, "calf.png", NULL);
+    g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 120, 90);
+
+    g_mkdir_with_parents (pictures, 0700);
+    gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+    g_assert_true (gdk_pixbuf_save (pixbuf, photo, "png", &error, NULL));
+  }
+  write_file (exercises, "my-calf-photo.exercise",
+              "[Exercise]\nId=my-calf-photo\nName=Step calf drop\nKind=stretch\nMuscles=Calves;\n"
+              "Hold=20\nInstruction1=Let the heel drop.\nPicture=calf.png\n");
 
   gtk_test_init (&argc, &argv, NULL);
 
