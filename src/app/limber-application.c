@@ -14,6 +14,7 @@
 #include "limber-history-page.h"
 #include "limber-import-dialog.h"
 #include "limber-preferences-window.h"
+#include "limber-search-provider.h"
 #include "limber-window.h"
 
 
@@ -28,6 +29,7 @@ struct _LimberApplication
   LimberCues     *cues;
   LimberVoice    *voice;
   LimberRemindersClient *reminders;
+  LimberSearchProvider *search_provider;
   gboolean        parsed_options;
 };
 
@@ -652,6 +654,42 @@ limber_application_open (GApplication  *app,
     limber_import_file (GTK_WINDOW (window), self->catalog, files[i], on_imported, self);
 }
 
+#define SEARCH_INACTIVITY_MS 20000
+
+/* GNOME Shell's search, at …/SearchProvider under the application's own
+ * path (data/io.github.limber.Limber.search-provider.ini names it). */
+static gboolean
+limber_application_dbus_register (GApplication     *app,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (limber_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  /* Started by D-Bus (the shell, to search), Limber has no window to keep
+   * it: it stays a while for the next keystroke's search, then leaves. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SEARCH_INACTIVITY_MS);
+  if (self->search_provider == NULL)
+    self->search_provider = limber_search_provider_new (self);
+  return limber_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+limber_application_dbus_unregister (GApplication    *app,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    limber_search_provider_unregister (self->search_provider);
+  G_APPLICATION_CLASS (limber_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 limber_application_dispose (GObject *object)
 {
@@ -664,6 +702,7 @@ limber_application_dispose (GObject *object)
   g_clear_object (&self->cues);
   g_clear_object (&self->voice);
   g_clear_object (&self->reminders);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (limber_application_parent_class)->dispose (object);
 }
@@ -680,6 +719,8 @@ limber_application_class_init (LimberApplicationClass *klass)
   app_class->startup = limber_application_startup;
   app_class->activate = limber_application_activate;
   app_class->open = limber_application_open;
+  app_class->dbus_register = limber_application_dbus_register;
+  app_class->dbus_unregister = limber_application_dbus_unregister;
 
   limber_ui_register_resource ();
 }

@@ -5,6 +5,7 @@
 
 #include "limber-journal-advisories.h"
 #include "limber-checkin-dialog.h"
+#include "limber-exercise-window.h"
 #include "limber-history-page.h"
 #include "limber-player-view.h"
 #include "limber-routine-page.h"
@@ -151,6 +152,40 @@ limber_window_show_routine (LimberWindow  *self,
 
   limber_routine_page_set_routine (self->routine_page, routine);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->routine_page));
+}
+
+/**
+ * limber_window_show_exercise:
+ *
+ * Opens @exercise in a window of its own over this one, as the routine's
+ * page shows its steps.
+ */
+void
+limber_window_show_exercise (LimberWindow   *self,
+                             LimberExercise *exercise)
+{
+  GtkWidget *details;
+
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (LIMBER_IS_EXERCISE (exercise));
+
+  details = limber_exercise_window_new (GTK_WINDOW (self), exercise, self->journal);
+  gtk_window_present (GTK_WINDOW (details));
+}
+
+/**
+ * limber_window_show_routines:
+ *
+ * The routine list, unless a routine is playing: the player stays.
+ */
+void
+limber_window_show_routines (LimberWindow *self)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "routines");
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->routine_page))
+    adw_leaflet_set_visible_child_name (self->leaflet, "routines");
 }
 
 /**

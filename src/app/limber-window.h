@@ -18,6 +18,9 @@ void          limber_window_show_routine  (LimberWindow      *self,
                                            LimberRoutine     *routine);
 void          limber_window_start_routine (LimberWindow      *self,
                                            LimberRoutine     *routine);
+void          limber_window_show_exercise (LimberWindow      *self,
+                                           LimberExercise    *exercise);
+void          limber_window_show_routines (LimberWindow      *self);
 void          limber_window_check_in      (LimberWindow      *self);
 void          limber_window_journal_changed (LimberWindow    *self,
                                              const char      *toast);

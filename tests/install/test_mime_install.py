@@ -5,8 +5,11 @@
 # routine file type arrives: update-mime-database builds
 # mime/application/x-limber-routine.xml and a glob for *.limber-routine
 # from the installed package file, and the installed desktop file, which
-# opens that type, passes desktop-file-validate.
+# opens that type, passes desktop-file-validate. Then that GNOME Shell finds
+# the search provider: its .ini names the desktop file, the bus name that
+# D-Bus activates, and the object path the application exports.
 
+import configparser
 import os
 import subprocess
 import sys
@@ -19,8 +22,36 @@ UPDATE_MIME = require.program('update-mime-database', 'shared-mime-info')
 VALIDATE = require.program('desktop-file-validate', 'desktop-file-utils')
 MESON = require.program('meson', 'meson')
 
+
+
+def check_search_provider(share):
+    """The .ini in gnome-shell/search-providers, with the keys the shell reads."""
+    ini = os.path.join(share, 'gnome-shell', 'search-providers',
+                       'io.github.limber.Limber.search-provider.ini')
+    assert os.path.exists(ini), ini
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    with open(ini, encoding='utf-8') as f:
+        parser.read_file(f)
+    assert parser.sections() == ['Shell Search Provider'], parser.sections()
+    provider = dict(parser['Shell Search Provider'])
+    assert provider == {
+        'DesktopId': 'io.github.limber.Limber.desktop',
+        'BusName': 'io.github.limber.Limber',
+        'ObjectPath': '/io/github/limber/Limber/SearchProvider',
+        'Version': '2',
+    }, provider
+    # the shell starts Limber by that name when it is not running
+    assert os.path.exists(os.path.join(share, 'applications', provider['DesktopId']))
+    service = os.path.join(share, 'dbus-1', 'services', provider['BusName'] + '.service')
+    with open(service, encoding='utf-8') as f:
+        assert 'Name=' + provider['BusName'] + '\n' in f.read()
+    with open(os.path.join(share, 'applications', provider['DesktopId']), encoding='utf-8') as f:
+        assert 'DBusActivatable=true\n' in f.read()
+
+
 build_root, datadir = sys.argv[1], sys.argv[2]
-print('1..3', flush=True)
+print('1..4', flush=True)
 
 with tempfile.TemporaryDirectory() as destdir:
     subprocess.run([MESON, 'install', '-C', build_root, '--no-rebuild', '--quiet',
@@ -47,3 +78,6 @@ with tempfile.TemporaryDirectory() as destdir:
     with open(desktop, encoding='utf-8') as f:
         assert 'MimeType=application/x-limber-routine;' in f.read()
     print('ok 3 the desktop file opens it and validates', flush=True)
+
+    check_search_provider(share)
+    print('ok 4 the search provider is installed where GNOME Shell looks', flush=True)
