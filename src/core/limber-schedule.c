@@ -488,15 +488,19 @@ skip_pause (const LimberScheduleState *state,
   return TRUE;
 }
 
-/* @t is when the break is due without working hours */
+/* @t is when the break is due without working hours. One due before
+ * @now is delivered at @now (out of quiet hours), so that too must be
+ * inside its stretch. */
 static gboolean
 find_break_in_hours (const LimberScheduleConfig *config,
                      const LimberScheduleState  *state,
                      GTimeZone                  *tz,
                      gint64                      t,
+                     gint64                      now,
                      gint64                     *due)
 {
   gint64 interval = (gint64) config->break_interval * G_USEC_PER_SEC;
+  gint64 earliest = out_of_quiet (config, tz, now);
   gint64 active = state->active_since;
   gint64 start;
   gint64 end;
@@ -510,13 +514,18 @@ find_break_in_hours (const LimberScheduleConfig *config,
       if (!_limber_schedule_hours_next (config, tz, t, &start, &end))
         return FALSE;
       if (t >= start && skip_pause (state, interval, &t) && t < end
-          && (t = out_of_quiet (config, tz, t)) < end)
+          && (t = out_of_quiet (config, tz, t)) < end && MAX (t, earliest) < end)
         {
           *due = t;
           return TRUE;
         }
       active = MAX (active, state->break_snoozed_until);
     }
+
+  /* Stretches over by now are done with: the time since counts as a break */
+  if (!_limber_schedule_hours_next (config, tz, now, &start, &end))
+    return FALSE;
+  active = MAX (active, start);
 
   /* Each round is a later stretch; a week without a stretch long enough
    * for a break, out of quiet hours, has none. */
@@ -527,7 +536,7 @@ find_break_in_hours (const LimberScheduleConfig *config,
 
       t = MAX (active, start) + interval;
       if (skip_pause (state, interval, &t) && t < end
-          && (t = out_of_quiet (config, tz, t)) < end)
+          && (t = out_of_quiet (config, tz, t)) < end && MAX (t, earliest) < end)
         {
           *due = t;
           return TRUE;
@@ -542,6 +551,7 @@ static gboolean
 find_break (const LimberScheduleConfig *config,
             const LimberScheduleState  *state,
             GTimeZone                  *tz,
+            gint64                      now,
             gint64                     *due)
 {
   gint64 interval = (gint64) config->break_interval * G_USEC_PER_SEC;
@@ -556,7 +566,7 @@ find_break (const LimberScheduleConfig *config,
     t = state->active_since + interval;
 
   if (config->hours)
-    return find_break_in_hours (config, state, tz, t, due);
+    return find_break_in_hours (config, state, tz, t, now, due);
 
   if (!skip_pause (state, interval, &t))
     return FALSE;
@@ -662,7 +672,7 @@ evaluate (const LimberScheduleConfig *config,
   if (find_snoozed (config, state, tz, &due))
     consider (&pick, SOURCE_SNOOZE, &due, MAX (due.due, earliest));
 
-  if (find_break (config, state, tz, &at))
+  if (find_break (config, state, tz, now, &at))
     {
       due = (LimberDue) { LIMBER_REMINDER_BREAK, at, -1, FALSE };
       consider (&pick, SOURCE_BREAK, &due, MAX (at, earliest));
@@ -803,7 +813,7 @@ limber_schedule_take_due (const LimberScheduleConfig *config,
     }
 
   if (pick.due.kind == LIMBER_REMINDER_ROUTINE
-      && find_break (config, state, tz, &break_at) && break_at <= now_usec)
+      && find_break (config, state, tz, now_usec, &break_at) && break_at <= now_usec)
     {
       state->active_since = now_usec;
       state->break_snoozed_until = 0;

@@ -468,6 +468,28 @@ test_empty (void)
   assert_next (sim, start, "never");
 }
 
+/* Activity counted since long ago: stretches already over count for
+ * nothing, so the overdue break comes now only inside working hours */
+static void
+test_long_ago (void)
+{
+  g_autoptr(Sim) sim = sim_new ("Europe/Berlin");
+
+  hours_on (sim, 0x1f, "09:00-17:00");
+  breaks_every (sim, 50, sim_at (sim, 2024, 1, 5, 10, 0));
+  assert_next (sim, sim_at (sim, 2024, 1, 8, 23, 0), "Tue 01-09 09:50 break");
+  assert_next (sim, sim_at (sim, 2024, 1, 8, 8, 0), "Mon 01-08 09:50 break");
+  assert_next (sim, sim_at (sim, 2024, 1, 8, 14, 0), "Mon 01-08 14:00 break");
+  assert_next (sim, sim_at (sim, 2024, 1, 8, 16, 59), "Mon 01-08 16:59 break");
+  assert_next (sim, sim_at (sim, 2024, 1, 8, 17, 0), "Tue 01-09 09:50 break");
+
+  /* months ago, and a snooze from then, change nothing */
+  breaks_every (sim, 50, sim_at (sim, 2023, 10, 2, 10, 0));
+  sim->state.break_snoozed_until = sim_at (sim, 2023, 10, 2, 10, 0);
+  assert_next (sim, sim_at (sim, 2024, 1, 8, 23, 0), "Tue 01-09 09:50 break");
+  assert_next (sim, sim_at (sim, 2024, 1, 9, 10, 0), "Tue 01-09 10:00 break");
+}
+
 /* A snoozed break that would come back after work is dropped; a pause
  * keeps the rhythm */
 static void
@@ -513,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/schedule-hours/quiet-inside", test_quiet_inside);
   g_test_add_func ("/schedule-hours/empty", test_empty);
   g_test_add_func ("/schedule-hours/snooze-pause", test_snooze_pause);
+  g_test_add_func ("/schedule-hours/long-ago", test_long_ago);
 
   return g_test_run ();
 }
