@@ -3,49 +3,16 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-preferences-window.h"
+#include "limber-preferences-window-private.h"
 #include "limber-schedule.h"
 
 /* Preferences: the reminder service's schedule and the player's sound. Every
  * control writes its GSettings key at once; the service follows the
- * changes live. */
-struct _LimberPreferencesWindow
-{
-  AdwPreferencesWindow   parent_instance;
-
-  GSettings             *settings;
-  LimberCatalog         *catalog;
-  LimberRemindersClient *reminders;
-  LimberVoice           *voice;
-  GPtrArray             *routine_rows;
-  gboolean               loading;
-
-  GtkSwitch             *enabled_switch;
-  GtkWidget             *test_row;
-  AdwPreferencesGroup   *breaks_group;
-  GtkSwitch             *breaks_switch;
-  GtkWidget             *interval_row;
-  GtkSpinButton         *interval_spin;
-  GtkWidget             *idle_row;
-  GtkSpinButton         *idle_spin;
-  AdwPreferencesGroup   *routines_group;
-  GtkWidget             *add_routine_button;
-  GtkSwitch             *checkin_switch;
-  AdwEntryRow           *checkin_time_row;
-  GtkSwitch             *quiet_switch;
-  AdwEntryRow           *quiet_start_row;
-  AdwEntryRow           *quiet_end_row;
-  GtkSwitch             *sound_switch;
-  GtkSpinButton         *goal_spin;
-  GtkSpinButton         *prepare_spin;
-  GtkSpinButton         *switch_spin;
-  AdwActionRow          *voice_row;
-  GtkWidget             *voice_warning;
-  GtkSwitch             *voice_switch;
-  GtkWidget             *count_down_row;
-  GtkSwitch             *count_down_switch;
-};
-
+ * changes live. Every control also follows its key while the window is
+ * open, whoever changes it (gsettings, another window): bound ones through
+ * g_settings_bind, the hand-written ones (times, routine reminders,
+ * working hours in limber-preferences-window-hours.c) through
+ * "changed::key", keeping what the person is typing in a focused field. */
 G_DEFINE_FINAL_TYPE (LimberPreferencesWindow, limber_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char *weekday_letters[] = {
@@ -56,6 +23,51 @@ static const char *weekday_names[] = {
   N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
   N_("Friday"), N_("Saturday"), N_("Sunday"),
 };
+
+const char *
+_limber_preferences_window_weekday_letter (guint day)
+{
+  g_return_val_if_fail (day < 7, NULL);
+  return _(weekday_letters[day]);
+}
+
+const char *
+_limber_preferences_window_weekday_name (guint day)
+{
+  g_return_val_if_fail (day < 7, NULL);
+  return _(weekday_names[day]);
+}
+
+static gboolean
+is_being_edited (GtkEditable *entry)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (entry));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const char *shown = g_object_get_data (G_OBJECT (entry), "limber-shown");
+
+  if (focus == NULL || (focus != GTK_WIDGET (entry) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))))
+    return FALSE;
+
+  return g_strcmp0 (gtk_editable_get_text (entry), shown != NULL ? shown : "") != 0;
+}
+
+/* Shows a setting's @text in @entry, unless the person is typing there:
+ * then their text stays, and applying it writes it over the setting. */
+void
+_limber_preferences_window_set_text (GtkEditable *entry,
+                                     const char  *text)
+{
+  if (is_being_edited (entry))
+    return;
+
+  g_object_set_data_full (G_OBJECT (entry), "limber-shown", g_strdup (text), g_free);
+  if (g_strcmp0 (gtk_editable_get_text (entry), text) == 0)
+    return;
+
+  gtk_editable_set_text (entry, text);
+  /* the setting is good, or the schedule falls back from it */
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
 
 static const char *
 time_key_for_row (LimberPreferencesWindow *self,
@@ -88,6 +100,7 @@ on_time_applied (LimberPreferencesWindow *self,
     g_autofree char *normal = g_strdup_printf ("%02u:%02u", seconds / 3600, seconds / 60 % 60);
 
     gtk_editable_set_text (GTK_EDITABLE (row), normal);
+    g_object_set_data_full (G_OBJECT (row), "limber-shown", g_strdup (normal), g_free);
     g_settings_set_string (self->settings, time_key_for_row (self, row), normal);
   }
 }
@@ -189,6 +202,12 @@ on_routine_time_applied (AdwEntryRow *entry,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  {
+    g_autofree char *normal = g_strdup_printf ("%02u:%02u", seconds / 3600, seconds / 60 % 60);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), normal);
+    g_object_set_data_full (G_OBJECT (entry), "limber-shown", g_strdup (normal), g_free);
+  }
   g_object_set_data (G_OBJECT (row), "hour", GUINT_TO_POINTER (seconds / 3600));
   g_object_set_data (G_OBJECT (row), "minute", GUINT_TO_POINTER (seconds / 60 % 60));
   update_routine_row_title (self, row);
@@ -273,12 +292,15 @@ make_routine_row (LimberPreferencesWindow *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (time_row), _("Time (HH:MM)"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (time_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (time_row), time);
+  _limber_preferences_window_set_text (GTK_EDITABLE (time_row), time);
   g_signal_connect (time_row, "apply", G_CALLBACK (on_routine_time_applied), row);
+  g_object_set_data (G_OBJECT (row), "time-row", time_row);
+  g_object_set_data (G_OBJECT (row), "combo", combo);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), time_row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("Days"));
   gtk_widget_add_css_class (days_box, "linked");
+  gtk_widget_add_css_class (days_box, "limber-weekdays");
   gtk_widget_set_valign (days_box, GTK_ALIGN_CENTER);
   for (guint d = 0; d < 7; d++)
     {
@@ -289,6 +311,8 @@ make_routine_row (LimberPreferencesWindow *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(weekday_names[d]), -1);
       g_object_set_data (G_OBJECT (toggle), "day", GUINT_TO_POINTER (d));
+      g_object_set_data (G_OBJECT (row), (const char *[]) { "toggle0", "toggle1", "toggle2", "toggle3",
+                                                            "toggle4", "toggle5", "toggle6" }[d], toggle);
       g_signal_connect (toggle, "toggled", G_CALLBACK (on_weekday_toggled), row);
       gtk_box_append (GTK_BOX (days_box), toggle);
     }
@@ -327,6 +351,46 @@ make_routine_row (LimberPreferencesWindow *self,
   return row;
 }
 
+/* Shows a reminder from the setting in an existing row */
+static void
+update_routine_row (LimberPreferencesWindow *self,
+                    GtkWidget               *row,
+                    guint                    hour,
+                    guint                    minute,
+                    guint                    weekdays,
+                    const char              *routine_id)
+{
+  g_autofree char *time = g_strdup_printf ("%02u:%02u", hour, minute);
+  GtkWidget *combo = g_object_get_data (G_OBJECT (row), "combo");
+
+  g_object_set_data (G_OBJECT (row), "hour", GUINT_TO_POINTER (hour));
+  g_object_set_data (G_OBJECT (row), "minute", GUINT_TO_POINTER (minute));
+  g_object_set_data (G_OBJECT (row), "weekdays", GUINT_TO_POINTER (weekdays & 0x7f));
+  g_object_set_data_full (G_OBJECT (row), "routine-id", g_strdup (routine_id), g_free);
+  _limber_preferences_window_set_text (g_object_get_data (G_OBJECT (row), "time-row"), time);
+  for (guint d = 0; d < 7; d++)
+    {
+      g_autofree char *key = g_strdup_printf ("toggle%u", d);
+
+      gtk_toggle_button_set_active (g_object_get_data (G_OBJECT (row), key), (weekdays & (1 << d)) != 0);
+    }
+  if (self->catalog != NULL)
+    {
+      GListModel *routines = limber_catalog_get_routines (self->catalog);
+
+      for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
+        {
+          g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+
+          if (g_strcmp0 (limber_routine_get_id (routine), routine_id) == 0)
+            adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+        }
+    }
+  update_routine_row_title (self, row);
+}
+
+/* Follows the setting: rows are updated in place, so that one being
+ * edited keeps its focus and its text */
 static void
 rebuild_routines (LimberPreferencesWindow *self)
 {
@@ -334,19 +398,29 @@ rebuild_routines (LimberPreferencesWindow *self)
   GVariantIter iter;
   guchar hour, minute, weekdays;
   const char *id;
-
-  for (guint i = 0; i < self->routine_rows->len; i++)
-    adw_preferences_group_remove (self->routines_group, g_ptr_array_index (self->routine_rows, i));
-  g_ptr_array_set_size (self->routine_rows, 0);
+  guint n = 0;
 
   self->loading = TRUE;
   g_variant_iter_init (&iter, value);
   while (g_variant_iter_next (&iter, "(yyy&s)", &hour, &minute, &weekdays, &id))
     {
-      GtkWidget *row = make_routine_row (self, MIN (hour, 23), MIN (minute, 59), weekdays, id);
+      if (n < self->routine_rows->len)
+        update_routine_row (self, g_ptr_array_index (self->routine_rows, n),
+                            MIN (hour, 23), MIN (minute, 59), weekdays, id);
+      else
+        {
+          GtkWidget *row = make_routine_row (self, MIN (hour, 23), MIN (minute, 59), weekdays, id);
 
-      g_ptr_array_add (self->routine_rows, row);
-      adw_preferences_group_add (self->routines_group, row);
+          g_ptr_array_add (self->routine_rows, row);
+          adw_preferences_group_add (self->routines_group, row);
+        }
+      n++;
+    }
+  while (self->routine_rows->len > n)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (self->routine_rows, self->routine_rows->len - 1);
+
+      adw_preferences_group_remove (self->routines_group, row);
     }
   self->loading = FALSE;
 }
@@ -369,9 +443,9 @@ load_times (LimberPreferencesWindow *self)
   g_autofree char *start = g_settings_get_string (self->settings, "quiet-hours-start");
   g_autofree char *end = g_settings_get_string (self->settings, "quiet-hours-end");
 
-  gtk_editable_set_text (GTK_EDITABLE (self->checkin_time_row), checkin);
-  gtk_editable_set_text (GTK_EDITABLE (self->quiet_start_row), start);
-  gtk_editable_set_text (GTK_EDITABLE (self->quiet_end_row), end);
+  _limber_preferences_window_set_text (GTK_EDITABLE (self->checkin_time_row), checkin);
+  _limber_preferences_window_set_text (GTK_EDITABLE (self->quiet_start_row), start);
+  _limber_preferences_window_set_text (GTK_EDITABLE (self->quiet_end_row), end);
 }
 
 static void
@@ -379,11 +453,14 @@ limber_preferences_window_dispose (GObject *object)
 {
   LimberPreferencesWindow *self = LIMBER_PREFERENCES_WINDOW (object);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
   g_clear_object (&self->reminders);
   g_clear_object (&self->voice);
   g_clear_pointer (&self->routine_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->span_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (limber_preferences_window_parent_class)->dispose (object);
 }
@@ -405,6 +482,11 @@ limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, idle_row);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, hours_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, hours_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, days_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, days_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, add_span_button);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, routines_group);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, add_routine_button);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, checkin_switch);
@@ -424,6 +506,7 @@ limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_time_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_test_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_routine_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, _limber_preferences_window_add_span);
 }
 
 static void
@@ -431,6 +514,7 @@ limber_preferences_window_init (LimberPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->routine_rows = g_ptr_array_new ();
+  self->span_rows = g_ptr_array_new ();
 }
 
 /* The voice row says why the voice is unavailable, when it is: the
@@ -515,6 +599,12 @@ limber_preferences_window_new (GtkWindow             *parent,
 
   load_times (self);
   rebuild_routines (self);
+  g_signal_connect_object (settings, "changed::checkin-time", G_CALLBACK (load_times), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::quiet-hours-start", G_CALLBACK (load_times), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::quiet-hours-end", G_CALLBACK (load_times), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::routine-reminders", G_CALLBACK (rebuild_routines), self,
+                           G_CONNECT_SWAPPED);
+  _limber_preferences_window_setup_hours (self);
 
   return GTK_WIDGET (self);
 }

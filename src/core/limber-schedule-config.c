@@ -21,7 +21,8 @@ clear_slot (gpointer data)
  *
  * A configuration with every reminder off, no routine slots, and the
  * schema's default times (a break after 50 minutes, 5 idle minutes count
- * as a break, the check-in at 20:00, quiet hours from 22:00 to 07:00).
+ * as a break, the check-in at 20:00, quiet hours from 22:00 to 07:00,
+ * working hours Monday to Friday from 09:00 to 17:00).
  *
  * Returns: (transfer full): a new configuration
  */
@@ -37,6 +38,9 @@ limber_schedule_config_new (void)
   config->checkin_at = 20 * 60 * 60;
   config->quiet_start = 22 * 60 * 60;
   config->quiet_end = 7 * 60 * 60;
+  config->work_days = 0x1f;
+  config->spans = g_array_new (FALSE, FALSE, sizeof (LimberWorkSpan));
+  g_array_append_val (config->spans, ((LimberWorkSpan) { 9 * 60 * 60, 17 * 60 * 60 }));
 
   return config;
 }
@@ -54,6 +58,7 @@ limber_schedule_config_free (LimberScheduleConfig *config)
     return;
 
   g_clear_pointer (&config->routines, g_array_unref);
+  g_clear_pointer (&config->spans, g_array_unref);
   g_free (config);
 }
 
@@ -118,14 +123,65 @@ read_time (GSettings  *settings,
   return seconds;
 }
 
+/* Spans that are not two times, or that start where they end, are left
+ * out; with none left, the schema's default spans hold, so that a
+ * hand-edited setting never silences the breaks by accident. */
+static void
+read_spans (GSettings *settings,
+            GArray    *spans)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (settings, "working-hours-spans");
+  g_autoptr(GVariant) fallback = NULL;
+  GVariantIter iter;
+  const char *start;
+  const char *end;
+
+  g_array_set_size (spans, 0);
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "(&s&s)", &start, &end))
+    {
+      LimberWorkSpan span;
+
+      if (!limber_schedule_parse_time (start, &span.start)
+          || !limber_schedule_parse_time (end, &span.end)
+          || span.start == span.end)
+        {
+          g_autofree char *start_escaped = g_strescape (start, NULL);
+          g_autofree char *end_escaped = g_strescape (end, NULL);
+
+          g_message ("Leaving out the working hours span (“%s”, “%s”): not two different times as HH:MM",
+                     start_escaped, end_escaped);
+          continue;
+        }
+      g_array_append_val (spans, span);
+    }
+
+  if (spans->len > 0)
+    return;
+
+  fallback = g_settings_get_default_value (settings, "working-hours-spans");
+  g_message ("The setting working-hours-spans has no span; using the default");
+  g_variant_iter_init (&iter, fallback);
+  while (g_variant_iter_next (&iter, "(&s&s)", &start, &end))
+    {
+      LimberWorkSpan span;
+
+      if (limber_schedule_parse_time (start, &span.start)
+          && limber_schedule_parse_time (end, &span.end)
+          && span.start != span.end)
+        g_array_append_val (spans, span);
+    }
+}
+
 /**
  * limber_schedule_config_from_settings:
  * @settings: a #GSettings for the schema io.github.limber.Limber
  *
  * Reads the reminder keys. A time that is not "HH:MM" falls back to the
  * key's default, and a routine slot with an impossible time or no routine
- * is left out, each with a message: a hand-edited setting never stops the
- * reminders.
+ * is left out, and so is a working hours span that is not two different
+ * times (with none left, the default span), each with a message: a
+ * hand-edited setting never stops the reminders.
  *
  * Returns: (transfer full): the configuration
  */
@@ -151,6 +207,10 @@ limber_schedule_config_from_settings (GSettings *settings)
   config->quiet = g_settings_get_boolean (settings, "quiet-hours");
   config->quiet_start = read_time (settings, "quiet-hours-start");
   config->quiet_end = read_time (settings, "quiet-hours-end");
+  config->hours = g_settings_get_boolean (settings, "working-hours");
+  g_settings_get (settings, "working-days", "y", &config->work_days);
+  config->work_days &= 0x7f;
+  read_spans (settings, config->spans);
 
   g_settings_get (settings, "routine-reminders", "a(yyys)", &iter);
   while (g_variant_iter_next (iter, "(yyys)", &hour, &minute, &weekdays, &routine_id))

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "limber-schedule.h"
+#include "limber-schedule-private.h"
 #include "limber-time.h"
 
 /* When reminders are due, computed from the configuration, the state and
@@ -33,6 +33,15 @@
  * take_due() keeps handled_until at now, so nothing from that time comes
  * later.
  *
+ * Working hours (limber-schedule-hours.c), when on, hold the breaks: a
+ * break is due only inside a stretch of working time and outside quiet
+ * hours. Activity counts from the start of a stretch (the time outside
+ * working hours is a break), and a break that would fall after the end of
+ * its stretch, or that quiet hours push past it, does not come: the next
+ * one is due break_interval into the next stretch. A snoozed break that
+ * would come back outside working hours is dropped the same way. Clock
+ * reminders keep their own times.
+ *
  * Quiet hours, [quiet_start, quiet_end) local, running past midnight when
  * the start is later than the end, none when they are equal. Nothing is
  * delivered inside them: a reminder that falls there comes at their end,
@@ -61,10 +70,8 @@
  * restarts), since both say "stretch now".
  */
 
-#define DAY_SECONDS (24 * 60 * 60)
-/* Beyond this the arithmetic in microseconds could overflow; a pause or
- * a time this far ahead means "never". */
-#define FAR_FUTURE (G_MAXINT64 / 4)
+#define DAY_SECONDS _LIMBER_SCHEDULE_DAY_SECONDS
+#define FAR_FUTURE _LIMBER_SCHEDULE_FAR_FUTURE
 /* How far back to look for missed clock reminders. */
 #define MAX_CATCH_UP_DAYS 400
 
@@ -209,6 +216,28 @@ local_instants (GTimeZone *tz,
     out[i] *= G_USEC_PER_SEC;
 
   return n;
+}
+
+gint64
+_limber_schedule_local_day (GTimeZone *tz,
+                            gint64     t)
+{
+  return local_day (tz, t);
+}
+
+guint
+_limber_schedule_weekday (gint64 day)
+{
+  return weekday (day);
+}
+
+guint
+_limber_schedule_local_instants (GTimeZone *tz,
+                                 gint64     day,
+                                 guint      seconds,
+                                 gint64     out[2])
+{
+  return local_instants (tz, day, seconds, out);
 }
 
 static gint64
@@ -443,10 +472,86 @@ occurrence_to_due (const LimberScheduleConfig *config,
 /* Breaks and snoozes */
 
 
+/* Breaks keep their rhythm through a pause: the ones in it are skipped */
+static gboolean
+skip_pause (const LimberScheduleState *state,
+            gint64                     interval,
+            gint64                    *t)
+{
+  if (*t < state->paused_until)
+    {
+      if (state->paused_until > FAR_FUTURE)
+        return FALSE;
+      *t += (state->paused_until - *t + interval - 1) / interval * interval;
+    }
+
+  return TRUE;
+}
+
+/* @t is when the break is due without working hours. One due before
+ * @now is delivered at @now (out of quiet hours), so that too must be
+ * inside its stretch. */
+static gboolean
+find_break_in_hours (const LimberScheduleConfig *config,
+                     const LimberScheduleState  *state,
+                     GTimeZone                  *tz,
+                     gint64                      t,
+                     gint64                      now,
+                     gint64                     *due)
+{
+  gint64 interval = (gint64) config->break_interval * G_USEC_PER_SEC;
+  gint64 earliest = out_of_quiet (config, tz, now);
+  gint64 active = state->active_since;
+  gint64 start;
+  gint64 end;
+
+  if (state->paused_until > FAR_FUTURE)
+    return FALSE;
+
+  /* a snooze that ends inside working time comes then */
+  if (state->break_snoozed_until != 0)
+    {
+      if (!_limber_schedule_hours_next (config, tz, t, &start, &end))
+        return FALSE;
+      if (t >= start && skip_pause (state, interval, &t) && t < end
+          && (t = out_of_quiet (config, tz, t)) < end && MAX (t, earliest) < end)
+        {
+          *due = t;
+          return TRUE;
+        }
+      active = MAX (active, state->break_snoozed_until);
+    }
+
+  /* Stretches over by now are done with: the time since counts as a break */
+  if (!_limber_schedule_hours_next (config, tz, now, &start, &end))
+    return FALSE;
+  active = MAX (active, start);
+
+  /* Each round is a later stretch; a week without a stretch long enough
+   * for a break, out of quiet hours, has none. */
+  for (guint round = 0; round < 7 * 8 && active < FAR_FUTURE; round++)
+    {
+      if (!_limber_schedule_hours_next (config, tz, active, &start, &end))
+        return FALSE;
+
+      t = MAX (active, start) + interval;
+      if (skip_pause (state, interval, &t) && t < end
+          && (t = out_of_quiet (config, tz, t)) < end && MAX (t, earliest) < end)
+        {
+          *due = t;
+          return TRUE;
+        }
+      active = end;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 find_break (const LimberScheduleConfig *config,
             const LimberScheduleState  *state,
             GTimeZone                  *tz,
+            gint64                      now,
             gint64                     *due)
 {
   gint64 interval = (gint64) config->break_interval * G_USEC_PER_SEC;
@@ -460,12 +565,11 @@ find_break (const LimberScheduleConfig *config,
   else
     t = state->active_since + interval;
 
-  if (t < state->paused_until)
-    {
-      if (state->paused_until > FAR_FUTURE)
-        return FALSE;
-      t += (state->paused_until - t + interval - 1) / interval * interval;
-    }
+  if (config->hours)
+    return find_break_in_hours (config, state, tz, t, now, due);
+
+  if (!skip_pause (state, interval, &t))
+    return FALSE;
 
   *due = out_of_quiet (config, tz, t);
 
@@ -568,7 +672,7 @@ evaluate (const LimberScheduleConfig *config,
   if (find_snoozed (config, state, tz, &due))
     consider (&pick, SOURCE_SNOOZE, &due, MAX (due.due, earliest));
 
-  if (find_break (config, state, tz, &at))
+  if (find_break (config, state, tz, now, &at))
     {
       due = (LimberDue) { LIMBER_REMINDER_BREAK, at, -1, FALSE };
       consider (&pick, SOURCE_BREAK, &due, MAX (at, earliest));
@@ -709,7 +813,7 @@ limber_schedule_take_due (const LimberScheduleConfig *config,
     }
 
   if (pick.due.kind == LIMBER_REMINDER_ROUTINE
-      && find_break (config, state, tz, &break_at) && break_at <= now_usec)
+      && find_break (config, state, tz, now_usec, &break_at) && break_at <= now_usec)
     {
       state->active_since = now_usec;
       state->break_snoozed_until = 0;

@@ -21,6 +21,15 @@ typedef struct
   char   *routine_id;
 } LimberRoutineSlot;
 
+/* A span of working hours: [start, end) local, in seconds after midnight.
+ * An end earlier than the start runs past midnight; the span belongs to
+ * the day it starts. */
+typedef struct
+{
+  guint start;
+  guint end;
+} LimberWorkSpan;
+
 typedef struct
 {
   gboolean  enabled;
@@ -33,6 +42,9 @@ typedef struct
   gboolean  quiet;
   guint     quiet_start;     /* seconds after local midnight; may be later than quiet_end */
   guint     quiet_end;
+  gboolean  hours;           /* breaks only inside working hours */
+  guint8    work_days;       /* bit 0 Monday … bit 6 Sunday: the days spans start on */
+  GArray   *spans;           /* LimberWorkSpan */
 } LimberScheduleConfig;
 
 typedef struct
@@ -82,6 +94,8 @@ void                  limber_schedule_pause                (LimberScheduleState 
                                                             gint64                      until);
 void                  limber_schedule_resume               (LimberScheduleState        *state);
 gboolean              limber_schedule_in_quiet_hours       (const LimberScheduleConfig *config,
+                                                            GDateTime                  *when);
+gboolean              limber_schedule_in_working_hours     (const LimberScheduleConfig *config,
                                                             GDateTime                  *when);
 
 const char           *limber_reminder_kind_to_string       (LimberReminderKind          kind);

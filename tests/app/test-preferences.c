@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences as a person sets them: reminders on and off (with the login
  * autostart entry), times checked before they are kept, routine reminders
- * added, changed and removed. */
+ * added, changed and removed, working hours; and every control following
+ * its key while the window is open, whoever changes it. */
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
-#include "limber-preferences-window.h"
+#include "limber-preferences-window-private.h"
 #include "limber-window.h"
 #include "fake-ssip.h"
 #include "test-utils.h"
@@ -187,6 +188,381 @@ test_routine_reminders (void)
   close_preferences (prefs);
 }
 
+static const char *
+entry_text (gpointer entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+static GtkToggleButton *
+day_toggle (LimberPreferencesWindow *prefs,
+            guint                    day)
+{
+  g_autofree char *name = g_strdup_printf ("day%u", day);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (prefs->days_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+      return GTK_TOGGLE_BUTTON (child);
+  g_assert_not_reached ();
+}
+
+/* The start or end entry of span @i, and its message */
+static GtkWidget *
+span_part (LimberPreferencesWindow *prefs,
+           guint                    i,
+           const char              *part)
+{
+  GtkWidget *row = g_ptr_array_index (prefs->span_rows, i);
+  /* Span's first members, as limber-preferences-window-hours.c lays them out */
+  GtkWidget **span = g_object_get_data (G_OBJECT (row), "span");
+
+  if (g_str_equal (part, "start"))
+    return span[1];
+  if (g_str_equal (part, "end"))
+    return span[2];
+  if (g_str_equal (part, "message-row"))
+    return span[3];
+  if (g_str_equal (part, "message"))
+    return span[4];
+  return span[5];  /* remove */
+}
+
+static char *
+spans_setting (void)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (settings, "working-hours-spans");
+
+  return g_variant_print (value, FALSE);
+}
+
+/* Every key the window shows, changed from outside while it is open */
+static void
+test_follows_settings (void)
+{
+  LimberPreferencesWindow *prefs = open_preferences ();
+  g_autofree char *path = limber_reminders_get_autostart_path ();
+  const char *keys[] = {
+    "reminders-enabled", "break-reminders", "break-interval-minutes", "idle-break-minutes",
+    "routine-reminders", "checkin-reminder", "checkin-time", "quiet-hours", "quiet-hours-start",
+    "quiet-hours-end", "working-hours", "working-days", "working-hours-spans", "sound-cues",
+    "weekly-goal-minutes", "get-ready-seconds", "switch-sides-seconds", "voice-coach",
+    "voice-count-down",
+  };
+  AdwExpanderRow *routine;
+
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_assert_true (gtk_switch_get_active (prefs->enabled_switch));
+  WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  g_assert_false (gtk_switch_get_active (prefs->enabled_switch));
+  WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_settings_set_boolean (settings, "break-reminders", FALSE);
+  g_assert_false (gtk_switch_get_active (prefs->breaks_switch));
+  g_assert_false (gtk_widget_get_sensitive (prefs->interval_row));
+  g_settings_set_uint (settings, "break-interval-minutes", 25);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (prefs->interval_spin), ==, 25);
+  g_settings_set_uint (settings, "idle-break-minutes", 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (prefs->idle_spin), ==, 7);
+
+  g_settings_set_value (settings, "routine-reminders",
+                        g_variant_new_parsed ("[(byte 7, byte 5, byte 1, 'desk-break'), (21, 0, 96, 'evening-wind-down')]"));
+  g_assert_cmpuint (prefs->routine_rows->len, ==, 2);
+  routine = g_ptr_array_index (prefs->routine_rows, 0);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (routine), ==, "07:05, Mon");
+  g_assert_cmpstr (entry_text (g_object_get_data (G_OBJECT (routine), "time-row")), ==, "07:05");
+  routine = g_ptr_array_index (prefs->routine_rows, 1);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (routine), ==, "21:00, weekends");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (routine)), ==, "Evening wind-down");
+  g_settings_set_value (settings, "routine-reminders", g_variant_new_parsed ("@a(yyys) []"));
+  g_assert_cmpuint (prefs->routine_rows->len, ==, 0);
+
+  g_settings_set_boolean (settings, "checkin-reminder", FALSE);
+  g_assert_false (gtk_switch_get_active (prefs->checkin_switch));
+  g_settings_set_string (settings, "checkin-time", "21:15");
+  g_assert_cmpstr (entry_text (prefs->checkin_time_row), ==, "21:15");
+  g_settings_set_boolean (settings, "quiet-hours", FALSE);
+  g_assert_false (gtk_switch_get_active (prefs->quiet_switch));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (prefs->quiet_start_row)));
+  g_settings_set_string (settings, "quiet-hours-start", "23:30");
+  g_assert_cmpstr (entry_text (prefs->quiet_start_row), ==, "23:30");
+  g_settings_set_string (settings, "quiet-hours-end", "06:45");
+  g_assert_cmpstr (entry_text (prefs->quiet_end_row), ==, "06:45");
+
+  g_settings_set_boolean (settings, "working-hours", TRUE);
+  g_assert_true (gtk_switch_get_active (prefs->hours_switch));
+  g_assert_true (gtk_widget_get_sensitive (prefs->days_row));
+  g_settings_set_value (settings, "working-days", g_variant_new_byte (0x41));
+  for (guint d = 0; d < 7; d++)
+    g_assert_cmpint (gtk_toggle_button_get_active (day_toggle (prefs, d)), ==, d == 0 || d == 6);
+  g_settings_set_value (settings, "working-hours-spans",
+                        g_variant_new_parsed ("[('08:00', '12:00'), ('13:00', '17:30'), ('22:00', '06:00')]"));
+  g_assert_cmpuint (prefs->span_rows->len, ==, 3);
+  g_assert_cmpstr (entry_text (span_part (prefs, 1, "start")), ==, "13:00");
+  g_assert_cmpstr (entry_text (span_part (prefs, 1, "end")), ==, "17:30");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (prefs->span_rows, 2)), ==, "22:00 – 06:00");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (g_ptr_array_index (prefs->span_rows, 2)), ==, "Ends the next day");
+  /* a hand-edited span the schedule leaves out says so */
+  g_settings_set_value (settings, "working-hours-spans", g_variant_new_parsed ("[('9', '17:00')]"));
+  g_assert_cmpuint (prefs->span_rows->len, ==, 1);
+  g_assert_cmpstr (entry_text (span_part (prefs, 0, "start")), ==, "9");
+  g_assert_true (gtk_widget_get_visible (span_part (prefs, 0, "message-row")));
+  g_assert_false (gtk_widget_get_sensitive (span_part (prefs, 0, "remove")));
+  g_settings_set_boolean (settings, "working-hours", FALSE);
+  g_assert_false (gtk_switch_get_active (prefs->hours_switch));
+  g_assert_false (gtk_widget_get_sensitive (prefs->days_row));
+
+  g_settings_set_boolean (settings, "sound-cues", FALSE);
+  g_assert_false (gtk_switch_get_active (prefs->sound_switch));
+  g_settings_set_uint (settings, "weekly-goal-minutes", 90);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (prefs->goal_spin), ==, 90);
+  g_settings_set_uint (settings, "get-ready-seconds", 9);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (prefs->prepare_spin), ==, 9);
+  g_settings_set_uint (settings, "switch-sides-seconds", 15);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (prefs->switch_spin), ==, 15);
+  g_settings_set_boolean (settings, "voice-count-down", FALSE);
+  g_assert_false (gtk_switch_get_active (prefs->count_down_switch));
+  g_settings_set_boolean (settings, "voice-coach", TRUE);
+  g_assert_true (gtk_switch_get_active (prefs->voice_switch));
+  g_assert_true (gtk_widget_get_sensitive (prefs->count_down_row));
+  g_assert_true (fake_ssip_wait_for (speechd, "TEXT Voice coach on.", 1));
+  g_settings_set_boolean (settings, "voice-coach", FALSE);
+  g_assert_false (gtk_switch_get_active (prefs->voice_switch));
+
+  /* and back to the defaults, shown as such */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+  g_assert_true (gtk_switch_get_active (prefs->breaks_switch));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (prefs->interval_spin), ==, 50);
+  g_assert_cmpstr (entry_text (prefs->checkin_time_row), ==, "20:00");
+  g_assert_cmpstr (entry_text (prefs->quiet_end_row), ==, "07:00");
+  g_assert_cmpuint (prefs->routine_rows->len, ==, 1);
+  g_assert_cmpuint (prefs->span_rows->len, ==, 1);
+  g_assert_cmpstr (entry_text (span_part (prefs, 0, "start")), ==, "09:00");
+  g_assert_false (gtk_widget_get_visible (span_part (prefs, 0, "message-row")));
+  for (guint d = 0; d < 7; d++)
+    g_assert_cmpint (gtk_toggle_button_get_active (day_toggle (prefs, d)), ==, d < 5);
+  close_preferences (prefs);
+}
+
+/* What the person is typing in a focused field stays when its key
+ * changes elsewhere; applying it then wins */
+static void
+test_follows_keeps_typing (void)
+{
+  LimberPreferencesWindow *prefs = open_preferences ();
+  GtkWidget *start;
+
+  gtk_widget_grab_focus (GTK_WIDGET (prefs->quiet_start_row));
+  gtk_editable_set_text (GTK_EDITABLE (prefs->quiet_start_row), "23:4");
+  g_settings_set_string (settings, "quiet-hours-start", "21:00");
+  g_assert_cmpstr (entry_text (prefs->quiet_start_row), ==, "23:4");
+  gtk_editable_set_text (GTK_EDITABLE (prefs->quiet_start_row), "23:45");
+  g_signal_emit_by_name (prefs->quiet_start_row, "apply");
+  {
+    g_autofree char *now = g_settings_get_string (settings, "quiet-hours-start");
+    g_assert_cmpstr (now, ==, "23:45");
+  }
+
+  /* a focused field not typed in follows */
+  g_settings_set_string (settings, "quiet-hours-start", "22:30");
+  g_assert_cmpstr (entry_text (prefs->quiet_start_row), ==, "22:30");
+
+  /* the same for a span */
+  g_settings_set_boolean (settings, "working-hours", TRUE);
+  start = span_part (prefs, 0, "start");
+  adw_expander_row_set_expanded (g_ptr_array_index (prefs->span_rows, 0), TRUE);
+  gtk_widget_grab_focus (start);
+  gtk_editable_set_text (GTK_EDITABLE (start), "08:1");
+  g_settings_set_value (settings, "working-hours-spans", g_variant_new_parsed ("[('07:00', '15:00')]"));
+  g_assert_cmpstr (entry_text (start), ==, "08:1");
+  g_assert_cmpstr (entry_text (span_part (prefs, 0, "end")), ==, "15:00");
+  gtk_widget_grab_focus (GTK_WIDGET (prefs->hours_switch));
+  g_settings_set_value (settings, "working-hours-spans", g_variant_new_parsed ("[('07:30', '15:00')]"));
+  g_assert_cmpstr (entry_text (start), ==, "07:30");
+
+  g_settings_reset (settings, "quiet-hours-start");
+  g_settings_reset (settings, "working-hours");
+  g_settings_reset (settings, "working-hours-spans");
+  close_preferences (prefs);
+}
+
+static void
+apply_span_time (LimberPreferencesWindow *prefs,
+                 guint                    i,
+                 const char              *part,
+                 const char              *text)
+{
+  GtkWidget *entry = span_part (prefs, i, part);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+}
+
+/* On a failure: the chain of widgets that asks for more than @width */
+static void
+print_wide (GtkWidget *widget,
+            int        width,
+            int        depth)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min <= width || !gtk_widget_get_visible (widget))
+    return;
+  g_printerr ("%*s%s %s min %d\n", depth, "", G_OBJECT_TYPE_NAME (widget),
+              GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "", min);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    print_wide (child, width, depth + 1);
+}
+
+/* Waits for the preferences to take @width × @height, and checks that
+ * their content fits it, as test-screens.c does for the other screens.
+ * libadwaita 1.2's AdwPreferencesWindow itself never gets narrower than
+ * 360 px plus its 10 px frame, so at 360 the window is 370 wide: the
+ * check is that none of Limber's rows asks for more than 360. */
+static void
+assert_fits (LimberPreferencesWindow *prefs,
+             int                      width,
+             int                      height)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (prefs->hours_group), ADW_TYPE_PREFERENCES_PAGE);
+  int expected = MAX (width, 370);
+  GdkSurface *surface = NULL;
+  int min = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (prefs), width, height);
+  for (int i = 0; i < 300; i++)
+    {
+      surface = gtk_native_get_surface (GTK_NATIVE (prefs));
+      if (gdk_surface_get_width (surface) == expected && gdk_surface_get_height (surface) == height)
+        break;
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > width || gdk_surface_get_width (surface) != expected)
+    print_wide (GTK_WIDGET (prefs), width - 10, 0);
+  g_assert_cmpint (min, <=, width);
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, expected);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
+}
+
+/* The working hours group at the top of the view */
+static void
+scroll_to_hours (LimberPreferencesWindow *prefs)
+{
+  GtkWidget *group = GTK_WIDGET (prefs->hours_group);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (scrolled),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
+  limber_test_settle ();
+}
+
+static void
+screenshots (LimberPreferencesWindow *prefs)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  static const struct { const char *name; int width, height, scale; } sizes[] = {
+    { "360x640-1.5x", 360, 640, 1 }, { "900x700-1x", 900, 700, 0 }, { "900x700-1.5x", 900, 700, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *name = g_strdup_printf ("preferences-working-hours-%s-%s.png", sizes[i].name,
+                                                 dark ? "dark" : "light");
+
+        g_object_set (gtk_settings, "gtk-xft-dpi", sizes[i].scale ? 96 * 1024 * 3 / 2 : 96 * 1024, NULL);
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        assert_fits (prefs, sizes[i].width, sizes[i].height);
+        scroll_to_hours (prefs);
+        limber_test_screenshot (GTK_WIDGET (prefs), name);
+      }
+  g_object_set (gtk_settings, "gtk-xft-dpi", 96 * 1024, NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* Working hours as a person sets them, with the keyboard's widgets */
+static void
+test_working_hours (void)
+{
+  LimberPreferencesWindow *prefs = open_preferences ();
+  g_autofree char *spans = NULL;
+  guint8 days;
+
+  g_assert_false (gtk_switch_get_active (prefs->hours_switch));
+  g_assert_false (gtk_widget_get_sensitive (prefs->days_row));
+  g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (prefs->span_rows, 0)));
+  gtk_switch_set_active (prefs->hours_switch, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "working-hours"));
+  g_assert_true (gtk_widget_get_sensitive (prefs->add_span_button));
+
+  /* days: full names for screen readers and tooltips */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (day_toggle (prefs, 5))), ==, "Saturday");
+  g_signal_emit_by_name (day_toggle (prefs, 5), "clicked");
+  g_signal_emit_by_name (day_toggle (prefs, 0), "clicked");
+  g_settings_get (settings, "working-days", "y", &days);
+  g_assert_cmpuint (days, ==, 0x3e);
+
+  /* a wrong time is kept out, with a message beside it */
+  apply_span_time (prefs, 0, "start", "25:00");
+  g_assert_true (gtk_widget_has_css_class (span_part (prefs, 0, "start"), "error"));
+  g_assert_true (gtk_widget_get_visible (span_part (prefs, 0, "message-row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (span_part (prefs, 0, "message"))), ==,
+                   "Write the start as hours and minutes, like 09:00");
+  spans = spans_setting ();
+  g_assert_cmpstr (spans, ==, "[('09:00', '17:00')]");
+  g_clear_pointer (&spans, g_free);
+  apply_span_time (prefs, 0, "end", "09:00");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (span_part (prefs, 0, "message"))), ==,
+                   "A span must end at another time than it starts");
+  apply_span_time (prefs, 0, "start", "8:30");
+  g_assert_false (gtk_widget_has_css_class (span_part (prefs, 0, "start"), "error"));
+  g_assert_false (gtk_widget_get_visible (span_part (prefs, 0, "message-row")));
+  apply_span_time (prefs, 0, "end", "12:00");
+  spans = spans_setting ();
+  g_assert_cmpstr (spans, ==, "[('08:30', '12:00')]");
+  g_clear_pointer (&spans, g_free);
+
+  /* a second span after lunch, and a night one, then removed */
+  g_signal_emit_by_name (prefs->add_span_button, "clicked");
+  g_assert_cmpuint (prefs->span_rows->len, ==, 2);
+  g_assert_true (gtk_widget_get_sensitive (span_part (prefs, 0, "remove")));
+  spans = spans_setting ();
+  g_assert_cmpstr (spans, ==, "[('08:30', '12:00'), ('13:00', '17:00')]");
+  g_clear_pointer (&spans, g_free);
+  g_signal_emit_by_name (prefs->add_span_button, "clicked");
+  apply_span_time (prefs, 2, "end", "6:00");
+  apply_span_time (prefs, 2, "start", "22:00");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (g_ptr_array_index (prefs->span_rows, 2)), ==, "Ends the next day");
+  spans = spans_setting ();
+  g_assert_cmpstr (spans, ==, "[('08:30', '12:00'), ('13:00', '17:00'), ('22:00', '06:00')]");
+  g_clear_pointer (&spans, g_free);
+  g_signal_emit_by_name (span_part (prefs, 2, "remove"), "clicked");
+  g_assert_cmpuint (prefs->span_rows->len, ==, 2);
+
+  /* an error shown for the screenshots */
+  adw_expander_row_set_expanded (g_ptr_array_index (prefs->span_rows, 1), TRUE);
+  apply_span_time (prefs, 1, "end", "5pm");
+  screenshots (prefs);
+
+  g_settings_reset (settings, "working-hours");
+  g_settings_reset (settings, "working-days");
+  g_settings_reset (settings, "working-hours-spans");
+  close_preferences (prefs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +602,9 @@ main (int   argc,
   g_test_add_func ("/preferences/routine-reminders", test_routine_reminders);
   g_test_add_func ("/preferences/player-timings", test_player_timings);
   g_test_add_func ("/preferences/voice-row", test_voice_row);
+  g_test_add_func ("/preferences/working-hours", test_working_hours);
+  g_test_add_func ("/preferences/follows-settings", test_follows_settings);
+  g_test_add_func ("/preferences/follows-keeps-typing", test_follows_keeps_typing);
 
   status = g_test_run ();
 
