@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "limber-i18n.h"
 #include "limber-application.h"
 
 int
@@ -10,10 +11,7 @@ main (int   argc,
 {
   g_autoptr(LimberApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  limber_i18n_init ();
 
   app = limber_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

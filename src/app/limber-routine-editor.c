@@ -28,7 +28,7 @@ struct _LimberRoutineEditor
   gboolean            loading;
 
   AdwToastOverlay    *toast_overlay;
-  AdwWindowTitle     *window_title;
+  GtkLabel           *window_title;
   GtkWidget          *save_button;
   AdwEntryRow        *name_row;
   AdwEntryRow        *summary_row;
@@ -386,7 +386,7 @@ limber_routine_editor_new (GtkWindow          *parent,
 
   title = limber_routine_draft_get_id (draft) != NULL ? _("Edit Routine") : _("New Routine");
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title, title);
+  gtk_label_set_label (self->window_title, title);
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), limber_routine_draft_get_name (draft));

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "limber-i18n.h"
 #include "limber-journal.h"
 #include "limber-journal-protocol.h"
 #include "limber-time.h"
@@ -185,10 +186,7 @@ main (int   argc,
   g_autoptr(LimberJournal) journal = NULL;
   g_autoptr(GError) error = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  limber_i18n_init ();
   g_set_prgname ("limber-journal-helper");
   /* Its standard output is the answer: every message goes to stderr,
    * which is the service's. */

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include "limber-i18n.h"
 #include "limber-journal-path.h"
 #include "limber-reminder-service.h"
 #include "limber-reminders-bus.h"
@@ -111,10 +112,7 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  limber_i18n_init ();
   g_set_prgname ("limber-reminders");
   /* A journal helper that ends before reading its request must not end
    * the service with it: the write fails with EPIPE instead. */
