@@ -677,7 +677,10 @@ print_history (void)
     {
       HistoryRow *row = g_ptr_array_index (rows, i);
 
-      row->when = g_date_time_format (row->time, "%Y-%m-%d %H:%M");
+      /* Translators: the date and time of an entry in `limber --history`,
+       * a g_date_time_format() pattern in your locale's usual order, with
+       * the year in full and a 24-hour clock */
+      row->when = g_date_time_format (row->time, C_("history date", "%Y-%m-%d %H:%M"));
       widths[0] = MAX (widths[0], (guint) g_utf8_strlen (row->when, -1));
       widths[1] = MAX (widths[1], (guint) g_utf8_strlen (row->kind, -1));
       widths[2] = MAX (widths[2], (guint) g_utf8_strlen (row->what, -1));

@@ -340,11 +340,19 @@ _limber_export_write_file (GFile                  *file,
 
 /* CSV */
 
+/* The header row is for the person who opens the file in a spreadsheet, so
+ * it is in their language; the values stay as a program reads them (ISO
+ * dates, a decimal point, the stored names of kinds, outcomes and sides). */
 static const char * const csv_columns[] = {
-  "kind", "date", "time", "routine_id", "routine", "outcome",
-  "planned_minutes", "active_minutes", "rating",
-  "pain", "stiffness", "side", "morning_stiffness_minutes",
-  "numbness", "radiating", "weakness", "note",
+  /* Translators: the CSV export's column names, in its header row; keep
+   * them free of commas and quotes */
+  NC_("CSV column", "kind"), NC_("CSV column", "date"), NC_("CSV column", "time"),
+  NC_("CSV column", "routine_id"), NC_("CSV column", "routine"), NC_("CSV column", "outcome"),
+  NC_("CSV column", "planned_minutes"), NC_("CSV column", "active_minutes"), NC_("CSV column", "rating"),
+  NC_("CSV column", "pain"), NC_("CSV column", "stiffness"), NC_("CSV column", "side"),
+  NC_("CSV column", "morning_stiffness_minutes"),
+  NC_("CSV column", "numbness"), NC_("CSV column", "radiating"), NC_("CSV column", "weakness"),
+  NC_("CSV column", "note"),
 };
 
 enum
@@ -530,7 +538,8 @@ limber_export_csv_to_bytes (GPtrArray *sessions,
     {
       if (k > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, csv_columns[k]);
+      /* quoted and guarded like any cell: a translation is text from elsewhere */
+      append_text_field (out, g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", csv_columns[k]));
     }
   g_string_append (out, "\r\n");
 
