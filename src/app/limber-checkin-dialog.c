@@ -30,7 +30,7 @@ struct _LimberCheckinDialog
   int              prefilled_pain;   /* LIMBER_RATING_UNSET if none */
 
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
+  GtkLabel        *window_title;
   GtkWidget       *save_button;
   LimberRating    *pain_rating;
   LimberRating    *stiffness_rating;
@@ -516,7 +516,7 @@ limber_checkin_dialog_new (GtkWindow           *parent,
     {
       self->editing = limber_checkin_copy (editing);
       limber_checkin_dialog_set_checkin (self, editing);
-      adw_window_title_set_title (self->window_title, _("Edit Check-In"));
+      gtk_label_set_label (self->window_title, _("Edit Check-In"));
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Check-In"));
     }
 

@@ -57,7 +57,7 @@ struct _LimberExerciseEditor
   gboolean             closed;
 
   AdwToastOverlay     *toast_overlay;
-  AdwWindowTitle      *window_title;
+  GtkLabel            *window_title;
   GtkWidget           *save_button;
   AdwEntryRow         *name_row;
   AdwEntryRow         *summary_row;

@@ -905,7 +905,7 @@ limber_exercise_editor_new (GtkWindow      *parent,
 
   if (editing)
     {
-      adw_window_title_set_title (self->window_title, _("Edit Exercise"));
+      gtk_label_set_label (self->window_title, _("Edit Exercise"));
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Exercise"));
       gtk_widget_set_visible (self->delete_button, TRUE);
     }

@@ -9,6 +9,7 @@
  * LIMBER_SCREENSHOT_DIR keeps a PNG of each. */
 #include <sqlite3.h>
 
+#include "limber-i18n.h"
 #include "limber-application.h"
 #include "limber-checkin-dialog.h"
 #include "limber-exercise-chooser.h"
@@ -357,6 +358,17 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   write_german_routine (home);
 
+  /* screens-de runs this in German (LC_ALL, LANGUAGE, LIMBER_LOCALEDIR),
+   * screens-rtl right to left (GTK_DEBUG=invert-text-dir), screens-hc in
+   * the high-contrast style libadwaita 1.2 follows, set here as the
+   * desktop sets it, before libadwaita reads it */
+  limber_i18n_init ();
+  if (g_strcmp0 (g_getenv ("LIMBER_TEST_HIGH_CONTRAST"), "1") == 0)
+    {
+      g_autoptr(GSettings) a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+
+      g_settings_set_boolean (a11y, "high-contrast", TRUE);
+    }
   gtk_test_init (&argc, &argv, NULL);
 
   app = limber_application_new ();
@@ -365,6 +377,16 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (LIMBER_IS_WINDOW (window));
+  if (g_strcmp0 (g_getenv ("LIMBER_TEST_HIGH_CONTRAST"), "1") == 0)
+    g_assert_true (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+  /* in German, the window is German (its first tab) */
+  if (g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "de"))
+    {
+      AdwViewStack *stack = limber_test_child (window, "view_stack");
+
+      g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "today"))),
+                       ==, "Heute");
+    }
   g_assert_nonnull (limber_catalog_lookup_routine (limber_application_get_catalog (app), "my-physio"));
   fill_ten_years ();
   limber_window_journal_changed (LIMBER_WINDOW (window), NULL);
