@@ -792,8 +792,21 @@ class IdleScreenSaver(FastBreaks):
         self.assertFalse(self.bus.name_has_owner(MUTTER))
         self.assertEqual(len(self.screensaver.GetMethodCalls('GetActive')), 1)
 
+        # On and off in a second (a lock and an unlock): no break
         self.set_active(True)
+        time.sleep(1)
+        self.set_active(False)
+        time.sleep(0.3)
+        kind, still_due, _ = self.reminders.GetNext()
+        self.assertEqual((kind, still_due / USEC), ('break', due))
+        self.assertNotIn('The user stepped away', self.log())
+
+        # On for the idle break: away from when it came on, no break due
+        self.set_active(True)
+        on = time.time()
         self.assert_away()
+        self.assertGreater(time.time(), on + IDLE_S - 0.3)
+        self.assertLess(time.time(), due, 'too slow to test a spell before the break')
         self.assert_no_reminder_until(due + 2)
 
         self.set_active(False)
