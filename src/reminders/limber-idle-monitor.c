@@ -36,6 +36,7 @@ struct _LimberIdleMonitor
   guint              mutter_signal_id;
   guint              idle_watch;     /* Mutter's ids; 0 for none */
   guint              active_watch;
+  guint              idle_watches_asked;  /* AddIdleWatch calls not answered yet */
 
   guint              screensaver_signal_id;
   guint              screensaver_timeout_id;  /* active, not yet for the threshold */
@@ -114,17 +115,27 @@ watch_added (GObject      *source,
   guint id;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+  if (!active)
+    self->idle_watches_asked--;
   if (reply == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Mutter's idle monitor refused a watch: %s", error->message);
+      g_message ("Mutter's idle monitor refused a watch: %s", error->message);
       return;
     }
 
-  self = user_data;
   g_variant_get (reply, "(u)", &id);
   if (active)
     self->active_watch = id;
+  else if (self->idle_watches_asked > 0)
+    {
+      /* Answers come in the order asked: one that a newer threshold
+       * replaced while it was on its way would stay in Mutter for good. */
+      mutter_call (self, "RemoveWatch", g_variant_new ("(u)", id), NULL);
+    }
   else
     self->idle_watch = id;
 }
@@ -151,6 +162,7 @@ mutter_add_idle_watch (LimberIdleMonitor *self)
   if (self->idle_watch != 0)
     mutter_call (self, "RemoveWatch", g_variant_new ("(u)", self->idle_watch), NULL);
   self->idle_watch = 0;
+  self->idle_watches_asked++;
   mutter_call (self, "AddIdleWatch", g_variant_new ("(t)", (guint64) self->threshold_ms),
                idle_watch_added);
 }

@@ -667,10 +667,12 @@ SCREENSAVER = 'org.freedesktop.ScreenSaver'
 SCREENSAVER_PATH = '/org/freedesktop/ScreenSaver'
 # Not Mutter's: the mock's own list of live watches, for the test to read
 WATCHES_IFACE = 'io.github.limber.Test.Watches'
-# The mock's methods: each watch gets the next id, kept until removed
+# The mock's methods: each watch gets the next id, kept until removed; an
+# idle watch can be made to take its time (SetDelay)
 ADD_WATCH = ('self.watches = getattr(self, "watches", {}); '
              'self.next_id = getattr(self, "next_id", 0) + 1; '
              'self.watches[self.next_id] = %s; ret = dbus.UInt32(self.next_id)')
+SLOW = '__import__("time").sleep(getattr(self, "delay", 0)); '
 
 
 class FastBreaks(ServiceTestCase):
@@ -716,23 +718,26 @@ class IdleMutter(FastBreaks):
 
     def setUp(self):
         super().setUp()
-        self.mutter = self.spawn_server(MUTTER, MUTTER_PATH, MUTTER, stdout=subprocess.DEVNULL)
+        self.mutter_log = open(os.path.join(self.home, f'mutter-{self.id()}.log'), 'w')
+        self.mutter = self.spawn_server(MUTTER, MUTTER_PATH, MUTTER, stdout=self.mutter_log)
         obj = self.bus.get_object(MUTTER, MUTTER_PATH)
         self.monitor = dbus.Interface(obj, dbusmock.MOCK_IFACE)
         self.monitor.AddMethods(MUTTER, [
             ('GetIdletime', '', 't', 'ret = dbus.UInt64(0)'),
-            ('AddIdleWatch', 't', 'u', ADD_WATCH % '"idle %d" % args[0]'),
+            ('AddIdleWatch', 't', 'u', SLOW + ADD_WATCH % '"idle %d" % args[0]'),
             ('AddUserActiveWatch', '', 'u', ADD_WATCH % '"active"'),
             ('RemoveWatch', 'u', '', 'getattr(self, "watches", {}).pop(int(args[0]), None)'),
         ])
         self.monitor.AddMethod(WATCHES_IFACE, 'Watches', '', 'a{us}',
                                'ret = dbus.Dictionary(getattr(self, "watches", {}), signature="us")')
+        self.monitor.AddMethod(WATCHES_IFACE, 'SetDelay', 'd', '', 'self.delay = args[0]')
         self.watches = dbus.Interface(obj, WATCHES_IFACE)
 
     def tearDown(self):
         super().tearDown()  # the service goes first
         self.mutter.terminate()
         self.mutter.wait()
+        self.mutter_log.close()
 
     def watch(self, kind):
         '''The id of the one live watch of kind ("idle 3000", "active").'''
@@ -764,6 +769,29 @@ class IdleMutter(FastBreaks):
         # the idle watch stays for the next spell; no second active watch
         self.assertEqual(len(self.monitor.GetMethodCalls('AddUserActiveWatch')), 1)
         self.assertEqual(self.watches.Watches().get(dbus.UInt32(idle)), f'idle {IDLE_S * 1000}')
+
+    def mutter_called(self, call):
+        with open(self.mutter_log.name) as f:
+            return call in f.read()
+
+    def test_threshold_changes_keep_one_watch(self):
+        self.start_fast_service()
+        first = self.watch('idle 3000')
+
+        # The idle break changes twice while Mutter takes its time to answer
+        self.watches.SetDelay(2.0)
+        self.gsettings('set', 'idle-break-minutes', '2')
+        wait_until(lambda: self.mutter_called('AddIdleWatch 2000'), 'a watch for 2 s', 5)
+        self.gsettings('set', 'idle-break-minutes', '4')
+        wait_until(lambda: self.mutter_called('AddIdleWatch 4000'), 'a watch for 4 s', 5)
+        self.watches.SetDelay(0.0)
+
+        # one idle watch is left in Mutter, the newest, and it is the one heard
+        last = wait_until(lambda: len(self.watches.Watches()) == 1 and self.watch('idle 4000'),
+                          'one idle watch, for 4 s', 5)
+        self.assertNotIn(first, [int(i) for i in self.watches.Watches()])
+        self.fire(last)
+        self.assert_away()
 
 
 class IdleScreenSaver(FastBreaks):
