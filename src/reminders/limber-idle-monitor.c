@@ -39,6 +39,7 @@ struct _LimberIdleMonitor
   guint              idle_watches_asked;  /* AddIdleWatch calls not answered yet */
 
   guint              screensaver_signal_id;
+  guint              screensaver_watch_id;
   guint              screensaver_timeout_id;  /* active, not yet for the threshold */
   gint64             screensaver_since;       /* when it came on */
 };
@@ -272,6 +273,24 @@ screensaver_got_active (GObject      *source,
   screensaver_set_active (self, active);
 }
 
+/* Without this, a screen saver that quit while on would leave the user
+ * away, with no break reminder, until another one came. */
+static void
+on_screensaver_vanished (GDBusConnection *bus,
+                         const char      *name,
+                         gpointer         user_data)
+{
+  LimberIdleMonitor *self = user_data;
+
+  if (self->backend != LIMBER_IDLE_BACKEND_SCREENSAVER)
+    return;
+
+  g_message ("The screen saver went away; counting plain elapsed time");
+  g_clear_handle_id (&self->screensaver_timeout_id, g_source_remove);
+  self->backend = LIMBER_IDLE_BACKEND_NONE;
+  set_idle (self, FALSE, g_get_real_time ());
+}
+
 static void
 try_screensaver (LimberIdleMonitor *self)
 {
@@ -327,6 +346,9 @@ limber_idle_monitor_dispose (GObject *object)
   if (self->mutter_watch_id != 0)
     g_bus_unwatch_name (self->mutter_watch_id);
   self->mutter_watch_id = 0;
+  if (self->screensaver_watch_id != 0)
+    g_bus_unwatch_name (self->screensaver_watch_id);
+  self->screensaver_watch_id = 0;
   if (self->bus != NULL)
     {
       if (self->mutter_signal_id != 0)
@@ -390,6 +412,9 @@ limber_idle_monitor_new (GDBusConnection *bus,
   self->mutter_watch_id =
     g_bus_watch_name_on_connection (bus, MUTTER_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
                                     on_mutter_appeared, on_mutter_vanished, self, NULL);
+  self->screensaver_watch_id =
+    g_bus_watch_name_on_connection (bus, SCREENSAVER_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                    NULL, on_screensaver_vanished, self, NULL);
   return self;
 }
 

@@ -841,6 +841,20 @@ class IdleScreenSaver(FastBreaks):
         back = time.time()
         self.assert_break_from(back)
 
+    def test_screen_saver_quits_while_on(self):
+        self.start_fast_service()
+        wait_until(lambda: 'Watching idle time through org.freedesktop.ScreenSaver' in self.log(),
+                   'the service to use the screen saver', 5)
+        self.set_active(True)
+        self.assert_away()
+
+        # it never says it went off: the user is not left away for good
+        self.saver.terminate()
+        self.saver.wait()
+        gone = time.time()
+        self.assert_break_from(gone)
+        self.assertIn('The screen saver went away', self.log())
+
 
 class Sleep(FastBreaks):
     '''login1's PrepareForSleep on a private system bus (dbusmock's logind
