@@ -701,11 +701,13 @@ class FastBreaks(ServiceTestCase):
     def assert_away(self):
         wait_until(lambda: self.reminders.GetNext()[0] == '', 'no break to be due while away', 5)
 
-    def assert_break_from(self, back):
+    def assert_break_from(self, back, wait=True):
         '''The next break counts from back, and comes then, once.'''
         kind, due, _ = wait_until(lambda: self.reminders.GetNext()[0] == 'break' and self.reminders.GetNext(),
                                   'the break to be due again', 5)
         self.assertAlmostEqual(due / USEC, back + BREAK_S, delta=0.5)
+        if not wait:
+            return
         self.assert_no_reminder_until(due / USEC - 0.3)
         wait_until(self.notify_calls, 'the break reminder', BREAK_S + 5)
         time.sleep(0.5)
@@ -793,6 +795,13 @@ class IdleMutter(FastBreaks):
         self.fire(last)
         self.assert_away()
 
+        # Mutter leaves while the user is away: breaks come back
+        self.mutter.terminate()
+        self.mutter.wait()
+        gone = time.time()
+        self.assert_break_from(gone, wait=False)
+        self.assertIn("Mutter's idle monitor went away", self.log())
+
 
 class IdleScreenSaver(FastBreaks):
     '''No Mutter: org.freedesktop.ScreenSaver's ActiveChanged.'''
@@ -852,7 +861,7 @@ class IdleScreenSaver(FastBreaks):
         self.saver.terminate()
         self.saver.wait()
         gone = time.time()
-        self.assert_break_from(gone)
+        self.assert_break_from(gone, wait=False)
         self.assertIn('The screen saver went away', self.log())
 
 
