@@ -8,7 +8,12 @@
  * and when they come back, from signals only: Mutter's idle monitor where
  * it exists (a watch that fires after the threshold, then a one-shot watch
  * for the next input), else the screen saver's ActiveChanged, else nothing
- * at all, in which case the service counts plain elapsed time. */
+ * at all, in which case the service counts plain elapsed time.
+ *
+ * Either way "away" is only said once the user has been away for the
+ * threshold, since the service counts every spell it hears of as a break:
+ * the screen saver can come on and go off again in seconds (a lock and an
+ * unlock), which is no break. */
 
 #define MUTTER_NAME      "org.gnome.Mutter.IdleMonitor"
 #define MUTTER_PATH      "/org/gnome/Mutter/IdleMonitor/Core"
@@ -31,8 +36,12 @@ struct _LimberIdleMonitor
   guint              mutter_signal_id;
   guint              idle_watch;     /* Mutter's ids; 0 for none */
   guint              active_watch;
+  guint              idle_watches_asked;  /* AddIdleWatch calls not answered yet */
 
   guint              screensaver_signal_id;
+  guint              screensaver_watch_id;
+  guint              screensaver_timeout_id;  /* active, not yet for the threshold */
+  gint64             screensaver_since;       /* when it came on */
 };
 
 G_DEFINE_FINAL_TYPE (LimberIdleMonitor, limber_idle_monitor, G_TYPE_OBJECT)
@@ -72,6 +81,7 @@ set_backend (LimberIdleMonitor *self,
       if (!self->told_none)
         g_message ("No idle monitor on this desktop; counting plain elapsed time");
       self->told_none = TRUE;
+      g_clear_handle_id (&self->screensaver_timeout_id, g_source_remove);
       set_idle (self, FALSE, g_get_real_time ());
     }
   else
@@ -106,17 +116,27 @@ watch_added (GObject      *source,
   guint id;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+  if (!active)
+    self->idle_watches_asked--;
   if (reply == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Mutter's idle monitor refused a watch: %s", error->message);
+      g_message ("Mutter's idle monitor refused a watch: %s", error->message);
       return;
     }
 
-  self = user_data;
   g_variant_get (reply, "(u)", &id);
   if (active)
     self->active_watch = id;
+  else if (self->idle_watches_asked > 0)
+    {
+      /* Answers come in the order asked: one that a newer threshold
+       * replaced while it was on its way would stay in Mutter for good. */
+      mutter_call (self, "RemoveWatch", g_variant_new ("(u)", id), NULL);
+    }
   else
     self->idle_watch = id;
 }
@@ -143,6 +163,7 @@ mutter_add_idle_watch (LimberIdleMonitor *self)
   if (self->idle_watch != 0)
     mutter_call (self, "RemoveWatch", g_variant_new ("(u)", self->idle_watch), NULL);
   self->idle_watch = 0;
+  self->idle_watches_asked++;
   mutter_call (self, "AddIdleWatch", g_variant_new ("(t)", (guint64) self->threshold_ms),
                idle_watch_added);
 }
@@ -171,6 +192,44 @@ on_watch_fired (GVariant *params,
 
 /* The screen saver */
 
+static gboolean
+screensaver_threshold_reached (gpointer user_data)
+{
+  LimberIdleMonitor *self = user_data;
+
+  self->screensaver_timeout_id = 0;
+  set_idle (self, TRUE, self->screensaver_since);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+screensaver_arm (LimberIdleMonitor *self)
+{
+  gint64 left = self->screensaver_since + (gint64) self->threshold_ms * 1000 - g_get_real_time ();
+
+  g_clear_handle_id (&self->screensaver_timeout_id, g_source_remove);
+  self->screensaver_timeout_id =
+    g_timeout_add ((guint) CLAMP (left / 1000, 0, (gint64) self->threshold_ms),
+                   screensaver_threshold_reached, self);
+}
+
+static void
+screensaver_set_active (LimberIdleMonitor *self,
+                        gboolean           active)
+{
+  set_backend (self, LIMBER_IDLE_BACKEND_SCREENSAVER);
+  if (!active)
+    {
+      g_clear_handle_id (&self->screensaver_timeout_id, g_source_remove);
+      set_idle (self, FALSE, g_get_real_time ());
+    }
+  else if (!self->idle && self->screensaver_timeout_id == 0)
+    {
+      self->screensaver_since = g_get_real_time ();
+      screensaver_arm (self);
+    }
+}
+
 static void
 on_screensaver_active_changed (GVariant *params,
                                gpointer  user_data)
@@ -182,8 +241,7 @@ on_screensaver_active_changed (GVariant *params,
     return;
 
   g_variant_get (params, "(b)", &active);
-  set_backend (self, LIMBER_IDLE_BACKEND_SCREENSAVER);
-  set_idle (self, active, g_get_real_time ());
+  screensaver_set_active (self, active);
 }
 
 static void
@@ -212,8 +270,25 @@ screensaver_got_active (GObject      *source,
     }
 
   g_variant_get (reply, "(b)", &active);
-  set_backend (self, LIMBER_IDLE_BACKEND_SCREENSAVER);
-  set_idle (self, active, g_get_real_time ());
+  screensaver_set_active (self, active);
+}
+
+/* Without this, a screen saver that quit while on would leave the user
+ * away, with no break reminder, until another one came. */
+static void
+on_screensaver_vanished (GDBusConnection *bus,
+                         const char      *name,
+                         gpointer         user_data)
+{
+  LimberIdleMonitor *self = user_data;
+
+  if (self->backend != LIMBER_IDLE_BACKEND_SCREENSAVER)
+    return;
+
+  g_message ("The screen saver went away; counting plain elapsed time");
+  g_clear_handle_id (&self->screensaver_timeout_id, g_source_remove);
+  self->backend = LIMBER_IDLE_BACKEND_NONE;
+  set_idle (self, FALSE, g_get_real_time ());
 }
 
 static void
@@ -233,6 +308,7 @@ on_mutter_appeared (GDBusConnection *bus,
 {
   LimberIdleMonitor *self = user_data;
 
+  g_clear_handle_id (&self->screensaver_timeout_id, g_source_remove);
   set_backend (self, LIMBER_IDLE_BACKEND_MUTTER);
   self->idle_watch = 0;
   self->active_watch = 0;
@@ -266,9 +342,13 @@ limber_idle_monitor_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->screensaver_timeout_id, g_source_remove);
   if (self->mutter_watch_id != 0)
     g_bus_unwatch_name (self->mutter_watch_id);
   self->mutter_watch_id = 0;
+  if (self->screensaver_watch_id != 0)
+    g_bus_unwatch_name (self->screensaver_watch_id);
+  self->screensaver_watch_id = 0;
   if (self->bus != NULL)
     {
       if (self->mutter_signal_id != 0)
@@ -332,6 +412,9 @@ limber_idle_monitor_new (GDBusConnection *bus,
   self->mutter_watch_id =
     g_bus_watch_name_on_connection (bus, MUTTER_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
                                     on_mutter_appeared, on_mutter_vanished, self, NULL);
+  self->screensaver_watch_id =
+    g_bus_watch_name_on_connection (bus, SCREENSAVER_NAME, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                    NULL, on_screensaver_vanished, self, NULL);
   return self;
 }
 
@@ -348,6 +431,8 @@ limber_idle_monitor_set_threshold (LimberIdleMonitor *self,
   self->threshold_ms = threshold_ms;
   if (self->backend == LIMBER_IDLE_BACKEND_MUTTER)
     mutter_add_idle_watch (self);
+  else if (self->screensaver_timeout_id != 0)
+    screensaver_arm (self);
 }
 
 gboolean

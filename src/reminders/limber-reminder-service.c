@@ -39,6 +39,24 @@ _limber_reminder_service_routine_for (LimberReminderService *self,
   return NULL;
 }
 
+/* For tests only: LIMBER_REMINDERS_MINUTE=SECONDS makes a minute of the
+ * break interval and of the idle break that many seconds, so that tests of
+ * idle time and suspend run in seconds. Clock reminders are unchanged. */
+static LimberScheduleConfig *
+read_config (GSettings *settings)
+{
+  LimberScheduleConfig *config = limber_schedule_config_from_settings (settings);
+  const char *minute = g_getenv ("LIMBER_REMINDERS_MINUTE");
+  guint64 seconds;
+
+  if (minute != NULL && g_ascii_string_to_unsigned (minute, 10, 1, 60, &seconds, NULL))
+    {
+      config->break_interval = config->break_interval / 60 * seconds;
+      config->idle_break = config->idle_break / 60 * seconds;
+    }
+  return config;
+}
+
 /* The configuration the schedule sees: no break reminders while away. */
 static LimberScheduleConfig
 effective_config (LimberReminderService *self)
@@ -145,7 +163,7 @@ on_settings_changed (GSettings  *settings,
   LimberReminderService *self = user_data;
 
   g_clear_pointer (&self->config, limber_schedule_config_free);
-  self->config = limber_schedule_config_from_settings (settings);
+  self->config = read_config (settings);
 
   if (!self->config->enabled)
     {
@@ -234,7 +252,7 @@ limber_reminder_service_new (GDBusConnection  *bus,
   self->bus = g_object_ref (bus);
   self->settings = g_object_ref (settings);
   self->journal_path = g_strdup (journal_path);
-  self->config = limber_schedule_config_from_settings (settings);
+  self->config = read_config (settings);
   limber_schedule_state_init (&self->state, g_get_real_time ());
 
   if (!_limber_reminder_service_init_timer (self, error))
@@ -260,7 +278,7 @@ limber_reminder_service_start (LimberReminderService *self)
   /* GSettings only tells of changes to keys read after connecting. */
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
   g_clear_pointer (&self->config, limber_schedule_config_free);
-  self->config = limber_schedule_config_from_settings (self->settings);
+  self->config = read_config (self->settings);
 
   self->idle = limber_idle_monitor_new (self->bus, self->config->idle_break * 1000);
   g_signal_connect (self->idle, "idle-changed", G_CALLBACK (on_idle_changed), self);

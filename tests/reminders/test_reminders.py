@@ -14,6 +14,12 @@
 #   test_reminders.py Dunst        # one notification on dunst under Xvfb
 #   test_reminders.py JournalHelper  # the journal helper missing, failing,
 #                                    # killed, talking nonsense
+#   test_reminders.py IdleMutter       # Mutter's idle and user-active watches
+#   test_reminders.py IdleScreenSaver  # the screen saver's ActiveChanged
+#   test_reminders.py Sleep            # login1's PrepareForSleep
+#
+# The last three run in seconds: LIMBER_REMINDERS_MINUTE=1 makes each
+# minute of the break interval and the idle break one second.
 #
 # Needs LIMBER_REMINDERS_BIN, LIMBER_BIN, LIMBER_JOURNAL_HELPER and
 # GSETTINGS_SCHEMA_DIR.
@@ -649,6 +655,258 @@ class Dunst(ServiceTestCase):
             dunst_log.close()
             with open(dunst_log.name) as f:
                 sys.stderr.write(f'--- dunst log ---\n{f.read()}')
+
+
+# Idle sources and suspend, in seconds: LIMBER_REMINDERS_MINUTE=1 makes each
+# minute of the break interval and the idle break one second.
+BREAK_S = 6
+IDLE_S = 3
+MUTTER = 'org.gnome.Mutter.IdleMonitor'
+MUTTER_PATH = '/org/gnome/Mutter/IdleMonitor/Core'
+SCREENSAVER = 'org.freedesktop.ScreenSaver'
+SCREENSAVER_PATH = '/org/freedesktop/ScreenSaver'
+# Not Mutter's: the mock's own list of live watches, for the test to read
+WATCHES_IFACE = 'io.github.limber.Test.Watches'
+# The mock's methods: each watch gets the next id, kept until removed; an
+# idle watch can be made to take its time (SetDelay)
+ADD_WATCH = ('self.watches = getattr(self, "watches", {}); '
+             'self.next_id = getattr(self, "next_id", 0) + 1; '
+             'self.watches[self.next_id] = %s; ret = dbus.UInt32(self.next_id)')
+SLOW = '__import__("time").sleep(getattr(self, "delay", 0)); '
+
+
+class FastBreaks(ServiceTestCase):
+    '''A break every BREAK_S seconds and IDLE_S seconds away as a break;
+    only breaks, so that "nothing next" means "no break while away".'''
+
+    def setUp(self):
+        super().setUp()
+        self.gsettings('set', 'routine-reminders', '@a(yyys) []')
+        self.gsettings('set', 'break-interval-minutes', str(BREAK_S))
+        self.gsettings('set', 'idle-break-minutes', str(IDLE_S))
+
+    def start_fast_service(self):
+        self.start_service(LIMBER_REMINDERS_MINUTE='1')
+        kind, due, _ = self.reminders.GetNext()
+        self.assertEqual(kind, 'break')
+        self.assertAlmostEqual(due / USEC, time.time() + BREAK_S, delta=1)
+        return due / USEC
+
+    def assert_no_reminder_until(self, until):
+        '''No Notify call before the wall-clock moment until.'''
+        while time.time() < until:
+            self.assertEqual(self.notify_calls(), [], 'a reminder was shown')
+            time.sleep(0.1)
+
+    def assert_away(self):
+        wait_until(lambda: self.reminders.GetNext()[0] == '', 'no break to be due while away', 5)
+
+    def assert_break_from(self, back, wait=True):
+        '''The next break counts from back, and comes then, once.'''
+        kind, due, _ = wait_until(lambda: self.reminders.GetNext()[0] == 'break' and self.reminders.GetNext(),
+                                  'the break to be due again', 5)
+        self.assertAlmostEqual(due / USEC, back + BREAK_S, delta=0.5)
+        if not wait:
+            return
+        self.assert_no_reminder_until(due / USEC - 0.3)
+        wait_until(self.notify_calls, 'the break reminder', BREAK_S + 5)
+        time.sleep(0.5)
+        self.assertEqual([c[3] for c in self.notify_calls()], [BREAK_SUMMARY])
+
+
+class IdleMutter(FastBreaks):
+    '''Mutter's IdleMonitor: an idle watch at the threshold, then a one-shot
+    user-active watch; the mock hands out ids and keeps the live ones.'''
+
+    def setUp(self):
+        super().setUp()
+        self.mutter_log = open(os.path.join(self.home, f'mutter-{self.id()}.log'), 'w')
+        self.mutter = self.spawn_server(MUTTER, MUTTER_PATH, MUTTER, stdout=self.mutter_log)
+        obj = self.bus.get_object(MUTTER, MUTTER_PATH)
+        self.monitor = dbus.Interface(obj, dbusmock.MOCK_IFACE)
+        self.monitor.AddMethods(MUTTER, [
+            ('GetIdletime', '', 't', 'ret = dbus.UInt64(0)'),
+            ('AddIdleWatch', 't', 'u', SLOW + ADD_WATCH % '"idle %d" % args[0]'),
+            ('AddUserActiveWatch', '', 'u', ADD_WATCH % '"active"'),
+            ('RemoveWatch', 'u', '', 'getattr(self, "watches", {}).pop(int(args[0]), None)'),
+        ])
+        self.monitor.AddMethod(WATCHES_IFACE, 'Watches', '', 'a{us}',
+                               'ret = dbus.Dictionary(getattr(self, "watches", {}), signature="us")')
+        self.monitor.AddMethod(WATCHES_IFACE, 'SetDelay', 'd', '', 'self.delay = args[0]')
+        self.watches = dbus.Interface(obj, WATCHES_IFACE)
+
+    def tearDown(self):
+        super().tearDown()  # the service goes first
+        self.mutter.terminate()
+        self.mutter.wait()
+        self.mutter_log.close()
+
+    def watch(self, kind):
+        '''The id of the one live watch of kind ("idle 3000", "active").'''
+        ids = wait_until(lambda: [int(i) for i, k in self.watches.Watches().items() if k == kind],
+                         f'a live {kind} watch', 5)
+        self.assertEqual(len(ids), 1, dict(self.watches.Watches()))
+        return ids[0]
+
+    def fire(self, watch_id):
+        self.monitor.EmitSignal(MUTTER, 'WatchFired', 'u', [dbus.UInt32(watch_id)])
+
+    def test_idle_watch_is_a_break(self):
+        due = self.start_fast_service()
+        idle = self.watch(f'idle {IDLE_S * 1000}')
+        wait_until(lambda: 'Watching idle time through org.gnome.Mutter.IdleMonitor' in self.log(),
+                   'the service to use Mutter', 5)
+
+        # Mutter says the user has been idle IDLE_S s: away, no break due
+        self.fire(idle)
+        self.assert_away()
+        active = self.watch('active')
+        # away past the moment the break was due, and then some
+        self.assert_no_reminder_until(due + 2)
+
+        # back: the user-active watch fires once; the break counts from now
+        self.fire(active)
+        back = time.time()
+        self.assert_break_from(back)
+        # the idle watch stays for the next spell; no second active watch
+        self.assertEqual(len(self.monitor.GetMethodCalls('AddUserActiveWatch')), 1)
+        self.assertEqual(self.watches.Watches().get(dbus.UInt32(idle)), f'idle {IDLE_S * 1000}')
+
+    def mutter_called(self, call):
+        with open(self.mutter_log.name) as f:
+            return call in f.read()
+
+    def test_threshold_changes_keep_one_watch(self):
+        self.start_fast_service()
+        first = self.watch('idle 3000')
+
+        # The idle break changes twice while Mutter takes its time to answer
+        self.watches.SetDelay(2.0)
+        self.gsettings('set', 'idle-break-minutes', '2')
+        wait_until(lambda: self.mutter_called('AddIdleWatch 2000'), 'a watch for 2 s', 5)
+        self.gsettings('set', 'idle-break-minutes', '4')
+        wait_until(lambda: self.mutter_called('AddIdleWatch 4000'), 'a watch for 4 s', 5)
+        self.watches.SetDelay(0.0)
+
+        # one idle watch is left in Mutter, the newest, and it is the one heard
+        last = wait_until(lambda: len(self.watches.Watches()) == 1 and self.watch('idle 4000'),
+                          'one idle watch, for 4 s', 5)
+        self.assertNotIn(first, [int(i) for i in self.watches.Watches()])
+        self.fire(last)
+        self.assert_away()
+
+        # Mutter leaves while the user is away: breaks come back
+        self.mutter.terminate()
+        self.mutter.wait()
+        gone = time.time()
+        self.assert_break_from(gone, wait=False)
+        self.assertIn("Mutter's idle monitor went away", self.log())
+
+
+class IdleScreenSaver(FastBreaks):
+    '''No Mutter: org.freedesktop.ScreenSaver's ActiveChanged.'''
+
+    def setUp(self):
+        super().setUp()
+        self.saver = self.spawn_server(SCREENSAVER, SCREENSAVER_PATH, SCREENSAVER,
+                                       stdout=subprocess.DEVNULL)
+        self.screensaver = dbus.Interface(self.bus.get_object(SCREENSAVER, SCREENSAVER_PATH),
+                                          dbusmock.MOCK_IFACE)
+        self.screensaver.AddMethod(SCREENSAVER, 'GetActive', '', 'b', 'ret = False')
+
+    def tearDown(self):
+        super().tearDown()  # the service goes first
+        self.saver.terminate()
+        self.saver.wait()
+
+    def set_active(self, active):
+        self.screensaver.EmitSignal(SCREENSAVER, 'ActiveChanged', 'b', [active])
+
+    def test_screen_saver_is_a_break(self):
+        due = self.start_fast_service()
+        wait_until(lambda: 'Watching idle time through org.freedesktop.ScreenSaver' in self.log(),
+                   'the service to use the screen saver', 5)
+        self.assertFalse(self.bus.name_has_owner(MUTTER))
+        self.assertEqual(len(self.screensaver.GetMethodCalls('GetActive')), 1)
+
+        # On and off in a second (a lock and an unlock): no break
+        self.set_active(True)
+        time.sleep(1)
+        self.set_active(False)
+        time.sleep(0.3)
+        kind, still_due, _ = self.reminders.GetNext()
+        self.assertEqual((kind, still_due / USEC), ('break', due))
+        self.assertNotIn('The user stepped away', self.log())
+
+        # On for the idle break: away from when it came on, no break due
+        self.set_active(True)
+        on = time.time()
+        self.assert_away()
+        self.assertGreater(time.time(), on + IDLE_S - 0.3)
+        self.assertLess(time.time(), due, 'too slow to test a spell before the break')
+        self.assert_no_reminder_until(due + 2)
+
+        self.set_active(False)
+        back = time.time()
+        self.assert_break_from(back)
+
+    def test_screen_saver_quits_while_on(self):
+        self.start_fast_service()
+        wait_until(lambda: 'Watching idle time through org.freedesktop.ScreenSaver' in self.log(),
+                   'the service to use the screen saver', 5)
+        self.set_active(True)
+        self.assert_away()
+
+        # it never says it went off: the user is not left away for good
+        self.saver.terminate()
+        self.saver.wait()
+        gone = time.time()
+        self.assert_break_from(gone, wait=False)
+        self.assertIn('The screen saver went away', self.log())
+
+
+class Sleep(FastBreaks):
+    '''login1's PrepareForSleep on a private system bus (dbusmock's logind
+    template); no idle monitor on the session bus.'''
+
+    system_bus = True
+
+    def setUp(self):
+        super().setUp()
+        self.logind, obj = self.spawn_server_template('logind', {}, stdout=subprocess.DEVNULL)
+        self.login1 = dbus.Interface(obj, dbusmock.MOCK_IFACE)
+
+    def tearDown(self):
+        super().tearDown()  # the service goes first
+        self.logind.terminate()
+        self.logind.wait()
+
+    def prepare_for_sleep(self, going):
+        self.login1.EmitSignal('org.freedesktop.login1.Manager', 'PrepareForSleep', 'b', [going])
+
+    def test_sleep_is_a_break(self):
+        due = self.start_fast_service()
+        start = time.time()
+
+        # The service subscribes once it has the system bus: say "going to
+        # sleep" (which changes nothing) until it has heard.
+        def heard():
+            self.prepare_for_sleep(True)
+            time.sleep(0.1)
+            return 'The computer is going to sleep' in self.log()
+        wait_until(heard, 'the service to hear PrepareForSleep', 5)
+        self.assertLess(time.time() - start, 1, 'too slow to test a sleep before the break')
+
+        # asleep for longer than the idle break, waking before the break is due
+        time.sleep(start + IDLE_S + 1 - time.time())
+        self.assertEqual(self.notify_calls(), [])
+        self.prepare_for_sleep(False)
+        woke = time.time()
+        self.assertLess(woke, due - 0.5)
+        # no burst after waking, nor at the old due moment: the break
+        # counts from the wake-up
+        self.assert_break_from(woke)
+        self.assertIn('The computer woke up; time asleep counts as a break', self.log())
 
 
 if __name__ == '__main__':
