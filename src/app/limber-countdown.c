@@ -42,6 +42,8 @@ limber_countdown_snapshot (GtkWidget   *widget,
   cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha * 0.15);
   cairo_stroke (cr);
 
+  /* clockwise from twelve o'clock in every text direction: a clock face
+   * does not mirror for right-to-left languages */
   if (self->fraction > 0)
     {
       cairo_arc (cr, width / 2, height / 2, radius,

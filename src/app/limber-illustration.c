@@ -16,7 +16,11 @@
  * than the rest of the routine list together (the five thumbnails were
  * 15 % of the instructions to the first frame), and the player redraws its
  * picture every second. A picture that cannot be read draws nothing and
- * says why once in the log; the caller decides what to show instead. */
+ * says why once in the log; the caller decides what to show instead.
+ *
+ * Mirroring follows the side being named, never the text direction: in a
+ * right-to-left locale the picture of the left leg still shows the left leg.
+ */
 struct _LimberIllustration
 {
   GtkWidget   parent_instance;
