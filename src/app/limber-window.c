@@ -371,6 +371,21 @@ update_reminder_bar (LimberWindow *self)
     limber_today_page_update_reminder (self->today_page);
 }
 
+/* The reminder service could not start: say why, until dismissed. */
+static void
+on_reminders_start_failed (LimberWindow *self,
+                           const char   *message)
+{
+  gtk_label_set_text (self->reminders_error_label, message);
+  gtk_revealer_set_reveal_child (self->reminders_error_revealer, TRUE);
+}
+
+static void
+on_reminders_error_dismissed (LimberWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->reminders_error_revealer, FALSE);
+}
+
 static gboolean
 reminder_tick_cb (gpointer user_data)
 {
@@ -587,6 +602,8 @@ limber_window_constructed (GObject *object)
     {
       g_signal_connect_object (self->reminders, "changed", G_CALLBACK (update_reminder_bar),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reminders, "start-failed", G_CALLBACK (on_reminders_start_failed),
+                               self, G_CONNECT_SWAPPED);
       /* “in 23 min” counts down; the service itself is not asked */
       self->reminder_tick = g_timeout_add_seconds (30, reminder_tick_cb, self);
     }
@@ -792,6 +809,9 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminders_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminders_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_reminders_error_dismissed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_routine_activated);
