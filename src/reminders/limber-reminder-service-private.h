@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <glib/gstdio.h>
+
 #include "limber-dbus-reminders.h"
 #include "limber-idle-monitor.h"
 #include "limber-reminder-notification.h"
@@ -67,6 +69,8 @@ struct _LimberReminderService
   guint                       journal_retry_id;
   guint                       journal_backoff;
   gboolean                    journal_gone;
+  GStatBuf                    gone_stat;       /* the journal the helper said was gone */
+  gboolean                    gone_existed;
   gboolean                    checkins_wanted; /* ask for today's last check-in */
   gboolean                    checkins_fresh;  /* just asked: process() goes on */
 

@@ -611,6 +611,137 @@ exec {REAL_HELPER} "$@"
         self.assertEqual(len(set(self.keys())), 2)
         self.assertIsNone(self.service.poll())
 
+    def test_replaced_journal(self):
+        # Another program's database where the journal goes: the helper
+        # says it is gone, and nothing is written to it.
+        os.makedirs(os.path.dirname(self.journal_path), exist_ok=True)
+        db = sqlite3.connect(self.journal_path)
+        db.execute('PRAGMA application_id = 12345')
+        db.execute('CREATE TABLE notes (text TEXT)')
+        db.commit()
+        db.close()
+        self.start_service()
+        self.reminders.Preview('break')
+        self.wait_for_notify(1)
+        wait_until(lambda: 'Reminders will not be written to the journal' in self.log(), 'the foreign file')
+        self.assertEqual(self.reminders_rows(), [])
+
+        # Moved aside, as the window does: the service notices that the file
+        # is not the one it gave up on, and the helper starts a new journal.
+        os.rename(self.journal_path, self.journal_path + '.foreign')
+        self.reminders.Preview('checkin')
+        wait_until(lambda: 'was replaced; reminders are written to it again' in self.log(),
+                   'the new journal to be noticed')
+        wait_until(lambda: [r[1:4] for r in self.reminders_rows()] == [('checkin', None, 'shown')],
+                   'the reminder in the new journal', 20)
+        self.assertEqual(self.log().count('Reminders will not be written to the journal'), 1)
+
+
+class Restarts(ServiceTestCase):
+    '''The pause and snoozes are kept in the settings: a service killed and
+    started again honours them, on the real clock.'''
+
+    def setUp(self):
+        super().setUp()
+        self.gsettings('set', 'break-reminders', 'false')
+        self.gsettings('set', 'routine-reminders', '[]')
+
+    def get_int(self, key):
+        out = subprocess.run(['gsettings', 'get', APP_ID, key], capture_output=True, text=True,
+                             check=True).stdout
+        return int(out.split()[-1])
+
+    def kill_and_restart(self):
+        self.service.kill()
+        self.service.wait(10)
+        self.log_file.close()
+        with open(self.log_path) as f:
+            sys.stderr.write(f'--- {self.id()} service log, before the kill ---\n{f.read()}')
+        self.log_path = self.log_path.replace('.log', '-restarted.log')
+        self.start_service()
+
+    def test_pause_until_tomorrow_survives(self):
+        # a check-in reminder at the next minute, which the pause must hold back
+        hhmm, at = self.next_minute()
+        self.gsettings('set', 'checkin-reminder', 'true')
+        self.gsettings('set', 'checkin-time', hhmm)
+        self.start_service()
+        self.assertEqual(self.reminders.GetNext()[:2], ('checkin', at * USEC))
+        self.reminders.Pause(dbus.UInt32(0))
+        until = self.reminders.GetPausedUntil()
+        self.assertGreater(until, at * USEC)
+        self.assertEqual(self.get_int('reminders-paused-until'), until)
+
+        self.kill_and_restart()
+        self.assertEqual(self.reminders.GetPausedUntil(), until)
+        kind, due, _ = self.reminders.GetNext()
+        self.assertGreaterEqual(due, until)
+        self.assertIn('Reminders stay paused', self.log())
+        # past the check-in's time: nothing was shown
+        time.sleep(max(0, at - time.time()) + 5)
+        self.assertEqual(self.notify_calls(), [])
+        self.assertIsNone(self.service.poll())
+
+        # Turning reminders off forgets the pause, and the service exits
+        self.gsettings('set', 'reminders-enabled', 'false')
+        self.assertEqual(self.service.wait(10), 0)
+        self.assertEqual(self.get_int('reminders-paused-until'), 0)
+
+    def test_snooze_comes_back_after_restart(self):
+        # the check-in is on, at a time far from now
+        self.gsettings('set', 'checkin-reminder', 'true')
+        self.gsettings('set', 'checkin-time', time.strftime('%H:%M', time.localtime(time.time() + 12 * 3600)))
+        self.start_service()
+        self.reminders.Preview('checkin')
+        self.wait_for_notify(1)
+        before = time.time()
+        self.reminders.Snooze(dbus.UInt32(1))
+        kind, due, _ = wait_until(lambda: self.reminders.GetNext()[0] == 'checkin' and self.reminders.GetNext(),
+                                  'the snoozed check-in to come next')
+        self.assertAlmostEqual(due / USEC, before + 60, delta=5)
+
+        self.kill_and_restart()
+        self.assertEqual(self.reminders.GetNext()[:2], ('checkin', due))
+        calls = wait_until(lambda: len(self.notify_calls()) >= 2 and self.notify_calls(),
+                           'the snoozed check-in', due / USEC - time.time() + 15)
+        self.assertGreaterEqual(time.time(), due / USEC - 0.5)
+        self.assertEqual(calls[1][3], 'How do your hamstrings feel today?')
+        # shown: no snooze is kept any more
+        wait_until(lambda: subprocess.run(['gsettings', 'get', APP_ID, 'reminders-snooze'],
+                                          capture_output=True, text=True).stdout.startswith("('', "),
+                   'the snooze to be forgotten')
+
+    def test_snooze_due_while_down(self):
+        self.gsettings('set', 'checkin-reminder', 'true')
+        self.gsettings('set', 'checkin-time', time.strftime('%H:%M', time.localtime(time.time() + 12 * 3600)))
+        # due two hours ago: too late, dropped
+        two_hours_ago = int((time.time() - 2 * 3600) * USEC)
+        self.gsettings('set', 'reminders-snooze', f"('checkin', {two_hours_ago}, -1, '')")
+        self.start_service()
+        wait_until(lambda: 'was due over an hour ago' in self.log(), 'the old snooze to be dropped')
+        self.assertNotEqual(self.reminders.GetNext()[1], two_hours_ago)
+        time.sleep(1)
+        self.assertEqual(self.notify_calls(), [])
+
+        # due five minutes ago: it comes at once
+        self.service.kill()
+        self.service.wait(10)
+        self.log_file.close()
+        five_minutes_ago = int((time.time() - 5 * 60) * USEC)
+        self.gsettings('set', 'reminders-snooze', f"('checkin', {five_minutes_ago}, -1, '')")
+        self.log_path = self.log_path.replace('.log', '-2.log')
+        self.start_service()
+        calls = self.wait_for_notify(1)
+        self.assertEqual(calls[0][3], 'How do your hamstrings feel today?')
+
+    def test_off_exits_at_once(self):
+        # what a desktop that ignores AutostartCondition gets at login
+        self.gsettings('set', 'reminders-enabled', 'false')
+        result = subprocess.run([REMINDERS_BIN], capture_output=True, text=True, timeout=10)
+        self.assertEqual(result.returncode, 0)
+        self.assertIn('Reminders are turned off', result.stdout + result.stderr)
+        self.assertFalse(self.bus.name_has_owner(NAME))
+
 
 class Restarts(ServiceTestCase):
     '''The pause and snoozes are kept in the settings: a service killed and
