@@ -151,6 +151,8 @@ build_request (JournalRun *run,
           request.usec = op->reminder->due.due;
           request.catch_up = op->reminder->due.catch_up;
           request.routine_id = op->reminder->routine_id;
+          /* a test notification (Preview) counts nowhere */
+          request.test = op->reminder->preview;
         }
       else
         {

@@ -263,6 +263,8 @@ class Actions(ServiceTestCase):
         self.assert_notify(calls[0], BREAK_SUMMARY, BREAK_BODY, ACTIONS)
         wait_until(lambda: self.reminders_rows() == [(1, 'break', 'desk-break', 'shown', 0, 1)],
                    'the reminder in the journal')
+        # a test notification: in the journal as a test, counted nowhere
+        self.assertEqual(self.query('SELECT test FROM reminders'), [(1,)])
 
         # Another break reminder replaces it on screen instead of piling up
         self.reminders.Preview('break')
