@@ -425,8 +425,12 @@ limber_reminders_client_new (GSettings *settings)
   g_set_object (&self->settings, settings);
   remove_old_autostart ();
   if (settings != NULL)
-    g_signal_connect_object (settings, "changed::reminders-enabled",
-                             G_CALLBACK (on_enabled_changed), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (settings, "changed::reminders-enabled",
+                               G_CALLBACK (on_enabled_changed), self, G_CONNECT_SWAPPED);
+      /* GSettings tells only of changes to keys read since connecting */
+      g_settings_get_boolean (settings, "reminders-enabled");
+    }
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   if (bus == NULL)
     {

@@ -16,6 +16,8 @@
 #                                    # killed, talking nonsense
 #   test_reminders.py Restarts  # a pause and a snooze kept across a killed
 #                               # service; reminders off exits at once
+#   test_reminders.py Activation  # Limber turns reminders on by D-Bus
+#                                 # activation, or turns the switch back off
 #
 # Needs LIMBER_REMINDERS_BIN, LIMBER_BIN, LIMBER_JOURNAL_HELPER and
 # GSETTINGS_SCHEMA_DIR.
@@ -849,6 +851,60 @@ class Restarts(ServiceTestCase):
         self.assertEqual(result.returncode, 0)
         self.assertIn('Reminders are turned off', result.stdout + result.stderr)
         self.assertFalse(self.bus.name_has_owner(NAME))
+
+
+class Activation(ServiceTestCase):
+    '''An installed Limber (no LIMBER_REMINDERS_BIN) starts the service by
+    D-Bus activation of its name when reminders are turned on, and turns
+    them back off when the bus cannot start it.'''
+
+    with_server = True
+
+    def start_limber(self):
+        env = {k: v for k, v in os.environ.items() if k != 'LIMBER_REMINDERS_BIN'}
+        env['G_MESSAGES_DEBUG'] = 'limber-reminders-client'
+        self.limber_log = open(os.path.join(self.home, 'limber-activation.log'), 'w')
+        self.limber = subprocess.Popen([LIMBER_BIN, '--gapplication-service'], env=env,
+                                       stdout=self.limber_log, stderr=subprocess.STDOUT)
+        self.addCleanup(self.stop_limber)
+        wait_until(lambda: self.bus.name_has_owner(APP_ID), 'Limber on the bus', 30)
+        # Its name is owned before its start-up ends; an answer comes after.
+        dbus.Interface(self.bus.get_object(APP_ID, '/io/github/limber/Limber'), 'org.gtk.Actions').List()
+
+    def stop_limber(self):
+        self.limber.terminate()
+        self.limber.wait(10)
+        self.limber_log.close()
+        with open(self.limber_log.name) as f:
+            sys.stderr.write(f'--- Limber log ---\n{f.read()}')
+
+    def get_enabled(self):
+        return subprocess.run(['gsettings', 'get', APP_ID, 'reminders-enabled'],
+                              capture_output=True, text=True, check=True).stdout.strip()
+
+    def test_activation(self):
+        self.gsettings('set', 'reminders-enabled', 'false')
+        service_file = os.path.join(self.get_services_dir(), NAME + '.service')
+        if os.path.exists(service_file):
+            os.unlink(service_file)
+        self.start_limber()
+
+        # No service file for the name: the switch goes back off
+        self.gsettings('set', 'reminders-enabled', 'true')
+        wait_until(lambda: self.get_enabled() == 'false', 'reminders to be turned back off', 20)
+        self.assertFalse(self.bus.name_has_owner(NAME))
+
+        # With one, turning reminders on starts the service, off stops it
+        with open(service_file, 'w') as f:
+            f.write(f'[D-BUS Service]\nName={NAME}\n'
+                    f'Exec=/bin/sh -c "exec {REMINDERS_BIN} >>{self.home}/activated.log 2>&1"\n')
+        dbus.Interface(self.bus.get_object('org.freedesktop.DBus', '/org/freedesktop/DBus'),
+                       'org.freedesktop.DBus').ReloadConfig()
+        self.gsettings('set', 'reminders-enabled', 'true')
+        wait_until(lambda: self.bus.name_has_owner(NAME), 'the service to be activated', 20)
+        self.assertEqual(self.get_enabled(), 'true')
+        self.gsettings('set', 'reminders-enabled', 'false')
+        wait_until(lambda: not self.bus.name_has_owner(NAME), 'the service to stop', 20)
 
 
 class Dunst(ServiceTestCase):
