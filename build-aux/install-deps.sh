@@ -43,7 +43,9 @@ packages="$packages
 # daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with
 # which the player-cpu benchmark draws with GL under Xvfb; xdotool, which
 # presses real keys for the keyboard test; update-mime-database
-# (shared-mime-info) for the test that installs the MIME type. For .ci/run's
+# (shared-mime-info) for the test that installs the MIME type (it also runs
+# desktop-file-validate on the installed desktop files: desktop-file-utils
+# is in the build packages above, which --tests installs too). For .ci/run's
 # fuzzing stage: clang (/usr/bin/clang), libclang-rt-14-dev (libFuzzer and
 # clang's ASan/UBSan runtimes, libclang_rt.fuzzer-x86_64.a) and llvm-14
 # (llvm-symbolizer, for readable sanitizer stack traces); gcc's own

@@ -347,6 +347,9 @@ start_idle (gpointer user_data)
   self->start_id = 0;
   if (!g_settings_get_boolean (self->settings, "reminders-enabled"))
     return G_SOURCE_REMOVE;
+  /* The service reads the setting first thing, and exits if it is off:
+   * it must find it written. */
+  g_settings_sync ();
   if (self->proxy != NULL)
     start_service (self);
   else

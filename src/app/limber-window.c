@@ -363,6 +363,9 @@ update_reminder_bar (LimberWindow *self)
   if (self->reminders != NULL && limber_reminders_client_get_running (self->reminders) && text == NULL)
     text = g_strdup (_("Reminders are paused"));
 
+  /* it runs after all: the message of a failed start is out of date */
+  if (self->reminders != NULL && limber_reminders_client_get_running (self->reminders))
+    gtk_revealer_set_reveal_child (self->reminders_error_revealer, FALSE);
   gtk_widget_set_visible (self->reminder_bar, text != NULL);
   if (text != NULL)
     gtk_label_set_label (self->reminder_label, text);
