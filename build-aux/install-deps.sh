@@ -44,7 +44,9 @@ packages="$packages
 # daylight-saving tests run in; Mesa's llvmpipe (libgl1-mesa-dri), with
 # which the player-cpu benchmark draws with GL under Xvfb; xdotool, which
 # presses real keys for the keyboard test; update-mime-database
-# (shared-mime-info) for the test that installs the MIME type; yelp-check
+# (shared-mime-info) for the test that installs the MIME type (it also runs
+# desktop-file-validate on the installed desktop files: desktop-file-utils
+# is in the build packages above, which --tests installs too); yelp-check
 # (yelp-tools) validates the manual; the German locale (locales, made with
 # locale-gen below) for the tests that run Limber in German; the
 # accessibility bus (at-spi2-core) and pyatspi (python3-pyatspi) for the

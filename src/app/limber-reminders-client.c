@@ -12,9 +12,10 @@
 #include "limber-time.h"
 
 /* The window's side of the reminder service: it follows the service on the
- * session bus (next reminder, pause, resume, a test notification), and turns
- * the service on and off with the reminders-enabled setting — the autostart
- * entry for the next login, and the service itself now. It talks to the
+ * session bus (next reminder, pause, resume, a test notification), and
+ * starts the service when reminders-enabled is turned on (the service
+ * exits by itself when it is turned off; at login the session starts it
+ * from the system-wide autostart entry, under AutostartCondition). It talks to the
  * service through the proxy generated from the interface's XML, made
  * without blocking; the proxy also says when the service comes and goes. */
 struct _LimberRemindersClient
@@ -30,6 +31,10 @@ struct _LimberRemindersClient
   gint64               next_due;
   char                *next_routine;
   gint64               paused_until;
+  gboolean             starting;     /* asked to start, not yet on the bus */
+  gboolean             start_when_made;
+  guint                start_id;
+  char                *start_error;  /* why it could not start, or NULL */
   GCancellable        *cancellable;
 };
 
@@ -37,6 +42,7 @@ G_DEFINE_FINAL_TYPE (LimberRemindersClient, limber_reminders_client, G_TYPE_OBJE
 
 enum {
   CHANGED,
+  START_FAILED,
   N_SIGNALS
 };
 
@@ -104,7 +110,9 @@ on_name_owner (LimberRemindersClient *self)
   g_autofree char *owner = g_dbus_proxy_get_name_owner (G_DBUS_PROXY (self->proxy));
 
   self->running = owner != NULL;
-  if (!self->running)
+  if (self->running)
+    self->starting = FALSE;
+  else
     {
       g_clear_pointer (&self->next_kind, g_free);
       g_clear_pointer (&self->next_routine, g_free);
@@ -132,9 +140,13 @@ pending_call_free (gpointer data)
   g_free (call);
 }
 
-static void call (LimberRemindersClient *self,
-                  const char            *method,
-                  GVariant              *params);
+static void call          (LimberRemindersClient *self,
+                           const char            *method,
+                           GVariant              *params);
+static void start_failed  (LimberRemindersClient *self,
+                           gboolean               missing,
+                           const char            *detail);
+static void start_service (LimberRemindersClient *self);
 
 static void
 got_proxy (GObject      *source,
@@ -151,6 +163,8 @@ got_proxy (GObject      *source,
         {
           self = user_data;
           self->making_proxy = FALSE;
+          if (self->start_when_made)
+            start_failed (self, FALSE, error->message);
           g_message ("Could not follow the reminder service, so %u requests to it are dropped: %s",
                      self->pending->len, error->message);
           g_ptr_array_set_size (self->pending, 0);
@@ -161,6 +175,11 @@ got_proxy (GObject      *source,
   self = user_data;
   self->proxy = proxy;
   self->making_proxy = FALSE;
+  if (self->start_when_made)
+    {
+      self->start_when_made = FALSE;
+      start_service (self);
+    }
   for (guint i = 0; i < self->pending->len; i++)
     {
       PendingCall *pending = g_ptr_array_index (self->pending, i);
@@ -174,102 +193,182 @@ got_proxy (GObject      *source,
   on_name_owner (self);
 }
 
-static char *
-reminders_binary (void)
+/* Older Limbers wrote an autostart entry into the user's home; the
+ * session now starts the service from the system-wide one, under its
+ * AutostartCondition. Only that file, under its exact name, and only when
+ * it is the one Limber wrote (it ran limber-reminders and carried Limber's
+ * icon) is removed; one the person hid on purpose (Hidden=true) stays. */
+static void
+remove_old_autostart (void)
 {
-  const char *env = g_getenv ("LIMBER_REMINDERS_BIN");
-
-  return g_strdup (env ? env : LIMBER_BINDIR "/limber-reminders");
-}
-
-/**
- * limber_reminders_get_autostart_path:
- *
- * Returns: (transfer full): where the login autostart entry goes.
- */
-char *
-limber_reminders_get_autostart_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "autostart",
-                           "io.github.limber.Limber.Reminders.desktop", NULL);
-}
-
-/**
- * limber_reminders_set_autostart:
- *
- * Adds or removes the XDG autostart entry that starts the reminder service
- * at login.
- */
-gboolean
-limber_reminders_set_autostart (gboolean   enabled,
-                                GError   **error)
-{
-  g_autofree char *path = limber_reminders_get_autostart_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GKeyFile) entry = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart",
+                                            LIMBER_REMINDERS_BUS_NAME ".desktop", NULL);
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
   g_autofree char *exec = NULL;
+  g_autofree char *icon = NULL;
+  g_autofree char *program = NULL;
+  g_auto(GStrv) words = NULL;
 
-  if (!enabled)
-    {
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        {
-          int saved = errno;
+  if (!g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, NULL))
+    return;
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  icon = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, NULL);
+  if (exec == NULL || !g_shell_parse_argv (exec, NULL, &words, NULL) || words[0] == NULL)
+    return;
+  program = g_path_get_basename (words[0]);
+  if (g_strcmp0 (icon, LIMBER_APP_ID) != 0 ||
+      (!g_str_equal (program, "limber-reminders") && g_strcmp0 (exec, g_getenv ("LIMBER_REMINDERS_BIN")) != 0) ||
+      g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_HIDDEN, NULL))
+    return;
 
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("Could not remove %s: %s"), path, g_strerror (saved));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not create %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  exec = reminders_binary ();
-  entry = g_key_file_new ();
-  g_key_file_set_string (entry, "Desktop Entry", "Type", "Application");
-  g_key_file_set_string (entry, "Desktop Entry", "Name", _("Limber Reminders"));
-  g_key_file_set_string (entry, "Desktop Entry", "Comment", _("Reminders to stand up, stretch and check in"));
-  g_key_file_set_string (entry, "Desktop Entry", "Exec", exec);
-  g_key_file_set_string (entry, "Desktop Entry", "Icon", LIMBER_APP_ID);
-  g_key_file_set_boolean (entry, "Desktop Entry", "NoDisplay", TRUE);
-  g_key_file_set_boolean (entry, "Desktop Entry", "X-GNOME-Autostart-enabled", TRUE);
-  return g_key_file_save_to_file (entry, path, error);
+  if (g_unlink (path) == 0)
+    g_message ("Removed %s, which an older Limber wrote: reminders now start from the system’s autostart entry", path);
+  else if (errno != ENOENT)
+    g_message ("Could not remove the old autostart entry %s: %s", path, g_strerror (errno));
 }
 
+static void
+start_failed (LimberRemindersClient *self,
+              gboolean               missing,
+              const char            *detail)
+{
+  g_free (self->start_error);
+  if (missing)
+    self->start_error = g_strdup (_("Reminders could not start: limber-reminders is not installed. "
+                                    "Install the Limber package’s reminder service, or reinstall Limber."));
+  else
+    self->start_error = g_strdup_printf (_("Reminders could not start: %s"), detail);
+  g_message ("Could not start the reminder service: %s", detail);
+
+  self->starting = FALSE;
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "reminders-enabled", FALSE);
+  g_signal_emit (self, signals[START_FAILED], 0, self->start_error);
+}
+
+static void
+spawned_exited (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LimberRemindersClient *self = user_data;
+  GSubprocess *proc = G_SUBPROCESS (source);
+
+  /* cancelled: the client is gone */
+  if (!g_subprocess_wait_finish (proc, result, NULL))
+    return;
+  /* It ended with a failure before it ever owned its name. */
+  if (self->starting && !self->running && !g_subprocess_get_successful (proc))
+    {
+      g_autofree char *detail = g_strdup_printf (_("limber-reminders stopped at once (exit status %d)"),
+                                                 g_subprocess_get_if_exited (proc)
+                                                   ? g_subprocess_get_exit_status (proc) : -1);
+
+      start_failed (self, FALSE, detail);
+    }
+  self->starting = FALSE;
+}
+
+static void
+activated (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LimberRemindersClient *self;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *remote = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  self->starting = FALSE;
+  if (reply != NULL)
+    return;
+
+  remote = g_dbus_error_get_remote_error (error);
+  g_dbus_error_strip_remote_error (error);
+  /* No service file, or one whose program is not there */
+  start_failed (self,
+                g_strcmp0 (remote, "org.freedesktop.DBus.Error.ServiceUnknown") == 0 ||
+                g_strcmp0 (remote, "org.freedesktop.DBus.Error.Spawn.ExecFailed") == 0 ||
+                g_strcmp0 (remote, "org.freedesktop.systemd1.NoSuchUnit") == 0,
+                error->message);
+}
+
+/* Starts the service now (the session's autostart does at the next
+ * login). An installed Limber asks the bus to activate the service's name
+ * through its D-Bus service file, so the service is the bus's child, not
+ * the window's, and is never started twice. LIMBER_REMINDERS_BIN (a build
+ * tree, the tests) names a program to run instead. */
 static void
 start_service (LimberRemindersClient *self)
 {
-  g_autofree char *exec = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
+  const char *bin = g_getenv ("LIMBER_REMINDERS_BIN");
+  g_autoptr(GDBusConnection) bus = NULL;
 
-  if (self->running)
+  if (self->running || self->starting)
     return;
 
-  /* the service exits by itself when reminders are turned off */
-  exec = reminders_binary ();
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, exec, NULL);
-  if (proc == NULL)
-    g_message ("Could not start the reminder service %s: %s", exec, error->message);
+  if (bin != NULL && *bin != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, bin, NULL);
+
+      if (proc == NULL)
+        {
+          start_failed (self, g_error_matches (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT), error->message);
+          return;
+        }
+      self->starting = TRUE;
+      g_subprocess_wait_async (proc, self->cancellable, spawned_exited, self);
+      return;
+    }
+
+  if (self->proxy == NULL)
+    {
+      start_failed (self, FALSE, _("there is no session bus"));
+      return;
+    }
+  bus = g_object_ref (g_dbus_proxy_get_connection (G_DBUS_PROXY (self->proxy)));
+  self->starting = TRUE;
+  g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "StartServiceByName", g_variant_new ("(su)", LIMBER_REMINDERS_BUS_NAME, 0),
+                          G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
+                          activated, self);
 }
 
+static gboolean
+start_idle (gpointer user_data)
+{
+  LimberRemindersClient *self = user_data;
+
+  self->start_id = 0;
+  if (!g_settings_get_boolean (self->settings, "reminders-enabled"))
+    return G_SOURCE_REMOVE;
+  /* The service reads the setting first thing, and exits if it is off:
+   * it must find it written. */
+  g_settings_sync ();
+  if (self->proxy != NULL)
+    start_service (self);
+  else
+    self->start_when_made = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Turned off, the service sees the setting and exits by itself. Turned
+ * on, it is started from an idle: a failure turns the setting off again,
+ * which a GSettings binding (the switch) would ignore from inside its own
+ * change. */
 static void
 on_enabled_changed (LimberRemindersClient *self)
 {
-  gboolean enabled = g_settings_get_boolean (self->settings, "reminders-enabled");
-  g_autoptr(GError) error = NULL;
-
-  if (!limber_reminders_set_autostart (enabled, &error))
-    g_message ("%s", error->message);
-  if (enabled)
-    start_service (self);
+  if (g_settings_get_boolean (self->settings, "reminders-enabled") && self->start_id == 0)
+    {
+      g_clear_pointer (&self->start_error, g_free);
+      self->start_id = g_idle_add (start_idle, self);
+    }
 }
 
 static void
@@ -279,11 +378,13 @@ limber_reminders_client_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->start_id, g_source_remove);
   g_clear_object (&self->proxy);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->next_kind, g_free);
   g_clear_pointer (&self->next_routine, g_free);
+  g_clear_pointer (&self->start_error, g_free);
 
   G_OBJECT_CLASS (limber_reminders_client_parent_class)->dispose (object);
 }
@@ -295,6 +396,15 @@ limber_reminders_client_class_init (LimberRemindersClientClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * LimberRemindersClient::start-failed:
+   * @message: what to tell the person, plain text
+   *
+   * Reminders were turned on but the service could not start; the
+   * setting has been turned off again.
+   */
+  signals[START_FAILED] = g_signal_new ("start-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -316,6 +426,14 @@ limber_reminders_client_new (GSettings *settings)
   g_autoptr(GError) error = NULL;
 
   g_set_object (&self->settings, settings);
+  remove_old_autostart ();
+  if (settings != NULL)
+    {
+      g_signal_connect_object (settings, "changed::reminders-enabled",
+                               G_CALLBACK (on_enabled_changed), self, G_CONNECT_SWAPPED);
+      /* GSettings tells only of changes to keys read since connecting */
+      g_settings_get_boolean (settings, "reminders-enabled");
+    }
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   if (bus == NULL)
     {
@@ -332,10 +450,20 @@ limber_reminders_client_new (GSettings *settings)
                                    LIMBER_REMINDERS_BUS_NAME, LIMBER_REMINDERS_OBJECT_PATH,
                                    self->cancellable, got_proxy, self);
   self->making_proxy = TRUE;
-  if (settings != NULL)
-    g_signal_connect_object (settings, "changed::reminders-enabled",
-                             G_CALLBACK (on_enabled_changed), self, G_CONNECT_SWAPPED);
   return self;
+}
+
+/**
+ * limber_reminders_client_get_start_error:
+ *
+ * Returns: (nullable): why the service could not start when reminders
+ *   were last turned on, plain text, or %NULL
+ */
+const char *
+limber_reminders_client_get_start_error (LimberRemindersClient *self)
+{
+  g_return_val_if_fail (LIMBER_IS_REMINDERS_CLIENT (self), NULL);
+  return self->start_error;
 }
 
 gboolean

@@ -20,8 +20,6 @@ void                   limber_reminders_client_preview       (LimberRemindersCli
                                                               const char            *kind);
 char                  *limber_reminders_client_describe_next (LimberRemindersClient *self,
                                                               GDateTime             *now);
-char                  *limber_reminders_get_autostart_path   (void);
-gboolean               limber_reminders_set_autostart        (gboolean               enabled,
-                                                              GError               **error);
+const char            *limber_reminders_client_get_start_error (LimberRemindersClient *self);
 
 G_END_DECLS

@@ -48,6 +48,8 @@ struct _LimberWindow
   guint                 reminder_tick;
   GtkWidget            *reminder_bar;
   GtkLabel             *reminder_label;
+  GtkRevealer          *reminders_error_revealer;
+  GtkLabel             *reminders_error_label;
   /* Learn: built when first opened (limber-window-learn.c) */
   GtkWidget            *learn_page;
   /* for tests: see limber_window_set_now_func() */

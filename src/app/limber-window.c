@@ -398,12 +398,30 @@ update_reminder_bar (LimberWindow *self)
   if (self->reminders != NULL && limber_reminders_client_get_running (self->reminders) && text == NULL)
     text = g_strdup (_("Reminders are paused"));
 
+  /* it runs after all: the message of a failed start is out of date */
+  if (self->reminders != NULL && limber_reminders_client_get_running (self->reminders))
+    gtk_revealer_set_reveal_child (self->reminders_error_revealer, FALSE);
   gtk_widget_set_visible (self->reminder_bar, text != NULL);
   if (text != NULL)
     gtk_label_set_label (self->reminder_label, text);
   /* the Today page says it too, and must not fall behind */
   if (self->today_page != NULL)
     limber_today_page_update_reminder (self->today_page);
+}
+
+/* The reminder service could not start: say why, until dismissed. */
+static void
+on_reminders_start_failed (LimberWindow *self,
+                           const char   *message)
+{
+  gtk_label_set_text (self->reminders_error_label, message);
+  gtk_revealer_set_reveal_child (self->reminders_error_revealer, TRUE);
+}
+
+static void
+on_reminders_error_dismissed (LimberWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->reminders_error_revealer, FALSE);
 }
 
 static gboolean
@@ -622,6 +640,8 @@ limber_window_constructed (GObject *object)
     {
       g_signal_connect_object (self->reminders, "changed", G_CALLBACK (update_reminder_bar),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reminders, "start-failed", G_CALLBACK (on_reminders_start_failed),
+                               self, G_CONNECT_SWAPPED);
       /* “in 23 min” counts down; the service itself is not asked */
       self->reminder_tick = g_timeout_add_seconds (30, reminder_tick_cb, self);
     }
@@ -827,6 +847,9 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminder_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminders_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminders_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_reminders_error_dismissed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_routine_activated);

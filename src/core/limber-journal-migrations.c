@@ -105,6 +105,12 @@ static const Migration migrations[] = {
     ");"
     "CREATE INDEX program_events_time ON program_events (time);"
     "PRAGMA user_version = 5;" },
+  { 6,
+    /* A test notification (Preferences' "Send a test notification", the
+     * service's Preview) is a reminder of its own kind, kept so that what
+     * the user did with it is known, but counted and listed nowhere. */
+    "ALTER TABLE reminders ADD COLUMN test INTEGER NOT NULL DEFAULT 0;"
+    "PRAGMA user_version = 6;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIMBER_JOURNAL_SCHEMA_VERSION);

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define LIMBER_JOURNAL_APPLICATION_ID 0x4C4D4252
 
 /* PRAGMA user_version that this code writes; one migration step per version. */
-#define LIMBER_JOURNAL_SCHEMA_VERSION 5
+#define LIMBER_JOURNAL_SCHEMA_VERSION 6
 
 struct _LimberJournal
 {

@@ -11,11 +11,13 @@
  * Kinds and outcomes are enums everywhere else; here, at the journal's
  * edge, they become the strings the file stores (their value nicks), and
  * those strings become enums again. A row whose kind or outcome this
- * version does not know is left out of the list. */
+ * version does not know is left out of the list, and so is a test
+ * notification (test = 1): it is kept, with what the user did with it,
+ * but no list, count or export shows it. */
 
 static const char sql_insert[] =
-  "INSERT INTO reminders (kind, routine_id, due_at, shown_at, outcome, catch_up, updated_at, key)"
-  " VALUES (?1, ?2, ?3, ?4, 'shown', ?5, ?4, ?6)";
+  "INSERT INTO reminders (kind, routine_id, due_at, shown_at, outcome, catch_up, updated_at, key, test)"
+  " VALUES (?1, ?2, ?3, ?4, 'shown', ?5, ?4, ?6, ?7)";
 /* A key already there means this reminder was written before: not again. */
 static const char sql_find_key[] =
   "SELECT id FROM reminders WHERE key = ?1";
@@ -30,7 +32,7 @@ static const char sql_set_outcome_keyed[] =
   " WHERE key = ?1";
 static const char sql_list[] =
   "SELECT id, kind, routine_id, due_at, shown_at, outcome, catch_up, updated_at"
-  " FROM reminders WHERE due_at >= ?1 ORDER BY due_at DESC, id DESC";
+  " FROM reminders WHERE due_at >= ?1 AND test = 0 ORDER BY due_at DESC, id DESC";
 
 /* With a @key, a reminder already written under it is not written again:
  * its id is returned. */
@@ -41,6 +43,7 @@ log_reminder (LimberJournal       *self,
               const char          *routine_id,
               GDateTime           *due_at,
               gboolean             catch_up,
+              gboolean             test,
               GError             **error)
 {
   const char *kind_text = limber_reminder_kind_to_string (kind);
@@ -90,6 +93,7 @@ log_reminder (LimberJournal       *self,
         sqlite3_bind_text (stmt, 6, key, -1, SQLITE_TRANSIENT);
       else
         sqlite3_bind_null (stmt, 6);
+      sqlite3_bind_int (stmt, 7, test ? 1 : 0);
       if (!_limber_journal_run_stmt (self, stmt, error))
         goto failed;
       id = sqlite3_last_insert_rowid (self->db);
@@ -127,7 +131,7 @@ limber_journal_log_reminder (LimberJournal       *self,
                              gboolean             catch_up,
                              GError             **error)
 {
-  return log_reminder (self, NULL, kind, routine_id, due_at, catch_up, error);
+  return log_reminder (self, NULL, kind, routine_id, due_at, catch_up, FALSE, error);
 }
 
 /**
@@ -152,7 +156,31 @@ limber_journal_log_reminder_keyed (LimberJournal       *self,
 {
   g_return_val_if_fail (key != NULL && *key != '\0', 0);
 
-  return log_reminder (self, key, kind, routine_id, due_at, catch_up, error);
+  return log_reminder (self, key, kind, routine_id, due_at, catch_up, FALSE, error);
+}
+
+/**
+ * limber_journal_log_test_reminder_keyed:
+ * @key: a key that names this reminder alone, chosen by the caller
+ *
+ * Like limber_journal_log_reminder_keyed(), for a test notification (one
+ * the user asked for to try the notifications): it is written, and its
+ * outcome can be set, but limber_journal_list_reminders() never returns
+ * it, so it counts in nothing.
+ *
+ * Returns: the reminder's id (> 0), or 0 with @error set
+ */
+gint64
+limber_journal_log_test_reminder_keyed (LimberJournal       *self,
+                                        const char          *key,
+                                        LimberReminderKind   kind,
+                                        const char          *routine_id,
+                                        GDateTime           *due_at,
+                                        GError             **error)
+{
+  g_return_val_if_fail (key != NULL && *key != '\0', 0);
+
+  return log_reminder (self, key, kind, routine_id, due_at, FALSE, TRUE, error);
 }
 
 static gboolean

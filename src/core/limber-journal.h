@@ -170,6 +170,12 @@ gint64         limber_journal_log_reminder_keyed     (LimberJournal  *self,
                                                       GDateTime      *due_at,
                                                       gboolean        catch_up,
                                                       GError        **error);
+gint64         limber_journal_log_test_reminder_keyed (LimberJournal *self,
+                                                      const char     *key,
+                                                      LimberReminderKind kind,
+                                                      const char     *routine_id,
+                                                      GDateTime      *due_at,
+                                                      GError        **error);
 gboolean       limber_journal_set_reminder_outcome_keyed (LimberJournal *self,
                                                       const char     *key,
                                                       LimberReminderOutcome outcome,

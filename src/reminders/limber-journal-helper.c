@@ -156,6 +156,9 @@ run (LimberJournal              *journal,
       {
         g_autoptr(GDateTime) due = limber_time_from_usec (request->usec);
 
+        if (request->test)
+          return limber_journal_log_test_reminder_keyed (journal, request->key, request->kind,
+                                                         request->routine_id, due, error) > 0;
         return limber_journal_log_reminder_keyed (journal, request->key, request->kind, request->routine_id,
                                                   due, request->catch_up, error) > 0;
       }

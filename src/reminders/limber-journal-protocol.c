@@ -130,6 +130,13 @@ limber_journal_protocol_append_request (GString                    *out,
   switch (request->type)
     {
     case LIMBER_JOURNAL_REQUEST_LOG:
+      if (request->test)
+        {
+          g_string_append_printf (out, "test\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", request->key,
+                                  limber_reminder_kind_to_string (request->kind), request->usec,
+                                  request->routine_id != NULL ? request->routine_id : "");
+          break;
+        }
       g_string_append_printf (out, "log\t%s\t%s\t%" G_GINT64_FORMAT "\t%d\t%s\n", request->key,
                               limber_reminder_kind_to_string (request->kind), request->usec,
                               request->catch_up ? 1 : 0,
@@ -166,6 +173,26 @@ limber_journal_protocol_parse_request (const char            *line,
   if (!(f = split_line (line, &n, error)))
     return FALSE;
 
+  if (g_str_equal (f[0], "test"))
+    {
+      request->type = LIMBER_JOURNAL_REQUEST_LOG;
+      request->test = TRUE;
+      if (n != 5)
+        return invalid (error, "“test” takes 4 fields, not %u", n - 1);
+      if (!parse_key (f[1], request->key, error))
+        return FALSE;
+      if (!limber_reminder_kind_from_string (f[2], &request->kind))
+        return invalid (error, "“%s” is not a kind of reminder", f[2]);
+      if (!parse_usec (f[3], MAX_USEC, &request->usec, error))
+        return FALSE;
+      if (f[4][0] != '\0')
+        {
+          if (!valid_text (f[4], MAX_ROUTINE_ID))
+            return invalid (error, "a routine id over %d bytes", MAX_ROUTINE_ID);
+          request->routine_id = g_strdup (f[4]);
+        }
+      return TRUE;
+    }
   if (g_str_equal (f[0], "log"))
     {
       request->type = LIMBER_JOURNAL_REQUEST_LOG;

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
  *
  *   limber-journal 1
  *   log      KEY KIND DUE_USEC CATCH_UP(0|1) ROUTINE_ID(empty for none)
+ *   test     KEY KIND DUE_USEC ROUTINE_ID(empty for none)
+ *                                (a test notification: like "log", but
+ *                                 written as a test, which no count shows)
  *   outcome  KEY OUTCOME
  *   checkin  SINCE_USEC          (the latest check-in at or after SINCE)
  *
@@ -51,6 +54,7 @@ typedef struct
   LimberReminderOutcome    outcome;
   gint64                   usec;        /* due (log) or since (checkin) */
   gboolean                 catch_up;
+  gboolean                 test;        /* a test notification (log) */
   char                    *routine_id;  /* NULL for none */
 } LimberJournalRequest;
 

@@ -151,6 +151,8 @@ build_request (JournalRun *run,
           request.usec = op->reminder->due.due;
           request.catch_up = op->reminder->due.catch_up;
           request.routine_id = op->reminder->routine_id;
+          /* a test notification (Preview) counts nowhere */
+          request.test = op->reminder->preview;
         }
       else
         {
@@ -328,6 +330,8 @@ complete_run (JournalRun *run,
   if (gone)
     {
       self->journal_gone = TRUE;
+      /* which file that was: another one in its place is asked again */
+      self->gone_existed = g_stat (self->journal_path, &self->gone_stat) == 0;
       g_queue_clear_full (&self->journal_ops, (GDestroyNotify) journal_op_free);
     }
   else if (failure != NULL)
@@ -475,11 +479,38 @@ start_run (LimberReminderService *self)
   run->timeout_id = g_timeout_add_seconds (HELPER_TIMEOUT_S, on_run_timeout, run);
 }
 
+/* The journal the helper gave up on may have been replaced since: moved
+ * aside by the window after damage, restored from a backup, or made anew.
+ * A file other than the one it was (another inode, or the same one
+ * changed) is tried again; the service watches nothing meanwhile, it looks
+ * when it has something to write or ask. */
+static void
+recheck_gone_journal (LimberReminderService *self)
+{
+  GStatBuf now;
+  gboolean exists;
+
+  if (!self->journal_gone || self->journal_path == NULL)
+    return;
+
+  exists = g_stat (self->journal_path, &now) == 0;
+  if (exists == self->gone_existed &&
+      (!exists || (now.st_dev == self->gone_stat.st_dev && now.st_ino == self->gone_stat.st_ino &&
+                   now.st_mtime == self->gone_stat.st_mtime && now.st_size == self->gone_stat.st_size)))
+    return;
+
+  g_message ("The journal %s was replaced; reminders are written to it again", self->journal_path);
+  self->journal_gone = FALSE;
+  self->journal_backoff = 0;
+}
+
 void
 _limber_reminder_service_flush_journal (LimberReminderService *self)
 {
   if (self->journal_retry_id != 0 || self->journal_run != NULL)
     return;
+
+  recheck_gone_journal (self);
 
   if (self->journal_gone)
     {
@@ -538,7 +569,10 @@ _limber_reminder_service_refresh_last_checkin (LimberReminderService *self,
       self->checkins_fresh = FALSE;
       return FALSE;
     }
-  if (!self->config->checkin || self->journal_gone || self->journal_retry_id != 0)
+  if (!self->config->checkin)
+    return FALSE;
+  recheck_gone_journal (self);
+  if (self->journal_gone || self->journal_retry_id != 0)
     return FALSE;
   if (!self->checkins_wanted && !checkin_due (self, now))
     return FALSE;

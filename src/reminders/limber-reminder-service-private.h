@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <glib/gstdio.h>
+
 #include "limber-dbus-reminders.h"
 #include "limber-idle-monitor.h"
 #include "limber-reminder-notification.h"
@@ -67,8 +69,17 @@ struct _LimberReminderService
   guint                       journal_retry_id;
   guint                       journal_backoff;
   gboolean                    journal_gone;
+  GStatBuf                    gone_stat;       /* the journal the helper said was gone */
+  gboolean                    gone_existed;
   gboolean                    checkins_wanted; /* ask for today's last check-in */
   gboolean                    checkins_fresh;  /* just asked: process() goes on */
+
+  /* the pause and snoozes as last stored in the settings */
+  gint64                      saved_paused_until;
+  gint64                      saved_break_until;
+  gint64                      saved_snoozed_until;
+  LimberReminderKind          saved_snoozed_kind;
+  int                         saved_snoozed_slot;
 };
 
 /* limber-reminder-service.c */
@@ -111,6 +122,14 @@ void            _limber_reminder_service_snooze                (LimberReminderSe
                                                                 LimberReminder         *r,
                                                                 guint                   minutes);
 void            _limber_reminder_service_clear_notifications   (LimberReminderService  *self);
+
+/* limber-reminder-state.c */
+gboolean        _limber_reminder_service_is_state_key          (const char             *key);
+void            _limber_reminder_service_restore_state         (LimberReminderService  *self,
+                                                                gint64                  now);
+void            _limber_reminder_service_save_state            (LimberReminderService  *self,
+                                                                gint64                  now);
+void            _limber_reminder_service_forget_state          (LimberReminderService  *self);
 
 /* limber-reminder-dbus.c */
 gboolean        _limber_reminder_service_export                (LimberReminderService  *self,

@@ -14,7 +14,8 @@
  *   limber-reminder-outcomes.c  showing reminders, and what the user did
  *   limber-reminder-journal.c   the journal's write queue, with back-off,
  *                               written by limber-journal-helper
- *   limber-reminder-dbus.c      the D-Bus interface the window calls */
+ *   limber-reminder-dbus.c      the D-Bus interface the window calls
+ *   limber-reminder-state.c     the pause and snoozes, kept across restarts */
 
 G_DEFINE_FINAL_TYPE (LimberReminderService, limber_reminder_service, G_TYPE_OBJECT)
 
@@ -128,6 +129,7 @@ _limber_reminder_service_process (LimberReminderService *self)
   else
     g_debug ("Nothing is due, ever; sleeping");
 
+  _limber_reminder_service_save_state (self, now_us);
   paused_until = self->state.paused_until > now_us ? self->state.paused_until : 0;
   if (have_next != self->have_next || (have_next && !same_due (&next, &self->next)) ||
       paused_until != self->next_paused_until)
@@ -162,6 +164,10 @@ on_settings_changed (GSettings  *settings,
 {
   LimberReminderService *self = user_data;
 
+  /* its own writes, of the pause and snoozes */
+  if (_limber_reminder_service_is_state_key (key))
+    return;
+
   g_clear_pointer (&self->config, limber_schedule_config_free);
   self->config = read_config (settings);
 
@@ -169,6 +175,7 @@ on_settings_changed (GSettings  *settings,
     {
       g_message ("Reminders were turned off; the reminder service stops");
       _limber_reminder_service_arm_timer (self, G_MAXINT64);
+      _limber_reminder_service_forget_state (self);
       g_signal_emit (self, signals[QUIT], 0);
       return;
     }
@@ -279,6 +286,8 @@ limber_reminder_service_start (LimberReminderService *self)
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
   g_clear_pointer (&self->config, limber_schedule_config_free);
   self->config = read_config (self->settings);
+
+  _limber_reminder_service_restore_state (self, g_get_real_time ());
 
   self->idle = limber_idle_monitor_new (self->bus, self->config->idle_break * 1000);
   g_signal_connect (self->idle, "idle-changed", G_CALLBACK (on_idle_changed), self);

@@ -13,9 +13,12 @@
 #include "limber-reminder-service.h"
 #include "limber-reminders-bus.h"
 
-/* limber-reminders: the reminder service. Started at login by its
- * autostart entry, or by D-Bus activation of its name; it exits by itself
- * when reminders are turned off, and when another copy owns the name. */
+/* limber-reminders: the reminder service. Started at login by the
+ * system-wide autostart entry (whose AutostartCondition follows
+ * reminders-enabled), or by D-Bus activation of its name when Limber turns
+ * reminders on; it exits by itself when reminders are turned off, and when
+ * another copy owns the name. Started with reminders off (a desktop that
+ * ignores AutostartCondition), it exits at once with status 0. */
 
 typedef struct
 {

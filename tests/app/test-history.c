@@ -218,7 +218,8 @@ count_rows (GtkWidget *widget)
   return n;
 }
 
-/* Reminders the service sent this week, and what became of them. */
+/* Reminders the service sent this week, and what became of them, and a
+ * test notification. */
 static void
 log_reminders (void)
 {
@@ -234,6 +235,9 @@ log_reminders (void)
       g_assert_cmpint (id, >, 0);
       g_assert_true (limber_journal_set_reminder_outcome (journal, id, outcomes[i], NULL));
     }
+  /* a test notification from Preferences counts in nothing */
+  g_assert_cmpint (limber_journal_log_test_reminder_keyed (journal, "5d1c8e2a-3b4f-4a6e-9d7c-1e2f3a4b5c6d",
+                                                           LIMBER_REMINDER_BREAK, "desk-break", due, NULL), >, 0);
 }
 
 static void

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences as a person sets them: reminders on and off (with the login
- * autostart entry), times checked before they are kept, routine reminders
- * added, changed and removed, working hours; and every control following
- * its key while the window is open, whoever changes it. */
+ * service started, or a message when it cannot be), times checked before
+ * they are kept, routine reminders added, changed and removed, working
+ * hours; and every control following its key while the window is open,
+ * whoever changes it. */
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
 #include "limber-preferences-window-private.h"
+#include "limber-reminders-client.h"
 #include "limber-window.h"
 #include "fake-ssip.h"
 #include "test-utils.h"
@@ -31,29 +33,101 @@ close_preferences (LimberPreferencesWindow *prefs)
   WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW) == NULL);
 }
 
+static char *
+autostart_path (const char *name)
+{
+  return g_build_filename (g_get_user_config_dir (), "autostart", name, NULL);
+}
+
+/* Turning reminders on starts the service (LIMBER_REMINDERS_BIN here) and
+ * writes nothing into the home: the session's autostart entry is the
+ * system's. The entry an older Limber wrote was removed at start; another
+ * program's entry was not. */
 static void
-test_enable_autostart (void)
+test_enable_reminders (void)
 {
   LimberPreferencesWindow *prefs = open_preferences ();
-  g_autofree char *path = limber_reminders_get_autostart_path ();
-  g_autoptr(GKeyFile) entry = g_key_file_new ();
-  g_autofree char *exec = NULL;
+  g_autofree char *old = autostart_path ("io.github.limber.Limber.Reminders.desktop");
+  g_autofree char *other = autostart_path ("other.desktop");
+  LimberRemindersClient *client = NULL;
 
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_object_get (window, "reminders", &client, NULL);
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
   gtk_switch_set_active (limber_test_child (prefs, "enabled_switch"), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
-  WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
-
-  g_assert_true (g_key_file_load_from_file (entry, path, 0, NULL));
-  exec = g_key_file_get_string (entry, "Desktop Entry", "Exec", NULL);
-  g_assert_cmpstr (exec, ==, g_getenv ("LIMBER_REMINDERS_BIN"));
-  g_assert_true (g_key_file_get_boolean (entry, "Desktop Entry", "X-GNOME-Autostart-enabled", NULL));
-  g_assert_true (g_key_file_get_boolean (entry, "Desktop Entry", "NoDisplay", NULL));
+  limber_test_settle ();
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_null (limber_reminders_client_get_start_error (client));
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
   limber_test_screenshot (GTK_WIDGET (prefs), "preferences.png");
 
   gtk_switch_set_active (limber_test_child (prefs, "enabled_switch"), FALSE);
-  WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
   close_preferences (prefs);
+  g_object_unref (client);
+}
+
+static void
+screenshot_cannot_start (int         width,
+                         int         height,
+                         const char *suffix)
+{
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *name = g_strdup_printf ("reminders-cannot-start-%s%s.png", suffix, dark ? "-dark" : "");
+
+      /* no window manager under Xvfb: a hidden window takes its new size when shown */
+      gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+      gtk_window_set_default_size (window, width, height);
+      gtk_window_present (window);
+      WAIT_FOR (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) <= 64);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      limber_test_screenshot (GTK_WIDGET (window), name);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* A partial install: the service's program is missing. The switch goes
+ * back off and the window says why, in plain text, until dismissed. */
+static void
+test_cannot_start (void)
+{
+  LimberPreferencesWindow *prefs = open_preferences ();
+  GtkSwitch *enabled = limber_test_child (prefs, "enabled_switch");
+  GtkRevealer *revealer = limber_test_child (window, "reminders_error_revealer");
+  GtkLabel *label = limber_test_child (window, "reminders_error_label");
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-limber-reminders", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("LIMBER_REMINDERS_BIN"));
+  int width, height;
+
+  g_setenv ("LIMBER_REMINDERS_BIN", missing, TRUE);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  gtk_switch_set_active (enabled, TRUE);
+  WAIT_FOR (!g_settings_get_boolean (settings, "reminders-enabled"));
+  WAIT_FOR (!gtk_switch_get_active (enabled));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_label (label), ==,
+                   "Reminders could not start: limber-reminders is not installed. "
+                   "Install the Limber package’s reminder service, or reinstall Limber.");
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (gtk_revealer_get_child (revealer))),
+                   ==, GTK_ACCESSIBLE_ROLE_ALERT);
+  close_preferences (prefs);
+
+  gtk_window_get_default_size (window, &width, &height);
+  screenshot_cannot_start (360, 640, "360");
+  screenshot_cannot_start (1280, 800, "1280");
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+
+  /* the dismiss button, last in the message */
+  g_signal_emit_by_name (gtk_widget_get_last_child (gtk_revealer_get_child (revealer)), "clicked");
+  WAIT_FOR (!gtk_revealer_get_reveal_child (revealer));
+  g_setenv ("LIMBER_REMINDERS_BIN", saved, TRUE);
 }
 
 static void
@@ -242,7 +316,6 @@ static void
 test_follows_settings (void)
 {
   LimberPreferencesWindow *prefs = open_preferences ();
-  g_autofree char *path = limber_reminders_get_autostart_path ();
   const char *keys[] = {
     "reminders-enabled", "break-reminders", "break-interval-minutes", "idle-break-minutes",
     "routine-reminders", "checkin-reminder", "checkin-time", "quiet-hours", "quiet-hours-start",
@@ -252,12 +325,11 @@ test_follows_settings (void)
   };
   AdwExpanderRow *routine;
 
+  /* (starting and stopping the service itself: /preferences/enable-reminders) */
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   g_assert_true (gtk_switch_get_active (prefs->enabled_switch));
-  WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
   g_settings_set_boolean (settings, "reminders-enabled", FALSE);
   g_assert_false (gtk_switch_get_active (prefs->enabled_switch));
-  WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
 
   g_settings_set_boolean (settings, "break-reminders", FALSE);
   g_assert_false (gtk_switch_get_active (prefs->breaks_switch));
@@ -589,6 +661,20 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
+  /* the entry an older Limber wrote into the home, and another program's */
+  {
+    g_autofree char *dir = g_build_filename (home, "autostart", NULL);
+    g_autofree char *old = g_build_filename (dir, "io.github.limber.Limber.Reminders.desktop", NULL);
+    g_autofree char *other = g_build_filename (dir, "other.desktop", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (old, "[Desktop Entry]\nType=Application\nName=Limber Reminders\n"
+                                        "Exec=/usr/bin/limber-reminders\nIcon=io.github.limber.Limber\n"
+                                        "NoDisplay=true\nX-GNOME-Autostart-enabled=true\n", -1, NULL));
+    g_assert_true (g_file_set_contents (other, "[Desktop Entry]\nType=Application\nName=Other\n"
+                                        "Exec=limber-reminders\n", -1, NULL));
+  }
+
   app = limber_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -597,7 +683,8 @@ main (int   argc,
   settings = limber_application_get_settings (app);
   g_assert_nonnull (settings);
 
-  g_test_add_func ("/preferences/enable-autostart", test_enable_autostart);
+  g_test_add_func ("/preferences/enable-reminders", test_enable_reminders);
+  g_test_add_func ("/preferences/cannot-start", test_cannot_start);
   g_test_add_func ("/preferences/times-checked", test_times_checked);
   g_test_add_func ("/preferences/routine-reminders", test_routine_reminders);
   g_test_add_func ("/preferences/player-timings", test_player_timings);

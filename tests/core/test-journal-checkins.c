@@ -485,6 +485,15 @@ test_reminders (void)
   g_assert_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* a test notification is written, takes an outcome, and is in no list */
+  g_assert_cmpint (limber_journal_log_test_reminder_keyed (journal, "5d1c8e2a-3b4f-4a6e-9d7c-1e2f3a4b5c6d",
+                                                           LIMBER_REMINDER_BREAK, "desk-break", later,
+                                                           &error), >, b);
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_set_reminder_outcome_keyed (journal, "5d1c8e2a-3b4f-4a6e-9d7c-1e2f3a4b5c6d",
+                                                            LIMBER_REMINDER_OUTCOME_SKIPPED, &error));
+  g_assert_no_error (error);
+
   all = limber_journal_list_reminders (journal, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 2);

@@ -7,7 +7,10 @@
 # from the installed package file, and the installed desktop file, which
 # opens that type, passes desktop-file-validate. Then that GNOME Shell finds
 # the search provider: its .ini names the desktop file, the bus name that
-# D-Bus activates, and the object path the application exports.
+# D-Bus activates, and the object path the application exports. Then the
+# reminder service's files (check_reminders): its autostart entry under
+# SYSCONFDIR/xdg/autostart with its AutostartCondition, and the D-Bus
+# service files that activate it and the application.
 
 import configparser
 import os
@@ -50,8 +53,49 @@ def check_search_provider(share):
         assert 'DBusActivatable=true\n' in f.read()
 
 
-build_root, datadir = sys.argv[1], sys.argv[2]
-print('1..4', flush=True)
+
+build_root, datadir, sysconfdir, bindir = sys.argv[1:5]
+print('1..7', flush=True)
+
+
+def desktop_keys(path):
+    keys = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if '=' in line and not line.startswith('#'):
+                key, value = line.rstrip('\n').split('=', 1)
+                keys[key] = value
+    return keys
+
+
+def check_reminders(destdir):
+    autostart = os.path.join(destdir + sysconfdir, 'xdg', 'autostart',
+                             'io.github.limber.Limber.Reminders.desktop')
+    assert os.path.exists(autostart), autostart
+    subprocess.run([VALIDATE, autostart], check=True)
+    keys = desktop_keys(autostart)
+    assert keys['AutostartCondition'] == 'GSettings io.github.limber.Limber reminders-enabled', keys
+    assert keys['Exec'] == 'limber-reminders', keys
+    assert keys['NoDisplay'] == 'true', keys
+    # not also under the data folder, where older Limbers kept a template
+    assert not os.path.exists(os.path.join(destdir + datadir, 'limber',
+                                           'io.github.limber.Limber.Reminders.desktop'))
+    print('ok 5 the reminders\' autostart entry is the system\'s, with its condition, and validates',
+          flush=True)
+
+    services = os.path.join(destdir + datadir, 'dbus-1', 'services')
+    for name, program in [('io.github.limber.Limber.Reminders', 'limber-reminders'),
+                          ('io.github.limber.Limber', 'limber')]:
+        keys = desktop_keys(os.path.join(services, name + '.service'))
+        assert keys['Name'] == name, keys
+        assert keys['Exec'].split()[0] == os.path.join(bindir, program), keys
+        assert os.path.exists(destdir + os.path.join(bindir, program))
+    print('ok 6 the D-Bus service files name the installed programs', flush=True)
+
+    desktop = os.path.join(destdir + datadir, 'applications', 'io.github.limber.Limber.desktop')
+    subprocess.run([VALIDATE, desktop, autostart], check=True)
+    print('ok 7 every installed desktop file validates', flush=True)
+
 
 with tempfile.TemporaryDirectory() as destdir:
     subprocess.run([MESON, 'install', '-C', build_root, '--no-rebuild', '--quiet',
@@ -81,3 +125,4 @@ with tempfile.TemporaryDirectory() as destdir:
 
     check_search_provider(share)
     print('ok 4 the search provider is installed where GNOME Shell looks', flush=True)
+    check_reminders(destdir)

@@ -78,6 +78,17 @@ class Helper(unittest.TestCase):
                          b'checkin\t1709970000000000\n')
         self.assertEqual(self.run_helper(HEADER + b'checkin\t1709970000000001\n').stdout, b'checkin\t0\n')
 
+        # a test notification is written as a test, and its outcome set
+        key3 = b'5d1c8e2a-3b4f-4a6e-9d7c-1e2f3a4b5c6d'
+        test = self.run_helper(HEADER + b'test\t' + key3 + b'\tbreak\t' + DUE + b'\tdesk-break\n' +
+                               b'outcome\t' + key3 + b'\tskipped\n')
+        self.assertEqual(test.stdout, b'done\ndone\n', test.stderr)
+        db = sqlite3.connect(self.journal)
+        self.assertEqual(db.execute('SELECT key, outcome, test FROM reminders ORDER BY id').fetchall(),
+                         [(KEY.decode(), 'skipped', 0), (KEY2.decode(), 'shown', 0),
+                          (key3.decode(), 'skipped', 1)])
+        db.close()
+
         # an empty request does not even open the journal
         empty = self.run_helper(HEADER, os.path.join(self.dir, 'none', 'journal.db'))
         self.assertEqual((empty.returncode, empty.stdout), (0, b''))
@@ -100,6 +111,7 @@ class Helper(unittest.TestCase):
             'catch-up neither 0 nor 1': HEADER + LOG.replace(b'\t0\tdesk', b'\t2\tdesk'),
             'a field too many': HEADER + LOG[:-1] + b'\textra\n',
             'a field too few': HEADER + b'log\t' + KEY + b'\tbreak\t' + DUE + b'\t0\n',
+            'a test with a catch-up': HEADER + b'test\t' + KEY + b'\tbreak\t' + DUE + b'\t0\tdesk-break\n',
             'invalid UTF-8': HEADER + LOG.replace(b'desk-break', b'desk-\xff\xfe'),
             'a control character': HEADER + LOG.replace(b'desk-break', b'desk\x1bbreak'),
             'a carriage return': HEADER + LOG.replace(b'\n', b'\r\n'),

@@ -267,6 +267,8 @@ class Actions(ServiceTestCase):
         self.assert_notify(calls[0], BREAK_SUMMARY, BREAK_BODY, ACTIONS)
         wait_until(lambda: self.reminders_rows() == [(1, 'break', 'desk-break', 'shown', 0, 1)],
                    'the reminder in the journal')
+        # a test notification: in the journal as a test, counted nowhere
+        self.assertEqual(self.query('SELECT test FROM reminders'), [(1,)])
 
         # Another break reminder replaces it on screen instead of piling up
         self.reminders.Preview('break')
@@ -614,6 +616,31 @@ exec {REAL_HELPER} "$@"
                          [(1, 'break', 'desk-break', 'skipped'), (2, 'checkin', None, 'shown')])
         self.assertEqual(len(set(self.keys())), 2)
         self.assertIsNone(self.service.poll())
+
+    def test_replaced_journal(self):
+        # Another program's database where the journal goes: the helper
+        # says it is gone, and nothing is written to it.
+        os.makedirs(os.path.dirname(self.journal_path), exist_ok=True)
+        db = sqlite3.connect(self.journal_path)
+        db.execute('PRAGMA application_id = 12345')
+        db.execute('CREATE TABLE notes (text TEXT)')
+        db.commit()
+        db.close()
+        self.start_service()
+        self.reminders.Preview('break')
+        self.wait_for_notify(1)
+        wait_until(lambda: 'Reminders will not be written to the journal' in self.log(), 'the foreign file')
+        self.assertEqual(self.reminders_rows(), [])
+
+        # Moved aside, as the window does: the service notices that the file
+        # is not the one it gave up on, and the helper starts a new journal.
+        os.rename(self.journal_path, self.journal_path + '.foreign')
+        self.reminders.Preview('checkin')
+        wait_until(lambda: 'was replaced; reminders are written to it again' in self.log(),
+                   'the new journal to be noticed')
+        wait_until(lambda: [r[1:4] for r in self.reminders_rows()] == [('checkin', None, 'shown')],
+                   'the reminder in the new journal', 20)
+        self.assertEqual(self.log().count('Reminders will not be written to the journal'), 1)
 
 
 class Dunst(ServiceTestCase):
