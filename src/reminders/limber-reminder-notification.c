@@ -108,6 +108,12 @@ lower_initial (const char *name)
 
   if (name == NULL || *name == '\0')
     return g_strdup (_("routine"));
+  /* Translators: "lowercase" when a routine's name takes a small first
+   * letter inside the sentence "Your %s is ready" ("Your evening wind-down
+   * is ready"); translate it as anything else to keep names as they are
+   * written (German nouns keep their capital) */
+  if (g_strcmp0 (C_("routine name in a sentence", "lowercase"), "lowercase") != 0)
+    return g_strdup (name);
 
   first = g_utf8_get_char (name);
   second = g_utf8_next_char (name);

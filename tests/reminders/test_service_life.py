@@ -11,6 +11,7 @@
 #   test_service_life.py Activation  # Limber turns reminders on by D-Bus
 #                                    # activation, or turns the switch back
 #                                    # off when it cannot
+#   test_service_life.py German      # the notifications in German
 #
 # Needs what test_reminders.py needs.
 
@@ -183,6 +184,34 @@ class Activation(ServiceTestCase):
         self.assertEqual(self.get_enabled(), 'true')
         self.gsettings('set', 'reminders-enabled', 'false')
         wait_until(lambda: not self.bus.name_has_owner(NAME), 'the service to stop', 20)
+
+
+class German(ServiceTestCase):
+    '''The notifications a German user sees: the service under
+    LC_ALL=de_DE.UTF-8 with the build's translations, sending to the mock
+    server. A routine's name keeps its capital inside the German title.'''
+
+    system_bus = True
+
+    def setUp(self):
+        super().setUp()
+        self.start_service(LC_ALL='de_DE.UTF-8', LANGUAGE='de',
+                           LIMBER_LOCALEDIR=os.environ['LIMBER_BUILD_LOCALEDIR'])
+
+    def test_notifications_are_german(self):
+        self.reminders.Preview('break')
+        self.reminders.Preview('routine')
+        self.reminders.Preview('checkin')
+        calls = self.wait_for_notify(3)
+        summaries = [call[3] for call in calls]
+        self.assertEqual(summaries[0], 'Zeit zum Aufstehen und Dehnen')
+        self.assertEqual(summaries[1], 'Zeit für „Entspannung am Abend“')
+        self.assertTrue(summaries[2].startswith('Wie fühlt sich'), summaries[2])
+        self.assertIn('50 Minuten', calls[0][4])
+        # the buttons' labels: (id, label) pairs
+        labels = list(calls[1][5])[1::2]
+        self.assertIn('Starten', labels)
+        self.assertIn('In 10 min erinnern', labels)
 
 
 if __name__ == '__main__':
