@@ -173,45 +173,35 @@ limber_journal_protocol_parse_request (const char            *line,
   if (!(f = split_line (line, &n, error)))
     return FALSE;
 
-  if (g_str_equal (f[0], "test"))
+  /* test KEY KIND USEC ROUTINE, log KEY KIND USEC CATCH_UP ROUTINE: a test
+   * notification is a log without catch-up, marked as a test */
+  if (g_str_equal (f[0], "test") || g_str_equal (f[0], "log"))
     {
+      gboolean test = g_str_equal (f[0], "test");
+      const char *routine;
+
       request->type = LIMBER_JOURNAL_REQUEST_LOG;
-      request->test = TRUE;
-      if (n != 5)
-        return invalid (error, "“test” takes 4 fields, not %u", n - 1);
+      request->test = test;
+      if (n != (test ? 5u : 6u))
+        return invalid (error, "“%s” takes %u fields, not %u", f[0], test ? 4u : 5u, n - 1);
+      routine = f[n - 1];
       if (!parse_key (f[1], request->key, error))
         return FALSE;
       if (!limber_reminder_kind_from_string (f[2], &request->kind))
         return invalid (error, "“%s” is not a kind of reminder", f[2]);
       if (!parse_usec (f[3], MAX_USEC, &request->usec, error))
         return FALSE;
-      if (f[4][0] != '\0')
+      if (!test)
         {
-          if (!valid_text (f[4], MAX_ROUTINE_ID))
-            return invalid (error, "a routine id over %d bytes", MAX_ROUTINE_ID);
-          request->routine_id = g_strdup (f[4]);
+          if (!g_str_equal (f[4], "0") && !g_str_equal (f[4], "1"))
+            return invalid (error, "“%s” is neither 0 nor 1", f[4]);
+          request->catch_up = f[4][0] == '1';
         }
-      return TRUE;
-    }
-  if (g_str_equal (f[0], "log"))
-    {
-      request->type = LIMBER_JOURNAL_REQUEST_LOG;
-      if (n != 6)
-        return invalid (error, "“log” takes 5 fields, not %u", n - 1);
-      if (!parse_key (f[1], request->key, error))
-        return FALSE;
-      if (!limber_reminder_kind_from_string (f[2], &request->kind))
-        return invalid (error, "“%s” is not a kind of reminder", f[2]);
-      if (!parse_usec (f[3], MAX_USEC, &request->usec, error))
-        return FALSE;
-      if (!g_str_equal (f[4], "0") && !g_str_equal (f[4], "1"))
-        return invalid (error, "“%s” is neither 0 nor 1", f[4]);
-      request->catch_up = f[4][0] == '1';
-      if (f[5][0] != '\0')
+      if (routine[0] != '\0')
         {
-          if (!valid_text (f[5], MAX_ROUTINE_ID))
+          if (!valid_text (routine, MAX_ROUTINE_ID))
             return invalid (error, "a routine id over %d bytes", MAX_ROUTINE_ID);
-          request->routine_id = g_strdup (f[5]);
+          request->routine_id = g_strdup (routine);
         }
       return TRUE;
     }
