@@ -79,6 +79,30 @@ static void focus_chart_day    (LimberHistoryPage *self,
                                 int                index);
 static void update_journal_row (LimberHistoryPage *self);
 
+/* The chart's colours, and its text: the window's, a size smaller, so that
+ * it grows with the desktop's text size as the labels around it do. The
+ * drawing and the pointer's day use the same, so they agree. @font_name
+ * holds the font's name for as long as @style is used. */
+static void
+chart_style (LimberHistoryPage *self,
+             LimberChartStyle  *style,
+             char             **font_name)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->chart));
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (context));
+
+  limber_chart_style_init (style, adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                  ? LIMBER_CHART_STYLE_DARK : LIMBER_CHART_STYLE_LIGHT);
+  style->background.alpha = 0;
+  *font_name = NULL;
+  if (pango_font_description_get_size (font) > 0)
+    {
+      pango_font_description_set_size (font, pango_font_description_get_size (font) * 5 / 6);
+      *font_name = pango_font_description_to_string (font);
+      style->font = *font_name;
+    }
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -88,13 +112,12 @@ draw_chart (GtkDrawingArea *area,
 {
   LimberHistoryPage *self = user_data;
   LimberChartStyle style;
+  g_autofree char *font_name = NULL;
 
   if (self->chart_days == NULL || self->chart_days->len == 0)
     return;
 
-  limber_chart_style_init (&style, adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                   ? LIMBER_CHART_STYLE_DARK : LIMBER_CHART_STYLE_LIGHT);
-  style.background.alpha = 0;
+  chart_style (self, &style, &font_name);
   limber_chart_draw (cr, width, height,
                      (const LimberChartDay *) self->chart_days->data, self->chart_days->len,
                      &style);
@@ -263,6 +286,7 @@ chart_day_at (LimberHistoryPage *self,
 {
   cairo_surface_t *surface;
   LimberChartStyle style;
+  g_autofree char *font_name = NULL;
   cairo_t *cr;
   int index;
 
@@ -270,7 +294,7 @@ chart_day_at (LimberHistoryPage *self,
     return -1;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
-  limber_chart_style_init (&style, LIMBER_CHART_STYLE_LIGHT);
+  chart_style (self, &style, &font_name);
   index = limber_chart_day_at (cr, gtk_widget_get_width (GTK_WIDGET (self->chart)),
                                gtk_widget_get_height (GTK_WIDGET (self->chart)),
                                (const LimberChartDay *) self->chart_days->data, self->chart_days->len,

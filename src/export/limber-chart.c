@@ -277,7 +277,7 @@ draw_time_axis (Chart  *chart,
       text_size (chart, label, &w, NULL);
       /* Labels are centred on their day, never cut at an edge and never
        * on top of one another: one that does not fit is left out. */
-      x = CLAMP (x - w / 2, 0, chart->right + PAD - w);
+      x = CLAMP (x - w / 2, 0, chart->right - w);
       if (x < last_label_end + 2 * PAD)
         continue;
       draw_text (chart, label, x, label_y, 0);
@@ -420,7 +420,7 @@ draw_legend (Chart  *chart,
       total += sample + PAD + widths[i] + (i > 0 ? 3 * PAD : 0);
     }
 
-  x = MAX (chart->left, width - PAD - total);
+  x = MAX (chart->left, chart->right - total);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       cairo_save (cr);
