@@ -22,6 +22,7 @@ ACTIONS = ('click', 'activate', 'press')
 # GTK 4.8 names an object that has no name after its type
 TYPE_NAME = re.compile(r'^(Gtk|Adw|Limber)[A-Z]\w*$')
 
+G_DEBUG = {}
 pyatspi = None
 GLib = None
 Atspi = None
@@ -48,6 +49,9 @@ def start_bus():
                              capture_output=True, text=True).stdout
         return 'true' in out
     wait_until(bus_up, 'the accessibility bus (org.a11y.Bus)', timeout=15)
+    # fatal warnings are for Limber, not for the AT-SPI client library, which
+    # warns that GTK 4 has no cache to offer
+    G_DEBUG.update(G_DEBUG=os.environ.pop('G_DEBUG', ''))
     pyatspi = require.module('pyatspi', 'python3-pyatspi (with at-spi2-core)')
     GLib = require.module('gi.repository.GLib', 'python3-gi')
     Atspi = require.module('gi.repository.Atspi', 'gir1.2-atspi-2.0')
@@ -61,6 +65,8 @@ def environment(name):
                XDG_CONFIG_HOME=os.path.join(home, 'config'), XDG_CACHE_HOME=os.path.join(home, 'cache'),
                GTK_A11Y='atspi', GSETTINGS_BACKEND='memory')
     env.pop('NO_AT_BRIDGE', None)
+    if G_DEBUG.get('G_DEBUG'):
+        env['G_DEBUG'] = G_DEBUG['G_DEBUG']
     return home, env
 
 
