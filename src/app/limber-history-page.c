@@ -248,9 +248,16 @@ focus_chart_day (LimberHistoryPage *self,
 
   if (index < 0)
     {
+      const char *summary = gtk_label_get_label (self->chart_summary);
+
       gtk_label_set_label (self->chart_day_label,
                            _("Point at a day, or focus the chart and use the arrow keys, to see its values."));
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      /* GTK 4.8 does not pass the described-by relation on to AT-SPI: the
+       * summary is the chart's description itself */
+      if (summary[0] != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   else
     {

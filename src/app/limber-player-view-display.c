@@ -49,6 +49,45 @@ set_style (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, style);
 }
 
+/* GTK 4.8 has no way to announce (gtk_accessible_announce is 4.14) and no
+ * live regions. A screen reader speaks a change of the focused widget's
+ * description, and the focus stays on a control while a routine plays:
+ * each control's description starts with the phase in words, so the new
+ * phase is read out wherever the focus is, and again with the control. */
+void
+_limber_player_view_update_descriptions (LimberPlayerView *self)
+{
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->pause_button), self->previous_button, self->skip_button,
+    self->next_button, self->stop_button, self->hurts_button, self->coach_button,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      const char *tip = gtk_widget_get_tooltip_text (controls[i]);
+      g_autofree char *text = NULL;
+
+      if (self->announcement == NULL)
+        text = g_strdup (tip);
+      else if (tip == NULL)
+        text = g_strdup (self->announcement);
+      else
+        /* Translators: a player control's description for screen readers:
+         * the phase, e.g. "Hold: Chair hamstring stretch, left side", then its tooltip */
+        text = g_strdup_printf (_("%s. %s"), self->announcement, tip);
+      if (text != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (controls[i]),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (controls[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  if (self->announcement != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->countdown),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->announcement,
+                                    -1);
+}
+
 void
 _limber_player_view_update_clock (LimberPlayerView *self)
 {
@@ -57,6 +96,8 @@ _limber_player_view_update_clock (LimberPlayerView *self)
   g_autofree char *seconds = NULL;
   g_autofree char *left = NULL;
   g_autofree char *left_text = NULL;
+  g_autofree char *spoken = NULL;
+  gint64 whole;
   gboolean urgent;
 
   if (phase == NULL)
@@ -66,6 +107,13 @@ _limber_player_view_update_clock (LimberPlayerView *self)
   elapsed = phase->duration_ms * (gint64) 1000 - remaining;
   seconds = g_strdup_printf ("%" G_GINT64_FORMAT, (remaining + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
   limber_digits_set_text (self->seconds_label, seconds);
+  /* the digits are drawn: their name is what a screen reader can read */
+  whole = (remaining + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+  spoken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second left", "%d seconds left", (gulong) whole),
+                            (int) whole);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->seconds_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
   limber_countdown_set_fraction (self->countdown,
                                  phase->duration_ms > 0 ? elapsed / (phase->duration_ms * 1000.0) : 1.0);
 
@@ -219,6 +267,21 @@ _limber_player_view_update_phase (LimberPlayerView *self)
   /* Translators: the position in the routine */
   subtitle = g_strdup_printf (_("Exercise %u of %u"), phase->step + 1, limber_routine_get_n_steps (routine));
   adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  g_free (self->announcement);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->detail_label)) && phase->kind != LIMBER_PHASE_HOLD &&
+      phase->kind != LIMBER_PHASE_REPETITIONS)
+    /* Translators: the phase for screen readers, e.g.
+     * "Switch Sides: Chair hamstring stretch, Now the right side" */
+    self->announcement = g_strdup_printf (_("%s: %s, %s"), label, limber_exercise_get_name (exercise),
+                                          gtk_label_get_label (self->detail_label));
+  else if (phase->side == LIMBER_SIDE_LEFT || phase->side == LIMBER_SIDE_RIGHT)
+    self->announcement = g_strdup_printf (_("%s: %s, %s"), label, limber_exercise_get_name (exercise),
+                                          phase->side == LIMBER_SIDE_LEFT ? _("Left side") : _("Right side"));
+  else
+    /* Translators: the phase for screen readers, e.g. "Hold: Posture reset" */
+    self->announcement = g_strdup_printf (_("%s: %s"), label, limber_exercise_get_name (exercise));
+  _limber_player_view_update_descriptions (self);
 
   _limber_player_view_update_clock (self);
 }

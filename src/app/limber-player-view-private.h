@@ -58,9 +58,13 @@ struct _LimberPlayerView
   AdwStatusPage         *summary_page;
   LimberRating          *rating;
   GtkLabel              *rating_saved_label;
+
+  /* the phase in words, for screen readers: see update_descriptions() */
+  char                  *announcement;
 };
 
 void _limber_player_view_update_clock (LimberPlayerView *self);
 void _limber_player_view_update_phase (LimberPlayerView *self);
+void _limber_player_view_update_descriptions (LimberPlayerView *self);
 
 G_END_DECLS

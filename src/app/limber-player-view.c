@@ -118,6 +118,8 @@ update_running (LimberPlayerView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, running ? _("Pause") : _("Resume"),
                                   -1);
+  /* a new tooltip replaced the description, phase and all */
+  _limber_player_view_update_descriptions (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.toggle-pause", playing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.previous", playing);
@@ -603,6 +605,7 @@ on_fullscreened (LimberPlayerView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->fullscreen ? _("Leave coach mode") : _("Coach mode"),
                                   -1);
+  _limber_player_view_update_descriptions (self);
 }
 
 static void
@@ -636,6 +639,7 @@ limber_player_view_dispose (GObject *object)
   g_clear_object (&self->cues);
   g_clear_object (&self->voice);
   g_clear_pointer (&self->step_skipped, g_array_unref);
+  g_clear_pointer (&self->announcement, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_PLAYER_VIEW);
 
   G_OBJECT_CLASS (limber_player_view_parent_class)->dispose (object);

@@ -105,6 +105,12 @@ update_accessible_value (LimberRating *self)
                                     GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) self->value,
                                     GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                     -1);
+  /* GTK 4.8 gives AT-SPI's Value interface only to its own ranges, so the
+   * value above never reaches a screen reader: the description carries it
+   * too, and a screen reader speaks its change while the rating has focus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
 }
 
 /* The ends say what they mean when pointed at. */

@@ -95,6 +95,16 @@ limber_routine_row_dispose (GObject *object)
   G_OBJECT_CLASS (limber_routine_row_parent_class)->dispose (object);
 }
 
+/* GTK 4.8 gives a list row no accessible action of its own: this one is
+ * what a screen reader or a test lists and invokes to open the routine. */
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_widget_activate (widget);
+}
+
 static void
 limber_routine_row_class_init (LimberRoutineRowClass *klass)
 {
@@ -117,6 +127,7 @@ limber_routine_row_class_init (LimberRoutineRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, LIMBER_RESOURCE_PREFIX "/ui/limber-routine-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberRoutineRow, thumbnail);
   gtk_widget_class_bind_template_child (widget_class, LimberRoutineRow, own_label);
+  gtk_widget_class_install_action (widget_class, "row.activate", NULL, activate_action);
 }
 
 static void
