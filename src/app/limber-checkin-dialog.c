@@ -488,6 +488,7 @@ limber_checkin_dialog_init (LimberCheckinDialog *self)
 {
   self->prefilled_pain = LIMBER_RATING_UNSET;
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_object (self->pain_rating, "notify::value", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stiffness_rating, "notify::value", G_CALLBACK (update), self, G_CONNECT_SWAPPED);

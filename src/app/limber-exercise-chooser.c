@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-ui-utils.h"
 #include "limber-exercise-chooser.h"
 #include "limber-illustration.h"
 
@@ -238,6 +239,7 @@ static void
 limber_exercise_chooser_init (LimberExerciseChooser *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }

@@ -830,6 +830,7 @@ limber_exercise_editor_init (LimberExerciseEditor *self)
   self->steps = g_ptr_array_new_with_free_func (step_free);
   self->imported = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 
   kinds = gtk_string_list_new (kind_names);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));

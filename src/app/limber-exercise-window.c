@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-app"
 
+#include "limber-ui-utils.h"
 #include "limber-exercise-details.h"
 #include "limber-exercise-window.h"
 
@@ -64,6 +65,7 @@ static void
 limber_exercise_window_init (LimberExerciseWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "limber-ui-utils.h"
 #include "limber-calendar-grid.h"
 #include "limber-chart.h"
 #include "limber-checkin.h"
@@ -911,6 +912,7 @@ static void
 limber_history_page_init (LimberHistoryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->range_days = 30;
   self->stale = TRUE;

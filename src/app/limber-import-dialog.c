@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-ui-utils.h"
 #include "limber-import-dialog.h"
 
 /* Importing a shared routine (*.limber-routine): the file is read, checked
@@ -116,6 +117,7 @@ static void
 limber_import_dialog_init (LimberImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "limber-app"
 
+#include "limber-ui-utils.h"
 #include "limber-learn-page.h"
 
 /* Learn: plain sections on hamstring trigger points, each way of looking
@@ -71,6 +72,7 @@ static void
 limber_learn_page_init (LimberLearnPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
   update_programs_button (self);
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-ui-utils.h"
 #include "limber-coach.h"
 #include "limber-player-view-private.h"
 
@@ -729,6 +730,7 @@ limber_player_view_init (LimberPlayerView *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->step_skipped = g_array_new (FALSE, TRUE, sizeof (gboolean));
 

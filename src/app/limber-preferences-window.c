@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-ui-utils.h"
 #include "limber-preferences-window-private.h"
 #include "limber-schedule.h"
 
@@ -513,6 +514,7 @@ static void
 limber_preferences_window_init (LimberPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
   self->routine_rows = g_ptr_array_new ();
   self->span_rows = g_ptr_array_new ();
 }

@@ -347,6 +347,7 @@ limber_routine_editor_init (LimberRoutineEditor *self)
 {
   g_type_ensure (LIMBER_TYPE_STEP_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 static GtkWidget *

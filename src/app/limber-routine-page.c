@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-exercise-details.h"
+#include "limber-ui-utils.h"
 #include "limber-routine-page.h"
 
 struct _LimberRoutinePage
@@ -245,6 +246,7 @@ static void
 limber_routine_page_init (LimberRoutinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 LimberRoutine *

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-ui-utils.h"
 #include "limber-illustration.h"
 #include "limber-routine-row.h"
 
@@ -134,6 +135,7 @@ static void
 limber_routine_row_init (LimberRoutineRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-ui-utils.h"
 #include "limber-checkin.h"
 #include "limber-journal-programs.h"
 #include "limber-journal-stats.h"
@@ -429,6 +430,7 @@ static void
 limber_today_page_init (LimberTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
   self->stale = TRUE;
 }
 

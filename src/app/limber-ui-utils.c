@@ -43,3 +43,62 @@ limber_ui_add_delete_responses (AdwMessageDialog *dialog)
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
 }
+
+/* A button's label with its mnemonic marks taken out: "_Save" → "Save",
+ * "Rock __n Roll" → "Rock _n Roll". */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] == '_')
+            g_string_append_c (out, '_'), p++;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+name_button (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *name = NULL;
+
+  if (label == NULL || !gtk_button_get_use_underline (button))
+    return;
+  name = strip_mnemonic (label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
+ * limber_ui_name_mnemonic_buttons:
+ * @root: a window or any widget
+ *
+ * GTK 4.8 names a button whose label has a mnemonic "_Save Save" on the
+ * accessibility bus (its label property, then its child's text), so a
+ * screen reader reads out the underscore and the word twice. Each such
+ * button under @root is named by its label without the mark instead, and
+ * follows later changes of its label.
+ */
+void
+limber_ui_name_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && !g_object_get_data (G_OBJECT (root), "limber-named"))
+    {
+      g_object_set_data (G_OBJECT (root), "limber-named", GINT_TO_POINTER (1));
+      name_button (GTK_BUTTON (root));
+      g_signal_connect (root, "notify::label", G_CALLBACK (name_button), NULL);
+      g_signal_connect (root, "notify::use-underline", G_CALLBACK (name_button), NULL);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    limber_ui_name_mnemonic_buttons (child);
+}

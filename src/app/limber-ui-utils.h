@@ -8,5 +8,6 @@ G_BEGIN_DECLS
 void limber_ui_show_error_toast     (AdwToastOverlay  *overlay,
                                      const char       *message);
 void limber_ui_add_delete_responses (AdwMessageDialog *dialog);
+void limber_ui_name_mnemonic_buttons (GtkWidget       *root);
 
 G_END_DECLS

@@ -873,6 +873,7 @@ static void
 limber_window_init (LimberWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
   _limber_window_routines_init (self);
 }
 

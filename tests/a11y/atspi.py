@@ -104,14 +104,11 @@ def find_app(proc):
 
 def spoken(name):
     '''The name as a screen reader says it. GTK 4.8 names a button with a
-    mnemonic "_Save Save" (its label, then its child's); the test reads
-    past that, and tells it apart from a missing name.'''
+    mnemonic "_Save Save" (its label, then its child's); Limber names such
+    buttons itself (limber_ui_name_mnemonic_buttons()), so a name is read as
+    it is: a mark or a doubled word fails to match.'''
     if name is None or TYPE_NAME.match(name):
         return ''
-    name = name.replace('_', '')
-    half = len(name) // 2
-    if len(name) % 2 == 1 and name[:half] == name[half + 1:] and name[half] == ' ':
-        name = name[:half]
     return name
 
 
