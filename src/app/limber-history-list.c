@@ -30,9 +30,14 @@ struct _LimberHistoryList
   GObject        parent_instance;
 
   LimberJournal *journal;
+  LimberCatalog *catalog;    /* for bundled routines' names in today's language */
   GDateTime     *today;      /* for tests; NULL means now */
   GPtrArray     *items;      /* LimberHistoryItem, the entries read so far */
   gboolean       complete;   /* the first day has been read */
+
+  GtkListView       *view;   /* followed by limber_history_list_follow_view() */
+  GtkScrolledWindow *scroller;
+  guint              fill_id;
 };
 
 static void limber_history_list_model_init (GListModelInterface *iface);
@@ -105,7 +110,9 @@ limber_history_list_dispose (GObject *object)
 {
   LimberHistoryList *self = LIMBER_HISTORY_LIST (object);
 
+  limber_history_list_follow_view (self, NULL, NULL);
   g_clear_object (&self->journal);
+  g_clear_object (&self->catalog);
   g_clear_pointer (&self->today, g_date_time_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   G_OBJECT_CLASS (limber_history_list_parent_class)->dispose (object);
@@ -136,6 +143,21 @@ limber_history_list_set_journal (LimberHistoryList *self,
 {
   g_return_if_fail (LIMBER_IS_HISTORY_LIST (self));
   g_set_object (&self->journal, journal);
+}
+
+void
+limber_history_list_set_catalog (LimberHistoryList *self,
+                                 LimberCatalog     *catalog)
+{
+  g_return_if_fail (LIMBER_IS_HISTORY_LIST (self));
+  g_set_object (&self->catalog, catalog);
+}
+
+LimberCatalog *
+limber_history_list_get_catalog (LimberHistoryList *self)
+{
+  g_return_val_if_fail (LIMBER_IS_HISTORY_LIST (self), NULL);
+  return self->catalog;
 }
 
 void
@@ -224,6 +246,81 @@ limber_history_list_get_n_loaded (LimberHistoryList *self)
   return self->items->len;
 }
 
+/* Loading as it scrolls: while the end of what was read is less than two
+ * screens below the view, a tick reads FILL_ROWS more at each frame (about
+ * a screen: making the row widgets is what costs), or JUMP_ROWS when the
+ * view is at the very end (the End key, or the scroll bar dragged down). */
+#define FILL_ROWS 16
+#define JUMP_ROWS 200
+
+static gboolean
+wants_more (LimberHistoryList *self,
+            double            *left)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adj);
+
+  *left = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_value (adj) - page;
+  return gtk_list_view_get_model (self->view) != NULL && !self->complete && *left < 2 * page;
+}
+
+static gboolean
+fill_tick (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  LimberHistoryList *self = data;
+  double left;
+
+  if (!wants_more (self, &left))
+    {
+      self->fill_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  limber_history_list_load_more (self, left < 1 ? JUMP_ROWS : FILL_ROWS);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_fill (LimberHistoryList *self)
+{
+  double left;
+
+  if (self->fill_id == 0 && self->view != NULL && wants_more (self, &left))
+    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), fill_tick, self, NULL);
+}
+
+/**
+ * limber_history_list_follow_view:
+ * @view: (nullable): the list view showing @self, or %NULL to stop
+ * @scroller: (nullable): its scrolled window
+ *
+ * Reads on as @view nears the end of what was read, for as long as @view
+ * has a model. Call with %NULL before @view goes.
+ */
+void
+limber_history_list_follow_view (LimberHistoryList *self,
+                                 GtkListView       *view,
+                                 GtkScrolledWindow *scroller)
+{
+  g_return_if_fail (LIMBER_IS_HISTORY_LIST (self));
+
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->fill_id);
+  self->fill_id = 0;
+  if (self->scroller != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->scroller), self);
+  self->view = view;
+  self->scroller = scroller;
+  if (scroller != NULL)
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+      g_signal_connect_swapped (adj, "value-changed", G_CALLBACK (queue_fill), self);
+      g_signal_connect_swapped (adj, "changed", G_CALLBACK (queue_fill), self);
+    }
+}
+
 /* Describing entries */
 
 static const char *
@@ -270,13 +367,15 @@ append_checkin_details (GString             *str,
 
 /**
  * limber_history_list_describe_entry:
+ * @catalog: (nullable): names Limber's own routines in today's language
  * @subtitle: (out): when, and the details
  *
  * Returns: (transfer full): the entry's title: a check-in's pain,
  *   stiffness and side, a session's routine
  */
 char *
-limber_history_list_describe_entry (const LimberJournalEntry  *entry,
+limber_history_list_describe_entry (LimberCatalog             *catalog,
+                                    const LimberJournalEntry  *entry,
                                     char                     **subtitle)
 {
   const char *where[] = { N_("both legs"), N_("left leg"), N_("right leg") };
@@ -310,6 +409,15 @@ limber_history_list_describe_entry (const LimberJournalEntry  *entry,
                                      when, minutes, outcome_label (session->outcome), session->rating);
       else
         *subtitle = g_strdup_printf (_("%s · %s · %s"), when, minutes, outcome_label (session->outcome));
+      /* a session keeps the name its routine had; one of Limber's own
+       * routines is named as it is now, in today's language */
+      if (catalog != NULL && session->routine_id != NULL)
+        {
+          LimberRoutine *routine = limber_catalog_lookup_routine (catalog, session->routine_id);
+
+          if (routine != NULL && limber_routine_is_bundled (routine))
+            return g_strdup (limber_routine_get_name (routine));
+        }
       return g_utf8_make_valid (session->routine_name ? session->routine_name : "", -1);
     }
 }
@@ -455,7 +563,7 @@ bind_row (GtkSignalListItemFactory *signal_factory,
   GtkWidget *heading = g_object_get_data (G_OBJECT (box), "heading");
   GtkWidget *delete = g_object_get_data (G_OBJECT (box), "delete");
   g_autofree char *subtitle = NULL;
-  g_autofree char *title = limber_history_list_describe_entry (entry, &subtitle);
+  g_autofree char *title = limber_history_list_describe_entry (factory->list->catalog, entry, &subtitle);
   g_autofree char *label = NULL;
   gboolean first_of_day = TRUE;
   gboolean checkin = entry->kind == LIMBER_JOURNAL_ENTRY_CHECKIN;

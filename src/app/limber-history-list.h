@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "limber-history-item.h"
+#include "limber-catalog.h"
 #include "limber-journal.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ void                limber_history_list_reload        (LimberHistoryList    *sel
 guint               limber_history_list_load_more     (LimberHistoryList    *self,
                                                        guint                 n);
 gboolean            limber_history_list_is_complete   (LimberHistoryList    *self);
+void                limber_history_list_follow_view   (LimberHistoryList    *self,
+                                                       GtkListView          *view,
+                                                       GtkScrolledWindow    *scroller);
 void                limber_history_list_set_today     (LimberHistoryList    *self,
                                                        GDateTime            *today);
 guint               limber_history_list_get_n_loaded  (LimberHistoryList    *self);
@@ -30,7 +34,11 @@ GtkListItemFactory *limber_history_list_new_factory   (LimberHistoryList    *sel
                                                        gpointer              user_data);
 char               *limber_history_list_describe_day  (LimberHistoryList    *self,
                                                        GDateTime            *time);
-char               *limber_history_list_describe_entry (const LimberJournalEntry *entry,
+char               *limber_history_list_describe_entry (LimberCatalog            *catalog,
+                                                        const LimberJournalEntry *entry,
                                                         char                    **subtitle);
+void                limber_history_list_set_catalog   (LimberHistoryList    *self,
+                                                       LimberCatalog        *catalog);
+LimberCatalog      *limber_history_list_get_catalog   (LimberHistoryList    *self);
 
 G_END_DECLS

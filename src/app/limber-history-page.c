@@ -26,7 +26,6 @@ struct _LimberHistoryPage
   GArray               *chart_days;
   guint                 range_days;
   gboolean              stale;      /* reloaded while not shown */
-  guint                 fill_id;    /* the tick that reads on as the list nears its end */
 
   GtkStack             *stack;
   GtkWidget            *scroller;
@@ -80,10 +79,8 @@ static void focus_chart_day    (LimberHistoryPage *self,
                                 int                index);
 static void update_journal_row (LimberHistoryPage *self);
 
-/* The chart's colours, and its text: the window's, a size smaller, so that
- * it grows with the desktop's text size as the labels around it do. The
- * drawing and the pointer's day use the same, so they agree. @font_name
- * holds the font's name for as long as @style is used. */
+/* The chart's colours, and its text a size smaller than the window's, so it
+ * grows with the text size; drawing and pointing use the same geometry. */
 static void
 chart_style (LimberHistoryPage *self,
              LimberChartStyle  *style,
@@ -431,7 +428,7 @@ open_session (LimberHistoryPage       *self,
   g_autoptr(GDateTime) local = g_date_time_to_local (session->started_at);
   g_autofree char *when = g_date_time_format (local, _("%A %e %B %Y, %H:%M"));
   g_autofree char *subtitle = NULL;
-  g_autofree char *title = limber_history_list_describe_entry (&entry, &subtitle);
+  g_autofree char *title = limber_history_list_describe_entry (limber_history_list_get_catalog (self->list), &entry, &subtitle);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -497,59 +494,13 @@ delete_selected_action (GtkWidget  *widget,
     delete_item (self, item);
 }
 
-/* Loading as it scrolls (see limber-history-list.c). The first screen of
- * rows is read before the list is first drawn: rows are at least 48 px
- * high, below a 50 px header. Then, while the end of what was read is less
- * than two screens below the view, a tick reads FILL_ROWS more at each
- * frame (about a screen: making the row widgets is what costs), or
- * JUMP_ROWS when the view is at the very end (the End key, or the scroll
- * bar dragged to the bottom). */
-#define FILL_ROWS 16
-#define JUMP_ROWS 200
-
+/* The first screen of the list's rows is read before it is first drawn:
+ * rows are at least 48 px high, below a 50 px header; the list reads on
+ * itself as it scrolls (limber_history_list_follow_view()). */
 static guint
 first_rows (LimberHistoryPage *self)
 {
   return MAX (12, (gtk_widget_get_height (GTK_WIDGET (self)) - 50) / 48 + 2);
-}
-
-static gboolean
-list_wants_more (LimberHistoryPage *self,
-                 double            *left)
-{
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->journal_scroller));
-  double page = gtk_adjustment_get_page_size (adj);
-
-  *left = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_value (adj) - page;
-  return gtk_list_view_get_model (self->journal_view) != NULL &&
-         !limber_history_list_is_complete (self->list) &&
-         *left < 2 * page;
-}
-
-static gboolean
-fill_tick (GtkWidget     *widget,
-           GdkFrameClock *clock,
-           gpointer       data)
-{
-  LimberHistoryPage *self = data;
-  double left;
-
-  if (!list_wants_more (self, &left))
-    {
-      self->fill_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  limber_history_list_load_more (self->list, left < 1 ? JUMP_ROWS : FILL_ROWS);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-queue_fill (LimberHistoryPage *self)
-{
-  double left;
-
-  if (self->fill_id == 0 && list_wants_more (self, &left))
-    self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->journal_view), fill_tick, self, NULL);
 }
 
 /* The list view has its model only while the list is shown: GTK 4.8's
@@ -845,9 +796,7 @@ limber_history_page_dispose (GObject *object)
   g_clear_pointer (&self->checkins, g_ptr_array_unref);
   g_clear_pointer (&self->chart_days, g_array_unref);
   g_clear_pointer (&self->insight_rows, g_ptr_array_unref);
-  if (self->fill_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->journal_view), self->fill_id);
-  self->fill_id = 0;
+  limber_history_list_follow_view (self->list, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_HISTORY_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
@@ -947,12 +896,7 @@ limber_history_page_init (LimberHistoryPage *self)
 
     gtk_list_view_set_factory (self->journal_view, factory);
   }
-  {
-    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->journal_scroller));
-
-    g_signal_connect_object (adj, "value-changed", G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (adj, "changed", G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
-  }
+  limber_history_list_follow_view (self->list, self->journal_view, GTK_SCROLLED_WINDOW (self->journal_scroller));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 }
@@ -967,6 +911,15 @@ limber_history_page_set_journal (LimberHistoryPage *self,
       limber_history_list_set_journal (self->list, journal);
       limber_history_page_reload (self);
     }
+}
+
+/* names Limber's own routines in the list in today's language */
+void
+limber_history_page_set_catalog (LimberHistoryPage *self,
+                                 LimberCatalog     *catalog)
+{
+  g_return_if_fail (LIMBER_IS_HISTORY_PAGE (self));
+  limber_history_list_set_catalog (self->list, catalog);
 }
 
 void

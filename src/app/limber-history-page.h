@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "limber-catalog.h"
 #include "limber-journal.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,8 @@ void limber_history_page_set_journal  (LimberHistoryPage *self,
                                        LimberJournal     *journal);
 void limber_history_page_set_settings (LimberHistoryPage *self,
                                        GSettings         *settings);
+void                limber_history_page_set_catalog  (LimberHistoryPage *self,
+                                                      LimberCatalog     *catalog);
 void limber_history_page_set_today    (LimberHistoryPage *self,
                                        GDateTime         *today);
 void limber_history_page_reload       (LimberHistoryPage *self);

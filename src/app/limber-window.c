@@ -69,6 +69,7 @@ ensure_history_page (LimberWindow *self)
 
   self->history_page = g_object_new (LIMBER_TYPE_HISTORY_PAGE, NULL);
   limber_history_page_set_settings (self->history_page, self->settings);
+  limber_history_page_set_catalog (self->history_page, self->catalog);
   limber_history_page_set_journal (self->history_page, self->journal);
   g_signal_connect_object (self->history_page, "edit-checkin", G_CALLBACK (on_edit_checkin), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history_page, "delete-checkin", G_CALLBACK (on_delete_checkin), self, G_CONNECT_SWAPPED);

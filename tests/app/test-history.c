@@ -798,6 +798,29 @@ test_export_range (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
+/* A session keeps the name its routine had when it was recorded; one of
+ * Limber's own routines is named as the catalog names it now, in today's
+ * language, and a routine the catalog does not know keeps the stored name. */
+static void
+test_routine_names (void)
+{
+  LimberCatalog *catalog = limber_application_get_catalog (app);
+  g_autoptr(GDateTime) when = g_date_time_new_now_local ();
+  LimberSessionInfo session = { 1, (char *) "morning-hamstrings", (char *) "Stored long ago",
+                                when, NULL, 60000, 60000, LIMBER_OUTCOME_COMPLETED, -1, 1, 0 };
+  LimberJournalEntry entry = { LIMBER_JOURNAL_ENTRY_SESSION, 0, 1, &session, NULL };
+  g_autofree char *sub1 = NULL, *sub2 = NULL, *sub3 = NULL;
+  g_autofree char *now_named = limber_history_list_describe_entry (catalog, &entry, &sub1);
+  g_autofree char *stored = limber_history_list_describe_entry (NULL, &entry, &sub2);
+  g_autofree char *unknown = NULL;
+
+  g_assert_cmpstr (now_named, ==, limber_routine_get_name (limber_catalog_lookup_routine (catalog, "morning-hamstrings")));
+  g_assert_cmpstr (stored, ==, "Stored long ago");
+  session.routine_id = (char *) "deleted-long-ago";
+  unknown = limber_history_list_describe_entry (catalog, &entry, &sub3);
+  g_assert_cmpstr (unknown, ==, "Stored long ago");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/history/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/history/chart-day", test_chart_day);
   g_test_add_func ("/history/whole-journal", test_whole_journal);
+  g_test_add_func ("/history/routine-names", test_routine_names);
   g_test_add_func ("/history/export", test_export);
   g_test_add_func ("/history/export-range", test_export_range);
 
