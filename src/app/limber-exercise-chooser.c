@@ -43,7 +43,9 @@ search_text (LimberExercise *exercise)
 {
   g_autofree char *muscles = g_strjoinv (" ", (char **) limber_exercise_get_muscles (exercise));
   g_autofree char *kind = limber_exercise_kinds_describe (limber_exercise_get_kind (exercise));
+  /* Both the plural and the singular name match: "stretches" and "stretch" */
   return g_strjoin (" ", limber_exercise_get_name (exercise), muscles, kind,
+                    limber_exercise_kind_describe (limber_exercise_get_kind (exercise)),
                     limber_exercise_kind_to_string (limber_exercise_get_kind (exercise)),
                     NULL);
 }
@@ -93,7 +95,7 @@ make_row (LimberExercise *exercise)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *thumbnail;
   g_autofree char *muscles = g_strjoinv (", ", (char **) limber_exercise_get_muscles (exercise));
-  g_autofree char *kind = limber_exercise_kinds_describe (limber_exercise_get_kind (exercise));
+  const char *kind = limber_exercise_kind_describe (limber_exercise_get_kind (exercise));
   g_autofree char *subtitle = NULL;
 
   if (*muscles != '\0')

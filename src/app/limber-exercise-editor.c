@@ -824,7 +824,13 @@ limber_exercise_editor_init (LimberExerciseEditor *self)
 {
   g_autoptr(GtkStringList) kinds = NULL;
   g_autoptr(GtkStringList) timings = NULL;
-  const char *kind_names[] = { _("Stretch"), _("Warm-up"), _("Self-massage"), _("Posture"), NULL };
+  const char *kind_names[] = {
+    limber_exercise_kind_describe (LIMBER_EXERCISE_KIND_STRETCH),
+    limber_exercise_kind_describe (LIMBER_EXERCISE_KIND_WARM_UP),
+    limber_exercise_kind_describe (LIMBER_EXERCISE_KIND_SELF_MASSAGE),
+    limber_exercise_kind_describe (LIMBER_EXERCISE_KIND_POSTURE),
+    NULL
+  };
   const char *timing_names[] = { _("Hold for a time"), _("Count repetitions"), NULL };
 
   self->steps = g_ptr_array_new_with_free_func (step_free);

@@ -91,7 +91,9 @@ exercise_search_text (LimberExercise *exercise)
   g_autofree char *muscles = g_strjoinv (" ", (char **) limber_exercise_get_muscles (exercise));
   g_autofree char *kinds = limber_exercise_kinds_describe (limber_exercise_get_kind (exercise));
 
-  return g_strjoin (" ", muscles, kinds, limber_exercise_kind_to_string (limber_exercise_get_kind (exercise)), NULL);
+  /* Both the singular and the plural name match: "stretch" and "stretches" */
+  return g_strjoin (" ", muscles, kinds, limber_exercise_kind_describe (limber_exercise_get_kind (exercise)),
+                    limber_exercise_kind_to_string (limber_exercise_get_kind (exercise)), NULL);
 }
 
 static char *
@@ -300,7 +302,7 @@ describe_exercise (const char     *result_id,
 {
   GVariantBuilder meta;
   g_autofree char *muscles = g_strjoinv (", ", (char **) limber_exercise_get_muscles (exercise));
-  g_autofree char *kind = limber_exercise_kinds_describe (limber_exercise_get_kind (exercise));
+  const char *kind = limber_exercise_kind_describe (limber_exercise_get_kind (exercise));
   g_autofree char *description = NULL;
   g_autoptr(GIcon) icon = exercise_icon (exercise);
 

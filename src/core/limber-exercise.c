@@ -533,6 +533,27 @@ limber_exercise_kind_from_string (const char         *str,
 }
 
 /**
+ * limber_exercise_kind_describe:
+ * @kind: one #LimberExerciseKind (a set of several gives its lowest)
+ *
+ * Returns: the translated name of one exercise's kind, such as “Stretch”
+ * (limber_exercise_kinds_describe() names a routine's kinds in the plural).
+ */
+const char *
+limber_exercise_kind_describe (LimberExerciseKind kind)
+{
+  if (kind & LIMBER_EXERCISE_KIND_STRETCH)
+    return _("Stretch");
+  if (kind & LIMBER_EXERCISE_KIND_WARM_UP)
+    return _("Warm-up");
+  if (kind & LIMBER_EXERCISE_KIND_SELF_MASSAGE)
+    return _("Self-massage");
+  if (kind & LIMBER_EXERCISE_KIND_POSTURE)
+    return _("Posture");
+  return "";
+}
+
+/**
  * limber_exercise_kinds_describe:
  * @kinds: a set of #LimberExerciseKind flags
  *

@@ -65,6 +65,7 @@ gboolean            limber_exercise_get_mirror_picture    (LimberExercise *self)
 const char         *limber_exercise_kind_to_string        (LimberExerciseKind kind);
 gboolean            limber_exercise_kind_from_string      (const char         *str,
                                                            LimberExerciseKind *kind);
+const char         *limber_exercise_kind_describe         (LimberExerciseKind kind);
 char               *limber_exercise_kinds_describe        (LimberExerciseKind kinds);
 
 /* Used by the catalog loader only. */

@@ -305,6 +305,9 @@ test_metas (void)
 
           g_assert_cmpstr (name, ==, limber_exercise_get_name (exercise));
           g_assert_nonnull (strstr (description, limber_exercise_get_muscles (exercise)[0]));
+          /* one exercise's kind, in the singular: "Stretch · calves" */
+          g_assert_true (g_str_has_prefix (description, limber_exercise_kind_describe (limber_exercise_get_kind (exercise))));
+          g_assert_null (strstr (description, "Stretches"));
           if (limber_exercise_is_bundled (exercise))
             assert_svg_icon (icon);
           else if (limber_exercise_get_picture_source (exercise) == LIMBER_PICTURE_FILE)
