@@ -550,10 +550,12 @@ outcome_phrase (LimberOutcome outcome)
 }
 
 static char *
-describe_session (const LimberSessionInfo *session)
+describe_session (LimberCatalog           *catalog,
+                  const LimberSessionInfo *session)
 {
   GString *what = g_string_new (NULL);
-  g_autofree char *name = limber_cli_escape (session->routine_name);
+  g_autofree char *name = limber_cli_escape (limber_catalog_name_session_routine (catalog, session->routine_id,
+                                                                                  session->routine_name));
 
   g_string_append_printf (what, _("%s, %s, %u min"), name,
                           outcome_phrase (session->outcome),
@@ -604,6 +606,7 @@ print_history (void)
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) from = NULL;
@@ -636,6 +639,12 @@ print_history (void)
       return EXIT_FAILURE;
     }
 
+  /* Limber's own routines are named as they are now, in today's
+   * language, as on the History page; if the data set cannot be read,
+   * every session keeps its stored name */
+  if (!limber_catalog_load_bundled (catalog, NULL))
+    g_clear_object (&catalog);
+
   rows = g_ptr_array_new_with_free_func (history_row_free);
   for (guint i = 0; i < sessions->len; i++)
     {
@@ -644,7 +653,7 @@ print_history (void)
 
       row->time = g_date_time_ref (session->started_at);
       row->kind = _("session");
-      row->what = describe_session (session);
+      row->what = describe_session (catalog, session);
       row->note = g_strdup ("");
       g_ptr_array_add (rows, row);
     }

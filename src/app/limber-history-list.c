@@ -409,16 +409,8 @@ limber_history_list_describe_entry (LimberCatalog             *catalog,
                                      when, minutes, outcome_label (session->outcome), session->rating);
       else
         *subtitle = g_strdup_printf (_("%s · %s · %s"), when, minutes, outcome_label (session->outcome));
-      /* a session keeps the name its routine had; one of Limber's own
-       * routines is named as it is now, in today's language */
-      if (catalog != NULL && session->routine_id != NULL)
-        {
-          LimberRoutine *routine = limber_catalog_lookup_routine (catalog, session->routine_id);
-
-          if (routine != NULL && limber_routine_is_bundled (routine))
-            return g_strdup (limber_routine_get_name (routine));
-        }
-      return g_utf8_make_valid (session->routine_name ? session->routine_name : "", -1);
+      return g_utf8_make_valid (limber_catalog_name_session_routine (catalog, session->routine_id,
+                                                                     session->routine_name), -1);
     }
 }
 

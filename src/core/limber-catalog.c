@@ -810,6 +810,37 @@ limber_catalog_lookup_routine (LimberCatalog *self,
   return g_hash_table_lookup (self->routines_by_id, id);
 }
 
+/**
+ * limber_catalog_name_session_routine:
+ * @self: (nullable): the catalog, or %NULL when it could not be read
+ * @routine_id: (nullable): the id stored with a session
+ * @stored_name: (nullable): the routine's name stored with the session
+ *
+ * A session keeps the name its routine had when it was recorded, in the
+ * language of that day. One of Limber's own routines is named as the
+ * catalog names it now, in today's language; a deleted or own routine,
+ * or one this catalog does not know, keeps the stored name.
+ *
+ * Returns: the name to show, not yet checked for valid UTF-8 (a stored
+ *   name comes from the journal)
+ */
+const char *
+limber_catalog_name_session_routine (LimberCatalog *self,
+                                     const char    *routine_id,
+                                     const char    *stored_name)
+{
+  g_return_val_if_fail (self == NULL || LIMBER_IS_CATALOG (self), NULL);
+
+  if (self != NULL && routine_id != NULL)
+    {
+      LimberRoutine *routine = limber_catalog_lookup_routine (self, routine_id);
+
+      if (routine != NULL && limber_routine_is_bundled (routine))
+        return limber_routine_get_name (routine);
+    }
+  return stored_name != NULL ? stored_name : "";
+}
+
 LimberExercise *
 limber_catalog_lookup_exercise (LimberCatalog *self,
                                 const char    *id)

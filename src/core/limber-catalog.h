@@ -40,6 +40,9 @@ LimberRoutine  *limber_catalog_lookup_routine     (LimberCatalog *self,
 LimberExercise *limber_catalog_lookup_exercise    (LimberCatalog *self,
                                                    const char    *id);
 GPtrArray      *limber_catalog_get_problems       (LimberCatalog *self);
+const char     *limber_catalog_name_session_routine (LimberCatalog *self,
+                                                     const char    *routine_id,
+                                                     const char    *stored_name);
 
 /* Programs (data/programs/<id>.program): bundled only, in order of id. */
 GListModel     *limber_catalog_get_programs       (LimberCatalog *self);

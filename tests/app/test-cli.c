@@ -499,8 +499,15 @@ fill_history (void)
       g_autoptr(LimberCheckin) checkin = limber_checkin_new ();
       gint64 id;
 
-      id = limber_journal_start_session (journal, "morning-hamstrings", "Morning hamstrings",
-                                         started, 390000, &error);
+      /* recorded in German (shown as the catalog names it now), and
+       * ten days ago a routine of the person's since deleted (shown as
+       * stored) */
+      if (days_ago[i] == 10)
+        id = limber_journal_start_session (journal, "my-deleted-routine", "My old routine",
+                                           started, 390000, &error);
+      else
+        id = limber_journal_start_session (journal, "morning-hamstrings", "Oberschenkelrückseite am Morgen",
+                                           started, 390000, &error);
       g_assert_no_error (error);
       g_assert_true (limber_journal_finish_session (journal, id,
                                                     days_ago[i] == 3 ? LIMBER_OUTCOME_STOPPED_FOR_PAIN
@@ -586,7 +593,8 @@ test_history (void)
   g_assert_nonnull (strstr (lines[3], "stopped for pain, 2 min"));
   g_assert_null (strstr (lines[3], "rated"));
   g_assert_nonnull (strstr (lines[4], "Short note"));
-  g_assert_nonnull (strstr (lines[5], "completed, 6 min"));
+  g_assert_nonnull (strstr (lines[5], "My old routine, completed, 6 min"));
+  g_assert_null (strstr (run.out, "Oberschenkel"));
   g_assert_nonnull (strstr (lines[6], "pain 0, stiffness 5, both sides"));
   g_assert_true (g_str_has_suffix (lines[6], "both sides"));
 
