@@ -13,6 +13,8 @@ struct _LimberExerciseWindow
   AdwWindow       parent_instance;
 
   LimberExercise *exercise;
+  LimberCatalog  *catalog;    /* nullable: follows edits when set */
+  LimberJournal  *journal;
 
   AdwWindowTitle *window_title;
   GtkLabel       *name_label;
@@ -40,7 +42,11 @@ limber_exercise_window_dispose (GObject *object)
 {
   LimberExerciseWindow *self = LIMBER_EXERCISE_WINDOW (object);
 
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_data (limber_catalog_get_exercises (self->catalog), self);
   g_clear_object (&self->exercise);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (limber_exercise_window_parent_class)->dispose (object);
 }
@@ -68,28 +74,58 @@ limber_exercise_window_init (LimberExerciseWindow *self)
   limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
+static void
+show_exercise (LimberExerciseWindow *self,
+               LimberExercise       *exercise)
+{
+  g_set_object (&self->exercise, exercise);
+  gtk_window_set_title (GTK_WINDOW (self), limber_exercise_get_name (exercise));
+  adw_window_title_set_title (self->window_title, limber_exercise_get_name (exercise));
+  gtk_label_set_label (self->name_label, limber_exercise_get_name (exercise));
+  adw_bin_set_child (self->details_bin, limber_exercise_details_new (exercise, self->journal));
+}
+
+/* The exercise was edited or deleted in the main window while this one
+ * was open: show it as saved, or close when it is gone (a deleted own
+ * exercise that a routine still plays is hidden from the library). */
+static void
+on_exercises_changed (LimberExerciseWindow *self)
+{
+  LimberExercise *now = limber_catalog_lookup_exercise (self->catalog, limber_exercise_get_id (self->exercise));
+
+  if (now == NULL || limber_exercise_is_hidden (now))
+    gtk_window_close (GTK_WINDOW (self));
+  else if (now != self->exercise)
+    show_exercise (self, now);
+}
+
 /**
  * limber_exercise_window_new:
  * @parent: (nullable): the main window
+ * @catalog: (nullable): when given, the window follows the exercise's
+ *   edits and closes when it is deleted
  * @journal: (nullable): where the exercise's record is read from
  */
 GtkWidget *
 limber_exercise_window_new (GtkWindow      *parent,
+                            LimberCatalog  *catalog,
                             LimberExercise *exercise,
                             LimberJournal  *journal)
 {
   LimberExerciseWindow *self;
 
+  g_return_val_if_fail (catalog == NULL || LIMBER_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (LIMBER_IS_EXERCISE (exercise), NULL);
 
-  self = g_object_new (LIMBER_TYPE_EXERCISE_WINDOW,
-                       "transient-for", parent,
-                       "title", limber_exercise_get_name (exercise),
-                       NULL);
-  self->exercise = g_object_ref (exercise);
-  adw_window_title_set_title (self->window_title, limber_exercise_get_name (exercise));
-  gtk_label_set_label (self->name_label, limber_exercise_get_name (exercise));
-  adw_bin_set_child (self->details_bin, limber_exercise_details_new (exercise, journal));
+  self = g_object_new (LIMBER_TYPE_EXERCISE_WINDOW, "transient-for", parent, NULL);
+  self->journal = journal ? g_object_ref (journal) : NULL;
+  show_exercise (self, exercise);
+  if (catalog != NULL)
+    {
+      self->catalog = g_object_ref (catalog);
+      g_signal_connect_object (limber_catalog_get_exercises (catalog), "items-changed",
+                               G_CALLBACK (on_exercises_changed), self, G_CONNECT_SWAPPED);
+    }
   return GTK_WIDGET (self);
 }
 

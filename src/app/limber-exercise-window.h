@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "limber-catalog.h"
 #include "limber-exercise.h"
 #include "limber-journal.h"
 
@@ -12,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LimberExerciseWindow, limber_exercise_window, LIMBER, EXERCISE_WINDOW, AdwWindow)
 
 GtkWidget      *limber_exercise_window_new          (GtkWindow            *parent,
+                                                     LimberCatalog        *catalog,
                                                      LimberExercise       *exercise,
                                                      LimberJournal        *journal);
 LimberExercise *limber_exercise_window_get_exercise (LimberExerciseWindow *self);

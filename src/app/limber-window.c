@@ -170,7 +170,7 @@ limber_window_show_exercise (LimberWindow   *self,
   g_return_if_fail (LIMBER_IS_WINDOW (self));
   g_return_if_fail (LIMBER_IS_EXERCISE (exercise));
 
-  details = limber_exercise_window_new (GTK_WINDOW (self), exercise, self->journal);
+  details = limber_exercise_window_new (GTK_WINDOW (self), self->catalog, exercise, self->journal);
   gtk_window_present (GTK_WINDOW (details));
 }
 

@@ -315,8 +315,13 @@ _limber_catalog_put_exercise (LimberCatalog  *self,
                               LimberExercise *exercise)
 {
   const char *id = limber_exercise_get_id (exercise);
-  LimberExercise *old = g_hash_table_lookup (self->exercises_by_id, id);
+  g_autoptr(LimberExercise) old = NULL;
   guint position;
+
+  /* the table first: whoever the list's items-changed reaches finds the
+   * exercise as it is now */
+  g_hash_table_steal_extended (self->exercises_by_id, id, NULL, (gpointer *) &old);
+  g_hash_table_insert (self->exercises_by_id, (char *) id, g_object_ref (exercise));
 
   if (old != NULL && g_list_store_find (self->exercises, old, &position))
     {
@@ -327,8 +332,6 @@ _limber_catalog_put_exercise (LimberCatalog  *self,
     }
   else if (!limber_exercise_is_hidden (exercise))
     g_list_store_append (self->exercises, exercise);
-
-  g_hash_table_replace (self->exercises_by_id, (char *) id, g_object_ref (exercise));
 }
 
 void

@@ -373,6 +373,42 @@ test_activate_exercise (void)
   WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_WINDOW) == NULL);
 }
 
+/* An exercise opened from the overview stays true while the person edits
+ * it in the main window: the window shows it as saved, and closes when
+ * it is deleted. */
+static void
+test_exercise_follows_edits (void)
+{
+  LimberCatalog *catalog = limber_application_get_catalog (app);
+  g_autoptr(LimberExerciseDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *found;
+  gboolean hidden = TRUE;
+
+  activate ("exercise:my-calf-lean");
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_WINDOW) != NULL);
+  found = limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_WINDOW);
+  g_assert_cmpstr (gtk_window_get_title (found), ==, "Wall calf lean");
+
+  draft = limber_exercise_draft_new_from_exercise (limber_catalog_lookup_exercise (catalog, "my-calf-lean"));
+  limber_exercise_draft_set_name (draft, "Wall calf lean, knee bent");
+  g_assert_nonnull (limber_catalog_save_exercise (catalog, draft, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_window_get_title (found), ==, "Wall calf lean, knee bent");
+  g_assert_true (limber_exercise_window_get_exercise (LIMBER_EXERCISE_WINDOW (found)) ==
+                 limber_catalog_lookup_exercise (catalog, "my-calf-lean"));
+
+  /* another exercise's edit leaves it as it is */
+  g_assert_true (limber_catalog_delete_exercise (catalog, "my-calf-photo", &hidden, &error));
+  g_assert_no_error (error);
+  g_assert_true (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_WINDOW) == found);
+
+  g_assert_true (limber_catalog_delete_exercise (catalog, "my-calf-lean", &hidden, &error));
+  g_assert_no_error (error);
+  g_assert_false (hidden);
+  WAIT_FOR (limber_test_find_toplevel (LIMBER_TYPE_EXERCISE_WINDOW) == NULL);
+}
+
 static void
 test_activate_routine (void)
 {
@@ -497,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/search/activate-exercise", test_activate_exercise);
   g_test_add_func ("/search/launch-search", test_launch_search);
   g_test_add_func ("/search/activate-routine", test_activate_routine);
+  g_test_add_func ("/search/exercise-follows-edits", test_exercise_follows_edits);
 
   status = g_test_run ();
 
