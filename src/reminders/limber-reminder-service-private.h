@@ -47,6 +47,8 @@ struct _LimberReminderService
   int                         timer_fd;
   guint                       timer_source_id;
   gint64                      sleep_offset;    /* CLOCK_BOOTTIME - CLOCK_MONOTONIC, µs */
+  gint64                      going_to_sleep_at; /* CLOCK_MONOTONIC µs of PrepareForSleep(true), or 0 */
+  gint64                      sleep_hold;      /* how long to show nothing after it, µs */
   guint                       immediate_wakeups;
 
   gboolean                    have_next;
@@ -109,6 +111,7 @@ void            _limber_reminder_service_arm_timer             (LimberReminderSe
 void            _limber_reminder_service_check_sleep           (LimberReminderService  *self,
                                                                 gint64                  now);
 void            _limber_reminder_service_watch_sleep           (LimberReminderService  *self);
+gboolean        _limber_reminder_service_hold_for_sleep        (LimberReminderService  *self);
 void            _limber_reminder_service_clear_timer           (LimberReminderService  *self);
 
 /* limber-reminder-outcomes.c */

@@ -41,20 +41,28 @@ _limber_reminder_service_routine_for (LimberReminderService *self,
 }
 
 /* For tests only: LIMBER_REMINDERS_MINUTE=SECONDS makes a minute of the
- * break interval and of the idle break that many seconds, so that tests of
- * idle time and suspend run in seconds. Clock reminders are unchanged. */
-static LimberScheduleConfig *
-read_config (GSettings *settings)
+ * break interval, of the idle break and of the hold before a suspend that
+ * many seconds, so that tests of idle time and suspend run in seconds.
+ * Clock reminders are unchanged. */
+static guint64
+minute_seconds (void)
 {
-  LimberScheduleConfig *config = limber_schedule_config_from_settings (settings);
   const char *minute = g_getenv ("LIMBER_REMINDERS_MINUTE");
   guint64 seconds;
 
   if (minute != NULL && g_ascii_string_to_unsigned (minute, 10, 1, 60, &seconds, NULL))
-    {
-      config->break_interval = config->break_interval / 60 * seconds;
-      config->idle_break = config->idle_break / 60 * seconds;
-    }
+    return seconds;
+  return 60;
+}
+
+static LimberScheduleConfig *
+read_config (GSettings *settings)
+{
+  LimberScheduleConfig *config = limber_schedule_config_from_settings (settings);
+  guint64 seconds = minute_seconds ();
+
+  config->break_interval = config->break_interval / 60 * seconds;
+  config->idle_break = config->idle_break / 60 * seconds;
   return config;
 }
 
@@ -88,6 +96,8 @@ _limber_reminder_service_process (LimberReminderService *self)
   gint64 wakeup, paused_until;
 
   _limber_reminder_service_check_sleep (self, now_us);
+  if (_limber_reminder_service_hold_for_sleep (self))
+    return;
   /* A check-in reminder due: today's check-ins are asked of the journal
    * helper first, and this runs again with its answer. */
   if (_limber_reminder_service_refresh_last_checkin (self, now))
@@ -264,6 +274,7 @@ limber_reminder_service_new (GDBusConnection  *bus,
 
   if (!_limber_reminder_service_init_timer (self, error))
     return NULL;
+  self->sleep_hold = self->sleep_hold / 60 * minute_seconds ();
   if (!_limber_reminder_service_export (self, error))
     return NULL;
   _limber_reminder_service_init_notifications (self);

@@ -24,6 +24,15 @@
 /* A jump of the boot clock past the monotonic one longer than this was a suspend. */
 #define MIN_SLEEP_USEC (10 * G_USEC_PER_SEC)
 
+/* After login1 says the computer is going to sleep, nothing is shown for
+ * up to five minutes: a break falling due in the seconds before the
+ * suspend would otherwise greet the person on waking, although the sleep
+ * was a break. login1 says "woke" after a resume and after a suspend that
+ * failed, which ends the hold; the monotonic clock stops while suspended,
+ * so the five minutes count only time awake, for the case where login1
+ * went away in between. */
+#define SLEEP_HOLD_USEC (5 * 60 * G_USEC_PER_SEC)
+
 static gint64
 boot_minus_monotonic (void)
 {
@@ -94,6 +103,29 @@ on_timer (int           fd,
 
 /* Suspend */
 
+/* TRUE while the computer is going to sleep: show nothing now, and look
+ * again when the hold ends. */
+gboolean
+_limber_reminder_service_hold_for_sleep (LimberReminderService *self)
+{
+  gint64 held;
+
+  if (self->going_to_sleep_at == 0)
+    return FALSE;
+
+  held = g_get_monotonic_time () - self->going_to_sleep_at;
+  if (held >= 0 && held < self->sleep_hold)
+    {
+      _limber_reminder_service_arm_timer (self, g_get_real_time () + (self->sleep_hold - held));
+      return TRUE;
+    }
+
+  g_message ("The computer was going to sleep but never woke, as far as login1 said; "
+             "reminders go on");
+  self->going_to_sleep_at = 0;
+  return FALSE;
+}
+
 static void
 on_prepare_for_sleep (GVariant *params,
                       gpointer  user_data)
@@ -104,10 +136,12 @@ on_prepare_for_sleep (GVariant *params,
   g_variant_get (params, "(b)", &going);
   if (going)
     {
-      g_debug ("The computer is going to sleep");
+      g_debug ("The computer is going to sleep; showing nothing until it wakes");
+      self->going_to_sleep_at = MAX (g_get_monotonic_time (), 1);
       return;
     }
 
+  self->going_to_sleep_at = 0;
   g_debug ("The computer woke up; time asleep counts as a break");
   limber_schedule_note_break (&self->state, g_get_real_time ());
   _limber_reminder_service_process (self);
@@ -143,6 +177,7 @@ _limber_reminder_service_init_timer (LimberReminderService  *self,
                                      GError                **error)
 {
   self->sleep_offset = boot_minus_monotonic ();
+  self->sleep_hold = SLEEP_HOLD_USEC;
   self->timer_fd = timerfd_create (CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
   if (self->timer_fd < 0)
     {

@@ -935,6 +935,46 @@ class Sleep(FastBreaks):
         self.assert_break_from(woke)
         self.assertIn('The computer woke up; time asleep counts as a break', self.log())
 
+    def heard(self, start):
+        '''The service subscribes once it has the system bus: say "going to
+        sleep" until it has heard.'''
+        def heard():
+            self.prepare_for_sleep(True)
+            time.sleep(0.1)
+            return 'The computer is going to sleep' in self.log()
+        wait_until(heard, 'the service to hear PrepareForSleep', 5)
+        self.assertLess(time.time() - start, 1, 'too slow to test a sleep before the break')
+
+    def test_nothing_shown_while_going_to_sleep(self):
+        '''A break due in the moments before a suspend is not shown on
+        waking: the sleep was the break.'''
+        due = self.start_fast_service()
+        self.heard(time.time())
+        self.prepare_for_sleep(False)
+
+        # going to sleep a second before the break is due; the process is
+        # not frozen here, so the timer fires as it would on a slow suspend
+        time.sleep(due - 1 - time.time())
+        self.prepare_for_sleep(True)
+        self.assert_no_reminder_until(due + 2)
+        self.prepare_for_sleep(False)
+        woke = time.time()
+        self.assert_break_from(woke)
+
+    def test_no_word_of_waking(self):
+        '''login1 says "going to sleep" and then nothing: reminders go on
+        after the hold (five minutes, five seconds here).'''
+        due = self.start_fast_service()
+        self.heard(time.time())
+        self.prepare_for_sleep(False)
+        time.sleep(due - 1 - time.time())
+        self.prepare_for_sleep(True)
+        held_until = time.time() + 5
+        self.assert_no_reminder_until(held_until - 0.3)
+        wait_until(self.notify_calls, 'the break reminder once the hold is over', 3)
+        self.assertEqual([c[3] for c in self.notify_calls()], [BREAK_SUMMARY])
+        self.assertIn('never woke', self.log())
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)
