@@ -862,6 +862,7 @@ limber_history_page_init (LimberHistoryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   limber_ui_name_mnemonic_buttons (GTK_WIDGET (self));
+  limber_ui_name_drop_down (self->range_dropdown, _("Chart range"));
 
   self->range_days = 30;
   self->stale = TRUE;

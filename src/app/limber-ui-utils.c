@@ -102,3 +102,51 @@ limber_ui_name_mnemonic_buttons (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     limber_ui_name_mnemonic_buttons (child);
 }
+
+static void
+name_drop_down_button (GtkDropDown *drop_down)
+{
+  const char *name = g_object_get_data (G_OBJECT (drop_down), "limber-drop-down-name");
+  GObject *item = gtk_drop_down_get_selected_item (drop_down);
+  const char *value = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+  g_autofree char *label = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        if (value != NULL)
+          /* Translators: a drop-down's name and what it shows, as a screen
+           * reader reads its button: "Chart range: Last 30 days" */
+          label = g_strdup_printf (_("%s: %s"), name, value);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        label != NULL ? label : name, -1);
+      }
+}
+
+/**
+ * limber_ui_name_drop_down:
+ * @drop_down: a drop-down over a #GtkStringList
+ * @name: what it chooses, such as "Chart range"
+ *
+ * The Tab key stops on a GTK 4.8 drop-down's inner button, which reaches
+ * the accessibility bus with no name ("(None)" to Orca), whatever the
+ * drop-down itself is called. The drop-down and its button are named
+ * @name, the button with the choice shown after it, following changes.
+ */
+void
+limber_ui_name_drop_down (GtkDropDown *drop_down,
+                          const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (name != NULL);
+
+  g_object_set_data_full (G_OBJECT (drop_down), "limber-drop-down-name", g_strdup (name), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (!g_object_get_data (G_OBJECT (drop_down), "limber-drop-down-named"))
+    {
+      g_object_set_data (G_OBJECT (drop_down), "limber-drop-down-named", GINT_TO_POINTER (1));
+      g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (name_drop_down_button), NULL);
+    }
+  name_drop_down_button (drop_down);
+}

@@ -9,5 +9,7 @@ void limber_ui_show_error_toast     (AdwToastOverlay  *overlay,
                                      const char       *message);
 void limber_ui_add_delete_responses (AdwMessageDialog *dialog);
 void limber_ui_name_mnemonic_buttons (GtkWidget       *root);
+void limber_ui_name_drop_down       (GtkDropDown     *drop_down,
+                                     const char      *name);
 
 G_END_DECLS

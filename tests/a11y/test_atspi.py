@@ -87,10 +87,21 @@ def check_player(frame, events):
             wait(lambda: events.matching(lambda e: e[0].endswith('accessible-description')
                                          and e[1] == BUTTON and str(e[3]).startswith(phase + ':')),
                  f'an accessible-description event on the player controls saying "{phase}: …"')
-            focused = find(player, BUTTON, match=lambda o: o.getState().contains(atspi.pyatspi.STATE_FOCUSED))
-            assert focused is not None, 'no control of the player has the focus'
-            assert focused.description.startswith(phase + ':'), \
-                f'the focused control "{focused.name}" does not describe the phase: {focused.description!r}'
+            # the focused control describes the phase shown now (a short
+            # phase such as Switch Sides may have ended since it was read)
+            def focused_control():
+                return find(player, BUTTON, match=lambda o: o.getState().contains(atspi.pyatspi.STATE_FOCUSED))
+
+            def describes_phase_shown():
+                f = focused_control()
+                return f is not None and f.description.startswith((phase_now() or '?') + ':') and f
+            try:
+                focused = wait(describes_phase_shown, 'the focused control to describe the phase shown', timeout=5)
+            except AssertionError:
+                f = focused_control()
+                assert f is not None, 'no control of the player has the focus'
+                raise AssertionError(f'the focused control "{f.name}" does not describe the phase shown '
+                                     f'({phase_now()!r}): {f.description!r}')
             seen_phases[phase] = True
             print(f'# {phase}: "{focused.description}", countdown "{first}"', flush=True)
         if all(p in seen_phases for p in REQUIRED_PHASES):
@@ -146,7 +157,9 @@ def check_history(frame):
         raise AssertionError(f'the chart "{chart.name}" ({atspi.role(chart)}) has no text equivalent (description)'
                              + '\n' + atspi.describe_tree(history, 80))
     print(f'# the chart: "{chart.name}": "{chart.description}"', flush=True)
-    require_controls(history, [('list item', 'Your Whole Journal')], 'History')
+    require_controls(history, [('list item', 'Your Whole Journal'),
+                               # the drop-down's button, where Tab stops: its name and its choice
+                               (('toggle button', BUTTON), 'Chart range: Last 30 days')], 'History')
 
 
 def check_preferences(frame, app):
