@@ -6,6 +6,7 @@
 #include "limber-checkin-dialog.h"
 #include "limber-rating.h"
 #include "limber-ui-utils.h"
+#include "limber-time.h"
 
 /* The check-in form: pain, stiffness, where, morning stiffness, symptoms and
  * a note, saved to the journal in one step. If saving fails the form stays
@@ -78,14 +79,14 @@ is_in_future (LimberCheckinDialog *self)
 
   if (self->when == NULL)
     return FALSE;
-  now = g_date_time_new_now_local ();
+  now = limber_time_now_local ();
   return g_date_time_compare (self->when, now) > 0;
 }
 
 static char *
 describe_when (GDateTime *when)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autofree char *time = NULL;
 
@@ -109,7 +110,7 @@ describe_when (GDateTime *when)
 static void
 show_when (LimberCheckinDialog *self)
 {
-  g_autoptr(GDateTime) shown = self->when ? g_date_time_ref (self->when) : g_date_time_new_now_local ();
+  g_autoptr(GDateTime) shown = self->when ? g_date_time_ref (self->when) : limber_time_now_local ();
   g_autofree char *subtitle = describe_when (self->when);
   /* Translators: the chosen day under the day's fields, see strftime */
   g_autofree char *day = g_date_time_format (shown, _("%A %-d %B %Y"));
@@ -260,7 +261,7 @@ limber_checkin_dialog_set_time (LimberCheckinDialog *self,
 
   g_clear_pointer (&self->when, g_date_time_unref);
   if (time != NULL)
-    self->when = g_date_time_to_local (time);
+    self->when = limber_time_to_local (time);
   update (self);
 }
 
@@ -282,7 +283,7 @@ limber_checkin_dialog_get_checkin (LimberCheckinDialog *self)
   checkin = self->editing ? limber_checkin_copy (self->editing) : limber_checkin_new ();
   /* "Now" re-dates an edited check-in too */
   g_date_time_unref (checkin->time);
-  checkin->time = self->when ? g_date_time_ref (self->when) : g_date_time_new_now_local ();
+  checkin->time = self->when ? g_date_time_ref (self->when) : limber_time_now_local ();
   checkin->pain = limber_rating_get_value (self->pain_rating);
   checkin->stiffness = limber_rating_get_value (self->stiffness_rating);
   checkin->side = (LimberBodySide) adw_combo_row_get_selected (self->side_row);

@@ -179,7 +179,7 @@ limber_cli_export_run (GVariantDict *options)
 
       if (to == NULL)
         {
-          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autoptr(GDateTime) now = limber_time_now_local ();
 
           g_date_clear (&last, 1);
           g_date_set_dmy (&last, g_date_time_get_day_of_month (now), g_date_time_get_month (now),

@@ -352,7 +352,7 @@ update_program (LimberJournal *journal)
 {
   g_autoptr(LimberCatalog) catalog = NULL;
   g_autoptr(LimberProgressionDecision) applied = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
   g_autoptr(GError) error = NULL;
 
   catalog = limber_catalog_new_default (&error);
@@ -419,7 +419,7 @@ check_in (GVariantDict *options)
   if (g_variant_dict_lookup (options, "at", "&s", &text))
     {
       g_autoptr(GDateTime) at = _limber_cli_parse_at (text);
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = limber_time_now_local ();
 
       if (at == NULL)
         return _limber_cli_usage_error (_("--at must be a day and time that exist, written YYYY-MM-DD or "
@@ -607,7 +607,7 @@ print_history (void)
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(LimberCatalog) catalog = limber_catalog_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GError) error = NULL;

@@ -5,6 +5,7 @@
 
 #include "limber-exercise-details.h"
 #include "limber-illustration.h"
+#include "limber-time.h"
 
 /* One exercise, as a routine's page shows it when its step is opened and
  * as the exercise's own window (LimberExerciseWindow) shows it. */
@@ -52,7 +53,7 @@ describe_record (LimberJournal  *journal,
 
   total = limber_format_duration_rounded ((record.total_done_ms + 500) / 1000);
   utc = g_date_time_new_from_unix_utc (record.last_done / G_USEC_PER_SEC);
-  last = utc ? g_date_time_to_local (utc) : NULL;
+  last = utc ? limber_time_to_local (utc) : NULL;
   /* Translators: a date, as in “last on 3 December 2026” */
   date = last ? g_date_time_format (last, _("%-d %B %Y")) : g_strdup ("?");
   g_string_append_printf (text,

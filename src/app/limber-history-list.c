@@ -5,6 +5,7 @@
 
 #include "limber-history-list.h"
 #include "limber-routine.h"
+#include "limber-time.h"
 
 /* The History page's list of the whole journal, newest first, as a
  * GListModel for a GtkListView that loads as it scrolls: the model holds
@@ -387,7 +388,7 @@ limber_history_list_describe_entry (LimberCatalog             *catalog,
     {
       const LimberCheckin *checkin = entry->checkin;
 
-      local = g_date_time_to_local (checkin->time);
+      local = limber_time_to_local (checkin->time);
       when = g_date_time_format (local, "%H:%M");
       g_string_append (str, when);
       append_checkin_details (str, checkin);
@@ -401,7 +402,7 @@ limber_history_list_describe_entry (LimberCatalog             *catalog,
       const LimberSessionInfo *session = entry->session;
       g_autofree char *minutes = limber_format_duration (session->active_ms / 1000);
 
-      local = g_date_time_to_local (session->started_at);
+      local = limber_time_to_local (session->started_at);
       when = g_date_time_format (local, "%H:%M");
       if (session->rating >= 0)
         /* Translators: when, how long, how it ended, and the rating afterwards */
@@ -424,8 +425,8 @@ char *
 limber_history_list_describe_day (LimberHistoryList *self,
                                   GDateTime         *time)
 {
-  g_autoptr(GDateTime) now = self->today ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) now = self->today ? g_date_time_ref (self->today) : limber_time_now_local ();
+  g_autoptr(GDateTime) local = limber_time_to_local (time);
   GDate day, today;
   int ago;
 
@@ -466,8 +467,8 @@ static gboolean
 same_day (GDateTime *a,
           GDateTime *b)
 {
-  g_autoptr(GDateTime) la = g_date_time_to_local (a);
-  g_autoptr(GDateTime) lb = g_date_time_to_local (b);
+  g_autoptr(GDateTime) la = limber_time_to_local (a);
+  g_autoptr(GDateTime) lb = limber_time_to_local (b);
 
   return g_date_time_get_year (la) == g_date_time_get_year (lb)
          && g_date_time_get_day_of_year (la) == g_date_time_get_day_of_year (lb);

@@ -11,6 +11,7 @@
 #include "limber-history-list.h"
 #include "limber-history-page.h"
 #include "limber-journal-stats.h"
+#include "limber-time.h"
 
 #define CALENDAR_WEEKS 16
 
@@ -63,7 +64,7 @@ static guint signals[N_SIGNALS];
 static GDateTime *
 get_now (LimberHistoryPage *self)
 {
-  return self->today ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+  return self->today ? g_date_time_ref (self->today) : limber_time_now_local ();
 }
 
 static void
@@ -224,7 +225,7 @@ minutes_on (LimberHistoryPage *self,
   for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
     {
       const LimberSessionInfo *s = g_ptr_array_index (self->sessions, i);
-      g_autoptr(GDateTime) local = g_date_time_to_local (s->started_at);
+      g_autoptr(GDateTime) local = limber_time_to_local (s->started_at);
 
       if (g_date_time_get_year (local) == g_date_get_year (date)
           && g_date_time_get_month (local) == (int) g_date_get_month (date)
@@ -425,7 +426,7 @@ open_session (LimberHistoryPage       *self,
               const LimberSessionInfo *session)
 {
   LimberJournalEntry entry = { LIMBER_JOURNAL_ENTRY_SESSION, 0, session->id, (LimberSessionInfo *) session, NULL };
-  g_autoptr(GDateTime) local = g_date_time_to_local (session->started_at);
+  g_autoptr(GDateTime) local = limber_time_to_local (session->started_at);
   g_autofree char *when = g_date_time_format (local, _("%A %e %B %Y, %H:%M"));
   g_autofree char *subtitle = NULL;
   g_autofree char *title = limber_history_list_describe_entry (limber_history_list_get_catalog (self->list), &entry, &subtitle);

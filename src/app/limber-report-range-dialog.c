@@ -5,6 +5,7 @@
 
 #include "limber-report.h"
 #include "limber-report-range-dialog.h"
+#include "limber-time.h"
 
 /* Which days a report for a clinician covers, asked before the file: From
  * and To, each a day on a calendar, or a preset (the last 30 or 90 days,
@@ -34,7 +35,7 @@ G_DEFINE_FINAL_TYPE (LimberReportRangeDialog, limber_report_range_dialog, ADW_TY
 static void
 today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
 
   g_date_clear (date, 1);
   g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
@@ -137,7 +138,7 @@ limber_report_range_dialog_use_preset (LimberReportRangeDialog *self,
         if (self->journal != NULL
             && limber_journal_get_first_time (self->journal, &first_time, &error))
           {
-            g_autoptr(GDateTime) local = g_date_time_to_local (first_time);
+            g_autoptr(GDateTime) local = limber_time_to_local (first_time);
 
             g_date_set_dmy (&self->first, g_date_time_get_day_of_month (local),
                             g_date_time_get_month (local), g_date_time_get_year (local));

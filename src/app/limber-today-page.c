@@ -60,7 +60,7 @@ G_DEFINE_FINAL_TYPE (LimberTodayPage, limber_today_page, GTK_TYPE_WIDGET)
 static GDateTime *
 get_now (LimberTodayPage *self)
 {
-  return self->now_func ? self->now_func (self->now_data) : g_date_time_new_now_local ();
+  return self->now_func ? self->now_func (self->now_data) : limber_time_now_local ();
 }
 
 static char *
@@ -71,7 +71,7 @@ describe_reason (const LimberSuggestion *suggestion)
     case LIMBER_SUGGESTION_PLANNED:
       {
         g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (suggestion->planned_at / G_USEC_PER_SEC);
-        g_autoptr(GDateTime) at = utc ? g_date_time_to_local (utc) : NULL;
+        g_autoptr(GDateTime) at = utc ? limber_time_to_local (utc) : NULL;
         g_autofree char *time = at ? g_date_time_format (at, "%H:%M") : g_strdup ("");
 
         /* Translators: %s is a time of day, e.g. 07:00, from the person's reminders */
@@ -241,7 +241,7 @@ update_checkin (LimberTodayPage *self,
 
   if (latest != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (latest->time);
+      g_autoptr(GDateTime) local = limber_time_to_local (latest->time);
       g_autofree char *at = g_date_time_format (local, "%H:%M");
       /* Translators: today's check-in: pain, stiffness, then the time */
       g_autofree char *text = g_strdup_printf (_("Pain %d, stiffness %d, at %s"),

@@ -13,6 +13,7 @@
 #include "limber-ui-utils.h"
 #include "limber-window.h"
 #include "limber-window-private.h"
+#include "limber-time.h"
 
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -390,7 +391,7 @@ on_delete_checkin (LimberWindow        *self,
 static void
 update_reminder_bar (LimberWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
   g_autofree char *text = NULL;
 
   if (self->reminders != NULL)
@@ -886,7 +887,7 @@ limber_window_init (LimberWindow *self)
 GDateTime *
 _limber_window_get_now (LimberWindow *self)
 {
-  return self->now_func ? self->now_func (self->now_data) : g_date_time_new_now_local ();
+  return self->now_func ? self->now_func (self->now_data) : limber_time_now_local ();
 }
 
 /* For tests: the clock the window dates its journal's changes with. */

@@ -6,6 +6,7 @@
 #include "limber-checkin.h"
 #include "limber-enums.h"
 #include "limber-journal.h"
+#include "limber-time.h"
 
 G_DEFINE_BOXED_TYPE (LimberCheckin, limber_checkin,
                      limber_checkin_copy, limber_checkin_free)
@@ -34,7 +35,7 @@ limber_checkin_new (void)
 {
   LimberCheckin *checkin = g_new0 (LimberCheckin, 1);
 
-  checkin->time = g_date_time_new_now_local ();
+  checkin->time = limber_time_now_local ();
   checkin->side = LIMBER_BODY_SIDE_BOTH;
   checkin->morning_stiffness = -1;
   checkin->symptoms = LIMBER_SYMPTOM_NONE;
@@ -95,7 +96,7 @@ limber_checkin_validate (const LimberCheckin  *checkin,
     /* it would stay "today" for ever */
     if (g_date_time_difference (checkin->time, now) > FUTURE_SLACK_S * G_TIME_SPAN_SECOND)
       {
-        g_autoptr(GDateTime) local = g_date_time_to_local (checkin->time);
+        g_autoptr(GDateTime) local = limber_time_to_local (checkin->time);
         g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
 
         g_set_error (error, LIMBER_JOURNAL_ERROR, LIMBER_JOURNAL_ERROR_INVALID,

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "limber-journal-private.h"
+#include "limber-time.h"
 
 /* Backups: once a day, a copy of the journal made with SQLite's online
  * backup API into "backups/" beside it, named "<journal>-YYYY-MM-DD.db".
@@ -245,7 +246,7 @@ limber_journal_backup_daily (const char  *journal_path,
                              gboolean    *made,
                              GError     **error)
 {
-  g_autoptr(GDateTime) now = today != NULL ? g_date_time_ref (today) : g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = today != NULL ? g_date_time_ref (today) : limber_time_now_local ();
   g_autofree char *dir = backup_dir (journal_path);
   g_autofree char *prefix = backup_prefix (journal_path);
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "limber-journal-private.h"
+#include "limber-time.h"
 
 /* Opening the journal's file. Opening never destroys anything. A file that
  * belongs to another program, or to a newer Limber, is refused and left
@@ -820,7 +821,7 @@ static char *
 move_aside (const char  *path,
             GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = NULL;
   gboolean has_main = g_file_test (path, G_FILE_TEST_EXISTS);

@@ -15,6 +15,80 @@ limber_time_to_usec (GDateTime *dt)
   return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
 }
 
+/* The local time zone, kept for a second.
+ *
+ * GLib 2.74's g_time_zone_new_local(), which every g_date_time_*_local()
+ * call makes, reads where /etc/localtime points (a readlink and two stats)
+ * each time when TZ is not set. Ten years of journal are some 11,000
+ * moments; on History and at start-up that was thousands of system calls
+ * a frame. Kept for a second, a change of time zone (or of TZ, which is
+ * compared every time, as GLib does) is still followed at once to the
+ * person's eye. */
+static GMutex local_zone_lock;
+static GTimeZone *local_zone;
+static char *local_zone_tz;       /* TZ when it was made */
+static gint64 local_zone_made;    /* monotonic µs */
+
+#define LOCAL_ZONE_KEPT_USEC G_USEC_PER_SEC
+
+/**
+ * limber_time_zone_local:
+ *
+ * Returns: (transfer full): the local time zone, as g_time_zone_new_local()
+ *   gives it, without looking at /etc/localtime more than once a second
+ */
+GTimeZone *
+limber_time_zone_local (void)
+{
+  const char *tz = g_getenv ("TZ");
+  gint64 now = g_get_monotonic_time ();
+  GTimeZone *zone;
+
+  g_mutex_lock (&local_zone_lock);
+  if (local_zone == NULL || g_strcmp0 (tz, local_zone_tz) != 0 ||
+      now - local_zone_made >= LOCAL_ZONE_KEPT_USEC || now < local_zone_made)
+    {
+      g_clear_pointer (&local_zone, g_time_zone_unref);
+      g_free (local_zone_tz);
+      local_zone = g_time_zone_new_local ();
+      local_zone_tz = g_strdup (tz);
+      local_zone_made = now;
+    }
+  zone = g_time_zone_ref (local_zone);
+  g_mutex_unlock (&local_zone_lock);
+  return zone;
+}
+
+/**
+ * limber_time_now_local:
+ *
+ * Returns: (transfer full): now, as g_date_time_new_now_local() gives it,
+ *   in limber_time_zone_local()
+ */
+GDateTime *
+limber_time_now_local (void)
+{
+  g_autoptr(GTimeZone) zone = limber_time_zone_local ();
+
+  return g_date_time_new_now (zone);
+}
+
+/**
+ * limber_time_to_local:
+ * @dt: a moment
+ *
+ * Returns: (transfer full) (nullable): @dt in the local time zone, as
+ *   g_date_time_to_local() gives it, in limber_time_zone_local()
+ */
+GDateTime *
+limber_time_to_local (GDateTime *dt)
+{
+  g_autoptr(GTimeZone) zone = limber_time_zone_local ();
+
+  g_return_val_if_fail (dt != NULL, NULL);
+  return g_date_time_to_timezone (dt, zone);
+}
+
 /**
  * limber_time_from_usec:
  * @usec: microseconds since the unix epoch, before it when negative
@@ -25,6 +99,8 @@ limber_time_to_usec (GDateTime *dt)
 GDateTime *
 limber_time_from_usec (gint64 usec)
 {
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) seconds = NULL;
   gint64 secs = usec / G_USEC_PER_SEC;
   gint64 rest = usec % G_USEC_PER_SEC;
@@ -37,10 +113,14 @@ limber_time_from_usec (gint64 usec)
       rest += G_USEC_PER_SEC;
     }
 
-  seconds = g_date_time_new_from_unix_local (secs);
+  utc = g_date_time_new_from_unix_utc (secs);
+  if (utc == NULL)
+    return NULL;
+  zone = limber_time_zone_local ();
+  seconds = g_date_time_to_timezone (utc, zone);
   if (seconds == NULL)
     return NULL;
-  return g_date_time_add (seconds, rest);
+  return rest == 0 ? g_steal_pointer (&seconds) : g_date_time_add (seconds, rest);
 }
 
 /**
@@ -65,7 +145,7 @@ limber_time_start_of_day (GTimeZone   *tz,
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
+    tz = local = limber_time_zone_local ();
   /* g_date_time_new() moves a time in a gap forward by the gap */
   return g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
 }

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 gint64     limber_time_to_usec       (GDateTime   *dt);
 GDateTime *limber_time_from_usec     (gint64       usec);
+GTimeZone *limber_time_zone_local    (void);
+GDateTime *limber_time_now_local     (void);
+GDateTime *limber_time_to_local      (GDateTime   *dt);
 
 GDateTime *limber_time_start_of_day  (GTimeZone   *tz,
                                       const GDate *date);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-export-private.h"
+#include "limber-time.h"
 
 /* Export of the journal: a CSV file of every session and check-in, and the
  * PDF report (drawn in limber-report.c). Both are made in memory and
@@ -450,7 +451,7 @@ format_local (GDateTime *time,
               char     **date,
               char     **clock)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = limber_time_to_local (time);
 
   *date = g_date_time_format (local, "%Y-%m-%d");
   *clock = g_date_time_format (local, "%H:%M");

@@ -6,6 +6,7 @@
 
 #include "limber-journal-programs.h"
 #include "limber-report-private.h"
+#include "limber-time.h"
 
 /* The report's program: the level over the period as a shaded step band
  * under the pain and stiffness chart, on the chart's time axis, and the
@@ -100,7 +101,7 @@ static void
 date_of (GDateTime *time,
          GDate     *date)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = limber_time_to_local (time);
   int y, m, d;
 
   g_date_time_get_ymd (local, &y, &m, &d);
@@ -554,7 +555,7 @@ _limber_report_draw_program_list (Report *report,
 
       if (in_period (&report->first, &report->last, event->time))
         {
-          local = g_date_time_to_local (event->time);
+          local = limber_time_to_local (event->time);
           /* Translators: a date in the report's list of program events, as g_date_time_format(). xgettext:no-c-format */
           row.date = g_date_time_format (local, C_("report", "%-d %b %Y"));
           row.what = describe_event (report, event, previous_level);

@@ -8,6 +8,7 @@
 #include "limber-export-private.h"
 #include "limber-report-private.h"
 #include "limber-stats.h"
+#include "limber-time.h"
 
 /* The report for a physiotherapist or a doctor: one A4 page, two when the
  * notes need it, never more. Everything on it is Pango text in the PDF,
@@ -104,7 +105,7 @@ format_long_date (const GDate *date)
 static char *
 format_short_date (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = limber_time_to_local (time);
 
   /* Translators: a date in the report's lists of days, as g_date_time_format(). xgettext:no-c-format */
   return g_date_time_format (local, C_("report", "%-d %b"));
@@ -114,7 +115,7 @@ static void
 date_of (GDateTime *time,
          GDate     *date)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = limber_time_to_local (time);
   int y, m, d;
 
   g_date_time_get_ymd (local, &y, &m, &d);
@@ -129,7 +130,7 @@ draw_heading (Report *report,
 {
   g_autofree char *from = format_long_date (&report->first);
   g_autofree char *to = format_long_date (&report->last);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
   g_autofree char *made = NULL;
   g_autofree char *period = NULL;
   GDate today;
@@ -519,7 +520,7 @@ collect_notes (Report *report)
       if (stripped[0] == '\0')
         continue;
 
-      local = g_date_time_to_local (checkin->time);
+      local = limber_time_to_local (checkin->time);
       /* Translators: when a note was written, as g_date_time_format(). xgettext:no-c-format */
       when = g_date_time_format (local, C_("report", "%a %-d %b %Y, %H:%M"));
       drawable = _limber_report_spell_undrawable (report, FONT_BODY, stripped, &spelled);
@@ -778,7 +779,7 @@ limber_report_period (GDateTime *from,
     }
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = limber_time_now_local ();
 
       date_of (now, last);
     }

@@ -171,7 +171,7 @@ on_handle_pause (LimberDBusReminders   *skeleton,
 
   if (minutes == 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = limber_time_now_local ();
       g_autoptr(GDateTime) today = limber_time_start_of_today (now);
       g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
 

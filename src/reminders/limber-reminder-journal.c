@@ -426,7 +426,7 @@ static void
 start_run (LimberReminderService *self)
 {
   JournalRun *run = g_rc_box_new0 (JournalRun);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GBytes) request = NULL;
   g_autoptr(GError) error = NULL;

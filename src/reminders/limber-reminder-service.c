@@ -88,7 +88,7 @@ same_due (const LimberDue *a,
 void
 _limber_reminder_service_process (LimberReminderService *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = limber_time_now_local ();
   gint64 now_us = limber_time_to_usec (now);
   LimberScheduleConfig config = effective_config (self);
   LimberDue due, next = { 0, };

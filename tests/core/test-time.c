@@ -109,6 +109,57 @@ test_start_of_day_local (void)
   g_assert_true (g_date_time_equal (start, expected));
 }
 
+/* The local zone is kept for a second (GLib looks at /etc/localtime on
+ * every local conversion), but a change of TZ is followed at once, and
+ * every moment converts as GLib's own local conversion does: around
+ * Berlin's changes of clocks, before 1970, and to the microsecond. */
+static void
+test_local_zone (void)
+{
+  static const char *moments[] = {
+    "2024-03-31T00:59:59.999999Z", "2024-03-31T01:00:00Z", "2024-10-27T00:30:00Z",
+    "2024-10-27T01:30:00.5Z", "1969-12-31T23:59:59.25Z", "2000-02-29T23:00:00Z",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (moments[i], NULL);
+      gint64 usec = limber_time_to_usec (utc);
+      g_autoptr(GDateTime) ours = limber_time_from_usec (usec);
+      g_autoptr(GDateTime) glibs = g_date_time_to_local (utc);
+      g_autoptr(GDateTime) local = limber_time_to_local (utc);
+
+      g_assert_true (g_date_time_equal (ours, utc));
+      g_assert_cmpint (g_date_time_get_utc_offset (ours), ==, g_date_time_get_utc_offset (glibs));
+      g_assert_cmpint (g_date_time_get_hour (ours), ==, g_date_time_get_hour (glibs));
+      g_assert_cmpint (g_date_time_get_microsecond (ours), ==, g_date_time_get_microsecond (glibs));
+      g_assert_cmpint (g_date_time_get_utc_offset (local), ==, g_date_time_get_utc_offset (glibs));
+    }
+
+  /* a change of TZ, within the second */
+  {
+    g_autoptr(GDateTime) winter = g_date_time_new_utc (2024, 1, 15, 12, 0, 0);
+    g_autoptr(GDateTime) berlin = limber_time_from_usec (limber_time_to_usec (winter));
+    g_autoptr(GDateTime) tokyo = NULL;
+    g_autoptr(GDateTime) now = NULL;
+    g_autoptr(GTimeZone) zone = NULL;
+
+    g_assert_cmpint (g_date_time_get_hour (berlin), ==, 13);
+    g_setenv ("TZ", "Asia/Tokyo", TRUE);
+    tokyo = limber_time_from_usec (limber_time_to_usec (winter));
+    zone = limber_time_zone_local ();
+    now = limber_time_now_local ();
+    g_setenv ("TZ", "Europe/Berlin", TRUE);
+    if (g_strcmp0 (g_time_zone_get_identifier (zone), "Asia/Tokyo") != 0)
+      {
+        g_test_fail_printf ("no time zone Asia/Tokyo here: install tzdata");
+        return;
+      }
+    g_assert_cmpint (g_date_time_get_hour (tokyo), ==, 21);
+    g_assert_cmpint (g_date_time_get_utc_offset (now), ==, 9 * G_TIME_SPAN_HOUR);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +172,7 @@ main (int   argc,
   g_test_add_func ("/time/start-of-day/dst", test_start_of_day_dst);
   g_test_add_func ("/time/start-of-day/without-midnight", test_start_of_day_without_midnight);
   g_test_add_func ("/time/start-of-day/local", test_start_of_day_local);
+  g_test_add_func ("/time/local-zone", test_local_zone);
 
   return g_test_run ();
 }
