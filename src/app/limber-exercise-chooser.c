@@ -41,13 +41,9 @@ static guint signals[N_SIGNALS];
 static char *
 search_text (LimberExercise *exercise)
 {
-  g_autofree char *muscles = g_strjoinv (" ", (char **) limber_exercise_get_muscles (exercise));
-  g_autofree char *kind = limber_exercise_kinds_describe (limber_exercise_get_kind (exercise));
-  /* Both the plural and the singular name match: "stretches" and "stretch" */
-  return g_strjoin (" ", limber_exercise_get_name (exercise), muscles, kind,
-                    limber_exercise_kind_describe (limber_exercise_get_kind (exercise)),
-                    limber_exercise_kind_to_string (limber_exercise_get_kind (exercise)),
-                    NULL);
+  g_autofree char *rest = limber_exercise_dup_search_text (exercise);
+
+  return g_strjoin (" ", limber_exercise_get_name (exercise), rest, NULL);
 }
 
 static gboolean

@@ -88,12 +88,7 @@ score_text (const char * const *terms,
 static char *
 exercise_search_text (LimberExercise *exercise)
 {
-  g_autofree char *muscles = g_strjoinv (" ", (char **) limber_exercise_get_muscles (exercise));
-  g_autofree char *kinds = limber_exercise_kinds_describe (limber_exercise_get_kind (exercise));
-
-  /* Both the singular and the plural name match: "stretch" and "stretches" */
-  return g_strjoin (" ", muscles, kinds, limber_exercise_kind_describe (limber_exercise_get_kind (exercise)),
-                    limber_exercise_kind_to_string (limber_exercise_get_kind (exercise)), NULL);
+  return limber_exercise_dup_search_text (exercise);
 }
 
 static char *

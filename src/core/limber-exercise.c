@@ -532,6 +532,59 @@ limber_exercise_kind_from_string (const char         *str,
   return TRUE;
 }
 
+/* Other words a person may search by for a muscle of the data set, where
+ * the start of its name does not catch them: "calf" is not the start of
+ * "Calves". Translators give the words of their language, separated by
+ * spaces; the start of each word is enough. */
+static const struct
+{
+  const char *muscle;
+  const char *context;
+  const char *words;
+} muscle_search_words[] = {
+  { N_("Calves"), "search words for the muscle Calves",
+    NC_("search words for the muscle Calves", "calf") },
+  { N_("Glutes"), "search words for the muscle Glutes",
+    NC_("search words for the muscle Glutes", "buttocks bottom") },
+  { N_("Quadriceps"), "search words for the muscle Quadriceps",
+    NC_("search words for the muscle Quadriceps", "quads thigh") },
+  { N_("Hamstrings"), "search words for the muscle Hamstrings",
+    NC_("search words for the muscle Hamstrings", "thigh") },
+};
+
+/**
+ * limber_exercise_dup_search_text:
+ * @self: an exercise
+ *
+ * What a search can find an exercise by besides its name: its muscles
+ * (and other words for them), and its kind in the singular, the plural and
+ * as stored ("stretch", "Stretches").
+ *
+ * Returns: (transfer full): words, separated by spaces
+ */
+char *
+limber_exercise_dup_search_text (LimberExercise *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *kinds = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), NULL);
+
+  for (guint i = 0; self->muscles != NULL && self->muscles[i] != NULL; i++)
+    {
+      g_string_append_printf (text, "%s ", self->muscles[i]);
+      for (guint j = 0; j < G_N_ELEMENTS (muscle_search_words); j++)
+        if (g_strcmp0 (self->muscles[i], _(muscle_search_words[j].muscle)) == 0 ||
+            g_strcmp0 (self->muscles[i], muscle_search_words[j].muscle) == 0)
+          g_string_append_printf (text, "%s ", g_dpgettext2 (GETTEXT_PACKAGE, muscle_search_words[j].context,
+                                                             muscle_search_words[j].words));
+    }
+  kinds = limber_exercise_kinds_describe (self->kind);
+  g_string_append_printf (text, "%s %s %s", kinds, limber_exercise_kind_describe (self->kind),
+                          limber_exercise_kind_to_string (self->kind));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * limber_exercise_kind_describe:
  * @kind: one #LimberExerciseKind (a set of several gives its lowest)

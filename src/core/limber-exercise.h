@@ -66,6 +66,7 @@ const char         *limber_exercise_kind_to_string        (LimberExerciseKind ki
 gboolean            limber_exercise_kind_from_string      (const char         *str,
                                                            LimberExerciseKind *kind);
 const char         *limber_exercise_kind_describe         (LimberExerciseKind kind);
+char               *limber_exercise_dup_search_text       (LimberExercise    *self);
 char               *limber_exercise_kinds_describe        (LimberExerciseKind kinds);
 
 /* Used by the catalog loader only. */

@@ -88,6 +88,19 @@ test_every_exercise_complete (void)
       g_assert_cmpuint (strlen (limber_exercise_get_summary (e)), <, 100);
       g_assert_cmpuint (strlen (limber_exercise_get_caution (e)), >, 20);
 
+      /* what a search finds it by: its muscles, other words for them
+       * ("calf" for Calves), its kind in the singular and the plural */
+      {
+        g_autofree char *words = limber_exercise_dup_search_text (e);
+
+        g_assert_true (g_str_match_string (limber_exercise_get_muscles (e)[0], words, TRUE));
+        g_assert_true (g_str_match_string (limber_exercise_kind_describe (limber_exercise_get_kind (e)), words, TRUE));
+        if (g_strv_contains (limber_exercise_get_muscles (e), "Calves"))
+          g_assert_true (g_str_match_string ("calf", words, TRUE));
+        else
+          g_assert_false (g_str_match_string ("calf", words, TRUE));
+      }
+
       /* sane durations: a hold of 10 s to 2 min, a counted move of 10 s to 3 min */
       if (limber_exercise_get_repetitions (e) > 0)
         {
