@@ -217,7 +217,7 @@ when_edited (LimberCheckinDialog *self)
   month = gtk_spin_button_get_value_as_int (self->when_month_spin);
   day = MIN (gtk_spin_button_get_value_as_int (self->when_day_spin),
              g_date_get_days_in_month (month, year));
-  zone = g_time_zone_new_local ();
+  zone = limber_time_zone_local ();
   g_clear_pointer (&self->when, g_date_time_unref);
   self->when = g_date_time_new (zone, year, month, day,
                                 gtk_spin_button_get_value_as_int (self->when_hour_spin),

@@ -243,7 +243,7 @@ _limber_cli_parse_at (const char *text)
         return NULL;
     }
 
-  zone = g_time_zone_new_local ();
+  zone = limber_time_zone_local ();
   return g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date),
                           g_date_get_day (&date), hour, minute, 0);
 }

@@ -612,8 +612,7 @@ update_reminders (LimberHistoryPage *self,
     /* Monday, 00:00 local */
     g_autoptr(GDateTime) monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
 
-    week_start = g_date_time_new_local (g_date_time_get_year (monday), g_date_time_get_month (monday),
-                                        g_date_time_get_day_of_month (monday), 0, 0, 0);
+    week_start = limber_time_start_of_today (monday);
   }
   reminders = limber_journal_list_reminders (self->journal, week_start, &error);
   if (reminders == NULL)

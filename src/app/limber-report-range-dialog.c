@@ -45,7 +45,7 @@ today (GDate *date)
 static GDateTime *
 midnight (const GDate *date)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GTimeZone) zone = limber_time_zone_local ();
 
   return g_date_time_new (zone, g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date), 0, 0, 0);

@@ -50,7 +50,7 @@ list_streak_sessions (LimberJournal  *self,
 
 /**
  * limber_journal_compute_streaks:
- * @today: now, usually g_date_time_new_now_local()
+ * @today: now, usually limber_time_now_local()
  *
  * limber_stats_streaks() over every session up to the end of @today, in
  * @today's time zone.

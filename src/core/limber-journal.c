@@ -33,7 +33,7 @@ _limber_journal_time_from_usec (gint64 usec)
   if (dt == NULL)
     {
       g_message ("A time in the journal is out of range: %" G_GINT64_FORMAT, usec);
-      dt = g_date_time_new_from_unix_local (0);
+      dt = limber_time_from_usec (0);
     }
   return dt;
 }

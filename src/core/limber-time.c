@@ -100,27 +100,21 @@ GDateTime *
 limber_time_from_usec (gint64 usec)
 {
   g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) seconds = NULL;
-  gint64 secs = usec / G_USEC_PER_SEC;
-  gint64 rest = usec % G_USEC_PER_SEC;
+  g_autoptr(GDateTime) utc_epoch = NULL;
+  g_autoptr(GDateTime) epoch = NULL;
 
-  /* division rounds towards zero; a moment before 1970 needs the second
-   * before it and a positive rest */
-  if (rest < 0)
-    {
-      secs -= 1;
-      rest += G_USEC_PER_SEC;
-    }
-
-  utc = g_date_time_new_from_unix_utc (secs);
-  if (utc == NULL)
+  /* Far outside the years 1 to 9999 in any zone (a day to spare either
+   * side): out, before the sum below could overflow. Within them, adding
+   * to the epoch in the local zone checks the range on the local date, as
+   * g_date_time_new_from_unix_local() does: 0001-01-01 in Tokyo is still
+   * 0000-12-31 in UTC. */
+  if (usec < G_GINT64_CONSTANT (-62135683200) * G_USEC_PER_SEC ||
+      usec > G_GINT64_CONSTANT (253402387200) * G_USEC_PER_SEC)
     return NULL;
   zone = limber_time_zone_local ();
-  seconds = g_date_time_to_timezone (utc, zone);
-  if (seconds == NULL)
-    return NULL;
-  return rest == 0 ? g_steal_pointer (&seconds) : g_date_time_add (seconds, rest);
+  utc_epoch = g_date_time_new_from_unix_utc (0);
+  epoch = g_date_time_to_timezone (utc_epoch, zone);
+  return g_date_time_add (epoch, usec);
 }
 
 /**

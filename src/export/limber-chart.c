@@ -7,6 +7,7 @@
 
 #include "limber-chart.h"
 #include "limber-stats.h"
+#include "limber-time.h"
 
 /* The pain and stiffness chart, painted with cairo and Pango so that the
  * window (a GtkDrawingArea) and the PDF report draw the same picture. Pain
@@ -778,6 +779,7 @@ limber_chart_days_new (const GDate *first,
   g_autoptr(GPtrArray) no_checkins = NULL;
   g_autoptr(GDateTime) first_day = NULL;
   g_autoptr(GDateTime) last_day = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GArray) stats = NULL;
   GArray *days;
 
@@ -790,10 +792,11 @@ limber_chart_days_new (const GDate *first,
     checkins = no_checkins = g_ptr_array_new ();
 
   /* the per-day means are limber_stats_daily()'s; a chart day is a view of them */
-  first_day = g_date_time_new_local (g_date_get_year (first), g_date_get_month (first),
-                                     g_date_get_day (first), 12, 0, 0);
-  last_day = g_date_time_new_local (g_date_get_year (last), g_date_get_month (last),
-                                    g_date_get_day (last), 12, 0, 0);
+  zone = limber_time_zone_local ();
+  first_day = g_date_time_new (zone, g_date_get_year (first), g_date_get_month (first),
+                               g_date_get_day (first), 12, 0, 0);
+  last_day = g_date_time_new (zone, g_date_get_year (last), g_date_get_month (last),
+                              g_date_get_day (last), 12, 0, 0);
   stats = limber_stats_daily (sessions, checkins, first_day, last_day);
 
   days = g_array_sized_new (FALSE, TRUE, sizeof (LimberChartDay), stats->len);

@@ -604,8 +604,7 @@ limber_export_csv_to_file (GFile      *file,
 static GDateTime *
 local_midnight (const GDate *date)
 {
-  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                g_date_get_day (date), 0, 0, 0);
+  return limber_time_start_of_day (NULL, date);
 }
 
 /**

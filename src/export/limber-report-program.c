@@ -158,8 +158,7 @@ limber_report_programs_read (LimberJournal  *journal,
   g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), NULL);
 
   g_date_add_days (&after, 1);
-  end = g_date_time_new_local (g_date_get_year (&after), g_date_get_month (&after),
-                               g_date_get_day (&after), 0, 0, 0);
+  end = limber_time_start_of_day (NULL, &after);
   events = limber_journal_list_program_events (journal, NULL, end, error);
   if (events == NULL)
     return NULL;

@@ -136,6 +136,31 @@ test_local_zone (void)
       g_assert_cmpint (g_date_time_get_utc_offset (local), ==, g_date_time_get_utc_offset (glibs));
     }
 
+  /* the first and last days GDateTime holds, as the local date has them:
+   * 05:00 on 1 January of the year 1 in Tokyo is still the year 0 in UTC */
+  {
+    gint64 year1_utc = G_GINT64_CONSTANT (-62135596800);
+    gint64 year10000_utc = G_GINT64_CONSTANT (253402300800);
+    g_autoptr(GDateTime) first = NULL;
+    g_autoptr(GDateTime) last = NULL;
+    g_autoptr(GDateTime) before = NULL;
+
+    g_setenv ("TZ", "Asia/Tokyo", TRUE);
+    first = limber_time_from_usec ((year1_utc - 4 * 3600) * G_USEC_PER_SEC);
+    before = limber_time_from_usec ((year1_utc - 10 * 3600) * G_USEC_PER_SEC);
+    g_setenv ("TZ", "America/New_York", TRUE);
+    last = limber_time_from_usec ((year10000_utc + 3600) * G_USEC_PER_SEC);
+    g_setenv ("TZ", "Europe/Berlin", TRUE);
+    g_assert_nonnull (first);
+    g_assert_cmpint (g_date_time_get_year (first), ==, 1);
+    g_assert_cmpint (g_date_time_get_hour (first), ==, 5);
+    g_assert_null (before);   /* 23:00 on the last day of the year 0 */
+    g_assert_nonnull (last);
+    g_assert_cmpint (g_date_time_get_year (last), ==, 9999);
+    g_assert_null (limber_time_from_usec (G_MININT64));
+    g_assert_null (limber_time_from_usec (G_MAXINT64));
+  }
+
   /* a change of TZ, within the second */
   {
     g_autoptr(GDateTime) winter = g_date_time_new_utc (2024, 1, 15, 12, 0, 0);
