@@ -111,7 +111,8 @@ void            _limber_reminder_service_arm_timer             (LimberReminderSe
 void            _limber_reminder_service_check_sleep           (LimberReminderService  *self,
                                                                 gint64                  now);
 void            _limber_reminder_service_watch_sleep           (LimberReminderService  *self);
-gboolean        _limber_reminder_service_hold_for_sleep        (LimberReminderService  *self);
+gint64          _limber_reminder_service_hold_for_sleep        (LimberReminderService  *self,
+                                                                gint64                  now);
 void            _limber_reminder_service_clear_timer           (LimberReminderService  *self);
 
 /* limber-reminder-outcomes.c */

@@ -93,17 +93,18 @@ _limber_reminder_service_process (LimberReminderService *self)
   LimberScheduleConfig config = effective_config (self);
   LimberDue due, next = { 0, };
   gboolean have_next;
-  gint64 wakeup, paused_until;
+  gint64 wakeup, paused_until, hold_until;
 
   _limber_reminder_service_check_sleep (self, now_us);
-  if (_limber_reminder_service_hold_for_sleep (self))
-    return;
+  /* Going to sleep: nothing is shown until the computer wakes, but a pause
+   * or snooze asked meanwhile is still kept and told */
+  hold_until = _limber_reminder_service_hold_for_sleep (self, now_us);
   /* A check-in reminder due: today's check-ins are asked of the journal
    * helper first, and this runs again with its answer. */
-  if (_limber_reminder_service_refresh_last_checkin (self, now))
+  if (hold_until == 0 && _limber_reminder_service_refresh_last_checkin (self, now))
     return;
 
-  for (guint i = 0; i < 8 && limber_schedule_take_due (&config, &self->state, now, &due); i++)
+  for (guint i = 0; hold_until == 0 && i < 8 && limber_schedule_take_due (&config, &self->state, now, &due); i++)
     {
       const char *routine = _limber_reminder_service_routine_for (self, &due);
       g_autoptr(LimberReminder) r = _limber_reminder_new (&due, routine, FALSE);
@@ -116,7 +117,9 @@ _limber_reminder_service_process (LimberReminderService *self)
 
   /* The schedule never asks for "now" twice in a row; if it does, that is
    * a bug there, and this keeps it from becoming a busy loop. */
-  if (have_next && wakeup <= now_us)
+  if (hold_until != 0)
+    wakeup = hold_until;
+  else if (have_next && wakeup <= now_us)
     {
       if (++self->immediate_wakeups > 3)
         {

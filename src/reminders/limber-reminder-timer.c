@@ -103,27 +103,25 @@ on_timer (int           fd,
 
 /* Suspend */
 
-/* TRUE while the computer is going to sleep: show nothing now, and look
- * again when the hold ends. */
-gboolean
-_limber_reminder_service_hold_for_sleep (LimberReminderService *self)
+/* While the computer is going to sleep: the wall-clock moment (µs) the
+ * hold ends, when nothing may be shown until then; 0 otherwise. */
+gint64
+_limber_reminder_service_hold_for_sleep (LimberReminderService *self,
+                                         gint64                 now)
 {
   gint64 held;
 
   if (self->going_to_sleep_at == 0)
-    return FALSE;
+    return 0;
 
   held = g_get_monotonic_time () - self->going_to_sleep_at;
   if (held >= 0 && held < self->sleep_hold)
-    {
-      _limber_reminder_service_arm_timer (self, g_get_real_time () + (self->sleep_hold - held));
-      return TRUE;
-    }
+    return now + (self->sleep_hold - held);
 
   g_message ("The computer was going to sleep but never woke, as far as login1 said; "
              "reminders go on");
   self->going_to_sleep_at = 0;
-  return FALSE;
+  return 0;
 }
 
 static void

@@ -956,6 +956,13 @@ class Sleep(FastBreaks):
         # not frozen here, so the timer fires as it would on a slow suspend
         time.sleep(due - 1 - time.time())
         self.prepare_for_sleep(True)
+        self.assert_no_reminder_until(due + 1)
+        # a pause asked meanwhile is kept and told, though nothing is shown
+        self.reminders.Pause(dbus.UInt32(30))
+        until = self.reminders.GetPausedUntil()
+        self.assertAlmostEqual(until / USEC, time.time() + 30 * 60, delta=5)
+        self.reminders.Resume()
+        self.assertEqual(self.reminders.GetPausedUntil(), 0)
         self.assert_no_reminder_until(due + 2)
         self.prepare_for_sleep(False)
         woke = time.time()
