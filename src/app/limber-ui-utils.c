@@ -118,7 +118,7 @@ name_drop_down_button (GtkDropDown *drop_down)
         if (value != NULL)
           /* Translators: a drop-down's name and what it shows, as a screen
            * reader reads its button: "Chart range: Last 30 days" */
-          label = g_strdup_printf (_("%s: %s"), name, value);
+          label = g_strdup_printf (C_("drop-down name and choice", "%s: %s"), name, value);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         label != NULL ? label : name, -1);
       }
