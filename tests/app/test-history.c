@@ -367,6 +367,56 @@ test_invalid_utf8 (void)
   adw_view_stack_set_visible_child_name (stack, "routines");
 }
 
+/* In a phone-wide window, a whole-journal row's long title is one line cut
+ * with "…" (a wrapped row costs GTK several times as much to lay out), and
+ * nothing is lost: the row says the whole text to a screen reader. */
+static void
+test_journal_rows_narrow (void)
+{
+  LimberHistoryPage *page = limber_window_get_history_page (LIMBER_WINDOW (window));
+  AdwViewStack *stack = limber_test_child (window, "view_stack");
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 20, 20, 0, 0);
+  g_autoptr(GDateTime) started = g_date_time_add_hours (today, -2);
+  g_autoptr(GDateTime) ended = g_date_time_add_minutes (started, 7);
+  const char *name = "Hamstring routine from the physiotherapist after the knee operation, week three";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *title, *subtitle, *row;
+  int width, height;
+  gint64 id;
+
+  id = limber_journal_start_session (journal, "my-long-routine", name, started, 420000, &error);
+  g_assert_no_error (error);
+  g_assert_true (limber_journal_finish_session (journal, id, LIMBER_OUTCOME_COMPLETED, ended, 420000, &error));
+
+  gtk_window_get_default_size (window, &width, &height);
+  gtk_window_set_default_size (window, 360, 640);
+  limber_history_page_set_today (page, today);
+  limber_history_page_reload (page);
+  adw_view_stack_set_visible_child_name (stack, "history");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  show_journal (page);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 400);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  title = find_label (GTK_WIDGET (page), "after the knee operation");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, name);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), ==, 1);
+  subtitle = gtk_widget_get_next_sibling (title);
+  row = gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (title)));
+  expected = g_strdup_printf ("Today, %s, %s", name, gtk_label_get_text (GTK_LABEL (subtitle)));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  limber_test_screenshot (GTK_WIDGET (window), "history-journal-narrow.png");
+
+  hide_journal (page);
+  g_assert_true (limber_journal_delete_session (journal, id, NULL, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (window, width, height);
+  adw_view_stack_set_visible_child_name (stack, "routines");
+}
+
 /* The chart says a day's values on hover and keyboard focus, in a label
  * and in its accessible description. */
 static void
@@ -851,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/history/edit", test_edit);
   g_test_add_func ("/history/delete-undo", test_delete_undo);
   g_test_add_func ("/history/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/history/journal-rows-narrow", test_journal_rows_narrow);
   g_test_add_func ("/history/chart-day", test_chart_day);
   g_test_add_func ("/history/whole-journal", test_whole_journal);
   g_test_add_func ("/history/routine-names", test_routine_names);
