@@ -394,7 +394,7 @@ limber_history_list_describe_entry (LimberCatalog             *catalog,
       append_checkin_details (str, checkin);
       *subtitle = g_string_free (g_steal_pointer (&str), FALSE);
       /* Translators: a check-in in the history list */
-      return g_strdup_printf (_("Pain %d · stiffness %d · %s"),
+      return g_strdup_printf (_("Pain %d/10 · stiffness %d/10 · %s"),
                               checkin->pain, checkin->stiffness, _(where[CLAMP (checkin->side, 0, 2)]));
     }
   else
@@ -485,27 +485,6 @@ on_delete_clicked (GtkButton *button,
     factory->on_delete (factory->user_data, item);
 }
 
-/* The row's whole text, when a line of it is cut */
-static gboolean
-on_query_tooltip (GtkWidget  *texts,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (texts));
-  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_last_child (texts));
-  g_autofree char *text = NULL;
-
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (title)) &&
-      !pango_layout_is_ellipsized (gtk_label_get_layout (subtitle)))
-    return FALSE;
-  text = g_strdup_printf ("%s\n%s", gtk_label_get_text (title), gtk_label_get_text (subtitle));
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static void
 setup_row (GtkSignalListItemFactory *signal_factory,
            GtkListItem              *list_item,
@@ -535,18 +514,18 @@ setup_row (GtkSignalListItemFactory *signal_factory,
 
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-  /* One line each, cut with "…" where the window is too narrow: the whole
-   * text is in the tooltip, in what a screen reader says for the row, and
-   * in the entry when it is opened. Wrapped labels in a GtkListView row
-   * cost GTK 4.8 a new text layout for every width it tries (measured in
-   * instructions: 14 wrapped rows 299 M, one-line rows 82 M, the same as
-   * two wrapped rows of a one-day journal). */
+  /* Wrapped, not cut with "…": at 360 px and large text a one-line row
+   * kept little more than "Pain 2 · stiffness 6 · bo…". One-line rows
+   * would cost GTK 4.8 much less to lay out (it makes a new text layout
+   * for every width it tries on a wrapped label: 14 rows took 299 M
+   * instructions wrapped, 82 M on one line, about 50 ms), but reading the
+   * journal comes first. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_has_tooltip (texts, TRUE);
-  g_signal_connect (texts, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (texts), title);
