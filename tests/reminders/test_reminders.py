@@ -914,15 +914,7 @@ class Sleep(FastBreaks):
     def test_sleep_is_a_break(self):
         due = self.start_fast_service()
         start = time.time()
-
-        # The service subscribes once it has the system bus: say "going to
-        # sleep" (which changes nothing) until it has heard.
-        def heard():
-            self.prepare_for_sleep(True)
-            time.sleep(0.1)
-            return 'The computer is going to sleep' in self.log()
-        wait_until(heard, 'the service to hear PrepareForSleep', 5)
-        self.assertLess(time.time() - start, 1, 'too slow to test a sleep before the break')
+        self.going_to_sleep_heard(start)
 
         # asleep for longer than the idle break, waking before the break is due
         time.sleep(start + IDLE_S + 1 - time.time())
@@ -935,9 +927,9 @@ class Sleep(FastBreaks):
         self.assert_break_from(woke)
         self.assertIn('The computer woke up; time asleep counts as a break', self.log())
 
-    def heard(self, start):
+    def going_to_sleep_heard(self, start):
         '''The service subscribes once it has the system bus: say "going to
-        sleep" until it has heard.'''
+        sleep" until it has heard; it is then going to sleep.'''
         def heard():
             self.prepare_for_sleep(True)
             time.sleep(0.1)
@@ -949,7 +941,7 @@ class Sleep(FastBreaks):
         '''A break due in the moments before a suspend is not shown on
         waking: the sleep was the break.'''
         due = self.start_fast_service()
-        self.heard(time.time())
+        self.going_to_sleep_heard(time.time())
         self.prepare_for_sleep(False)
 
         # going to sleep a second before the break is due; the process is
@@ -972,7 +964,7 @@ class Sleep(FastBreaks):
         '''login1 says "going to sleep" and then nothing: reminders go on
         after the hold (five minutes, five seconds here).'''
         due = self.start_fast_service()
-        self.heard(time.time())
+        self.going_to_sleep_heard(time.time())
         self.prepare_for_sleep(False)
         time.sleep(due - 1 - time.time())
         self.prepare_for_sleep(True)
