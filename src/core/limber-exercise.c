@@ -543,12 +543,16 @@ static const struct
   const char *words;
 } muscle_search_words[] = {
   { N_("Calves"), "search words for the muscle Calves",
+    /* Translators: other words a person may search by, separated by spaces */
     NC_("search words for the muscle Calves", "calf") },
   { N_("Glutes"), "search words for the muscle Glutes",
+    /* Translators: other words a person may search by, separated by spaces */
     NC_("search words for the muscle Glutes", "buttocks bottom") },
   { N_("Quadriceps"), "search words for the muscle Quadriceps",
+    /* Translators: other words a person may search by, separated by spaces */
     NC_("search words for the muscle Quadriceps", "quads thigh") },
   { N_("Hamstrings"), "search words for the muscle Hamstrings",
+    /* Translators: other words a person may search by, separated by spaces */
     NC_("search words for the muscle Hamstrings", "thigh") },
 };
 
