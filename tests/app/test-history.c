@@ -408,6 +408,11 @@ test_journal_rows_narrow (void)
   expected = g_strdup_printf ("Today, %s, %s", name, gtk_label_get_text (GTK_LABEL (subtitle)));
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
   limber_test_screenshot (GTK_WIDGET (window), "history-journal-narrow.png");
+  /* the keyboard's focus ring goes round the entry, not its day heading */
+  gtk_window_set_focus_visible (window, TRUE);
+  gtk_widget_grab_focus (gtk_widget_get_parent (row));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  limber_test_screenshot (GTK_WIDGET (window), "history-journal-narrow-focus.png");
 
   hide_journal (page);
   g_assert_true (limber_journal_delete_session (journal, id, NULL, NULL, &error));
