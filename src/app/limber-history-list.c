@@ -550,6 +550,26 @@ setup_row (GtkSignalListItemFactory *signal_factory,
   gtk_list_item_set_child (list_item, box);
 }
 
+/* A check-in is a note written; a session shows how it ended (a "play"
+ * icon read as "start this routine"): done, stopped for pain, stopped */
+static const char *
+entry_icon (const LimberJournalEntry *entry)
+{
+  if (entry->kind == LIMBER_JOURNAL_ENTRY_CHECKIN)
+    return "document-edit-symbolic";
+  switch (entry->session->outcome)
+    {
+    case LIMBER_OUTCOME_COMPLETED:
+      return "object-select-symbolic";
+    case LIMBER_OUTCOME_STOPPED_FOR_PAIN:
+      return "dialog-warning-symbolic";
+    case LIMBER_OUTCOME_STOPPED:
+    case LIMBER_OUTCOME_INTERRUPTED:
+    default:
+      return "media-playback-stop-symbolic";
+    }
+}
+
 static void
 bind_row (GtkSignalListItemFactory *signal_factory,
           GtkListItem              *list_item,
@@ -582,8 +602,7 @@ bind_row (GtkSignalListItemFactory *signal_factory,
       gtk_label_set_label (GTK_LABEL (heading), day);
     }
 
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
-                                checkin ? "document-edit-symbolic" : "media-playback-start-symbolic");
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"), entry_icon (entry));
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), title);
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), subtitle);
   gtk_widget_set_tooltip_text (delete, checkin ? _("Delete Check-In") : _("Delete Session"));

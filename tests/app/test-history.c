@@ -404,6 +404,9 @@ test_journal_rows_narrow (void)
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), >, 1);
   subtitle = gtk_widget_get_next_sibling (title);
+  /* a completed session's icon says it was done (not a "play" button) */
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (gtk_widget_get_prev_sibling (gtk_widget_get_parent (title)))),
+                   ==, "object-select-symbolic");
   row = gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (title)));
   expected = g_strdup_printf ("Today, %s, %s", name, gtk_label_get_text (GTK_LABEL (subtitle)));
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
